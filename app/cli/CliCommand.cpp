@@ -1,0 +1,131 @@
+#include "cli/CliCommand.h"
+
+#include "cli/CliPrinter.h"
+
+#include <QCoreApplication>
+
+namespace coffer::cli {
+
+using Kind = Request::Kind;
+
+CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
+    : QObject(parent)
+    , m_host(std::make_unique<EngineHost>(std::move(options)))
+    , m_request(std::move(request))
+{
+    connect(m_host.get(), &EngineHost::started, this, &CliCommand::onStarted);
+    connect(m_host.get(), &EngineHost::startFailed, this, [this](const QString& message) { fail(message); });
+    connect(m_host.get(), &EngineHost::connectionsChanged, this, &CliCommand::onConnections);
+    connect(m_host.get(), &EngineHost::operationFailed, this, [this](const QString& message) {
+        if (m_request.kind == Kind::Sync) { // the sync goes on for the others; idle() ends it
+            printError(message);
+            m_failed = true;
+            return;
+        }
+        fail(message);
+    });
+    connect(m_host.get(), &EngineHost::notification, this,
+            [](const model::Notification& n) { printError(n.title + QStringLiteral(": ") + n.message); });
+    connect(m_host.get(), &EngineHost::connectionAdded, this, [this](qint64 id) {
+        printLine(QStringLiteral("Added connection #%1. Sync it with: cofferctl sync --connection %1").arg(id));
+        finish(0);
+    });
+    connect(m_host.get(), &EngineHost::connectionRemoved, this, [this](qint64 id) {
+        printLine(QStringLiteral("Removed connection #%1; its transactions were %2.")
+                      .arg(id)
+                      .arg(m_request.deleteData ? QStringLiteral("deleted") : QStringLiteral("kept")));
+        finish(0);
+    });
+    connect(m_host.get(), &EngineHost::syncFinished, this, [this](const model::SyncSummary& s) {
+        m_summaries.append(s);
+        if (s.succeeded)
+            printLine(syncLine(s));
+        else
+            printError(syncLine(s));
+        m_failed = m_failed || !s.succeeded;
+    });
+    connect(m_host.get(), &EngineHost::idle, this, [this] {
+        if (m_request.kind != Kind::Sync)
+            return;
+        if (m_summaries.isEmpty() && !m_failed)
+            printLine(QStringLiteral("Nothing to sync: there are no active connections."));
+        finish(m_failed ? 1 : 0);
+    });
+}
+
+CliCommand::~CliCommand() = default;
+
+void CliCommand::start()
+{
+    m_host->start();
+}
+
+void CliCommand::onStarted(const QString& databasePath)
+{
+    m_databasePath = databasePath;
+    switch (m_request.kind) {
+    case Kind::AddConnection: {
+        model::ConnectionSpec spec;
+        spec.provider = m_request.provider;
+        spec.name = m_request.name;
+        if (m_request.seed)
+            spec.options.insert(QStringLiteral("seed"), *m_request.seed);
+        if (!m_request.injectFailure.isEmpty())
+            spec.options.insert(QStringLiteral("fail"), m_request.injectFailure);
+        m_host->addConnection(spec);
+        break;
+    }
+    case Kind::RemoveConnection: m_host->removeConnection(m_request.connectionId, !m_request.deleteData); break;
+    case Kind::Sync: m_host->syncNow(m_request.connectionId); break;
+    case Kind::ListTransactions: {
+        const auto reader = store::TransactionReader::open(databasePath);
+        if (!reader.ok())
+            return fail(reader.error().userMessage);
+        const auto rows = reader.value()->page(store::ListPosition{}, m_request.limit);
+        if (!rows.ok())
+            return fail(rows.error().userMessage);
+        printLine(transactionsTable(rows.value()));
+        finish(0);
+        break;
+    }
+    case Kind::ListConnections:
+    case Kind::Status: break; // answered by the first connectionsChanged
+    }
+}
+
+void CliCommand::onConnections(const QList<model::ConnectionStatus>& connections)
+{
+    if (m_haveStatuses)
+        return;
+    m_haveStatuses = true;
+    if (m_request.kind == Kind::ListConnections) {
+        printLine(connectionsTable(connections));
+        finish(0);
+    } else if (m_request.kind == Kind::Status) {
+        qint64 total = 0;
+        for (const auto& c : connections)
+            total += c.transactionCount;
+        printLine(statusReport(connections, m_databasePath, total));
+        bool healthy = true;
+        for (const auto& c : connections)
+            healthy = healthy && c.lastError.isEmpty();
+        finish(healthy ? 0 : 1);
+    }
+}
+
+void CliCommand::fail(const QString& message)
+{
+    printError(message);
+    finish(1);
+}
+
+void CliCommand::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_host->shutdown();
+    QCoreApplication::exit(exitCode);
+}
+
+} // namespace coffer::cli

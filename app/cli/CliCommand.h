@@ -1,0 +1,50 @@
+#pragma once
+
+#include "EngineHost.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace coffer::cli {
+
+// What the user asked cofferctl to do, already validated.
+struct Request {
+    enum class Kind { AddConnection, ListConnections, RemoveConnection, Sync, ListTransactions, Status };
+    Kind kind = Kind::Status;
+    QString provider;
+    QString name;
+    std::optional<qint64> seed;
+    QString injectFailure;     // demo only: "transient" or "reauth"
+    qint64 connectionId = 0;   // 0: all
+    bool deleteData = false;
+    int limit = 50;
+};
+
+// Runs one request against the engine and quits the application with the exit code:
+// 0 success, 1 the operation failed, 2 usage error (handled before this class).
+class CliCommand : public QObject {
+    Q_OBJECT
+public:
+    CliCommand(EngineOptions options, Request request, QObject* parent = nullptr);
+    ~CliCommand() override;
+    void start();
+
+private:
+    void onStarted(const QString& databasePath);
+    void onConnections(const QList<model::ConnectionStatus>& connections);
+    void finish(int exitCode);
+    void fail(const QString& message);
+
+    std::unique_ptr<EngineHost> m_host;
+    Request m_request;
+    QString m_databasePath;
+    QList<model::SyncSummary> m_summaries;
+    bool m_haveStatuses = false;
+    bool m_finished = false;
+    bool m_failed = false;
+};
+
+} // namespace coffer::cli

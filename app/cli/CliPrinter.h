@@ -1,0 +1,19 @@
+#pragma once
+
+#include "model/Snapshots.h"
+#include "store/TransactionReader.h"
+
+#include <QString>
+
+namespace coffer::cli {
+
+// Plain-text rendering for cofferctl. Amounts appear only where the user asked for them.
+void printLine(const QString& line);
+void printError(const QString& line);
+
+QString connectionsTable(const QList<model::ConnectionStatus>& connections);
+QString statusReport(const QList<model::ConnectionStatus>& connections, const QString& databasePath, qint64 transactions);
+QString transactionsTable(const QList<store::TransactionRow>& rows);
+QString syncLine(const model::SyncSummary& summary);
+
+} // namespace coffer::cli

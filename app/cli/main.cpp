@@ -1,0 +1,169 @@
+// cofferctl: the command-line front end to the Coffer engine.
+
+#include "cli/CliCommand.h"
+#include "cli/CliPrinter.h"
+#include "common/Startup.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+using namespace coffer;
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+const char* const kCommands = R"(Commands:
+  connections add demo [--name N] [--seed S]   add a demo bank connection
+  connections list                             list connections and their state
+  connections remove ID [--delete-data]        remove a connection (keeps its transactions unless --delete-data)
+  sync [--connection ID | --all]               sync now; prints added/modified/removed per connection
+  transactions list [--limit N]                newest transactions first
+  status                                       database, connections, last sync and errors)";
+
+struct CliOptions {
+    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Name for a new connection."), QStringLiteral("N")};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Demo bank seed (same seed, same bank)."), QStringLiteral("S")};
+    QCommandLineOption fail{QStringLiteral("inject-failure"), QStringLiteral("Demo bank only: transient or reauth."), QStringLiteral("KIND")};
+    QCommandLineOption connection{QStringLiteral("connection"), QStringLiteral("Connection id to sync."), QStringLiteral("ID")};
+    QCommandLineOption all{QStringLiteral("all"), QStringLiteral("Sync every connection (the default).")};
+    QCommandLineOption limit{QStringLiteral("limit"), QStringLiteral("How many transactions to list (default 50)."), QStringLiteral("N"), QStringLiteral("50")};
+    QCommandLineOption deleteData{QStringLiteral("delete-data"), QStringLiteral("Also delete the connection's accounts and transactions.")};
+};
+
+std::optional<qint64> positiveNumber(const QString& text)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    return ok && n > 0 ? std::optional(n) : std::nullopt;
+}
+
+// Turns the words and options into a Request, or returns the usage error to print.
+std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, const CliOptions& o)
+{
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0) + u' ' + args.value(1);
+    cli::Request r;
+    auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) -> QString {
+        for (const QCommandLineOption* opt : {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData}) {
+            if (parser.isSet(*opt) && std::find(allowed.begin(), allowed.end(), opt) == allowed.end())
+                return QStringLiteral("--%1 does not apply to \"%2\".").arg(opt->names().constLast(), command.trimmed());
+        }
+        return {};
+    };
+    if (args.size() == 3 && command == u"connections add") {
+        r.kind = cli::Request::Kind::AddConnection;
+        r.provider = args[2];
+        r.name = parser.value(o.name);
+        if (parser.isSet(o.seed)) {
+            bool ok = false;
+            r.seed = parser.value(o.seed).toLongLong(&ok);
+            if (!ok)
+                return QStringLiteral("--seed needs a whole number, not \"%1\".").arg(parser.value(o.seed));
+        }
+        r.injectFailure = parser.value(o.fail);
+        if (!r.injectFailure.isEmpty() && r.injectFailure != u"transient" && r.injectFailure != u"reauth")
+            return QStringLiteral("--inject-failure takes transient or reauth.");
+        if (auto bad = allowOnly({&o.name, &o.seed, &o.fail}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"connections list") {
+        r.kind = cli::Request::Kind::ListConnections;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && command == u"connections remove") {
+        r.kind = cli::Request::Kind::RemoveConnection;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
+        r.deleteData = parser.isSet(o.deleteData);
+        if (auto bad = allowOnly({&o.deleteData}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"sync") {
+        r.kind = cli::Request::Kind::Sync;
+        if (parser.isSet(o.connection) && parser.isSet(o.all))
+            return QStringLiteral("Use either --connection ID or --all, not both.");
+        if (parser.isSet(o.connection)) {
+            const auto id = positiveNumber(parser.value(o.connection));
+            if (!id)
+                return QStringLiteral("--connection needs a connection id, not \"%1\".").arg(parser.value(o.connection));
+            r.connectionId = *id;
+        }
+        if (auto bad = allowOnly({&o.connection, &o.all}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"transactions list") {
+        r.kind = cli::Request::Kind::ListTransactions;
+        const auto limit = positiveNumber(parser.value(o.limit));
+        if (!limit || *limit > 1000000)
+            return QStringLiteral("--limit needs a number from 1 to 1000000, not \"%1\".").arg(parser.value(o.limit));
+        r.limit = int(*limit);
+        if (auto bad = allowOnly({&o.limit}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"status") {
+        r.kind = cli::Request::Kind::Status;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.isEmpty())
+        return QStringLiteral("No command given.");
+    return QStringLiteral("Unknown command \"%1\".").arg(args.join(u' '));
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    app::setApplicationIdentity();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Coffer command line: manage connections, sync and list transactions.\n\n")
+                                     + QString::fromLatin1(kCommands));
+    app::CommonOptions common;
+    common.addTo(parser);
+    CliOptions cliOptions;
+    parser.addOptions({cliOptions.name, cliOptions.seed, cliOptions.fail, cliOptions.connection, cliOptions.all,
+                       cliOptions.limit, cliOptions.deleteData});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands above)."));
+
+    if (!parser.parse(QCoreApplication::arguments())) {
+        QString why = parser.errorText();
+        if (!why.endsWith(u'.'))
+            why += u'.';
+        cli::printError(why + QStringLiteral(" Run cofferctl --help for usage."));
+        return kUsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        cli::printLine(parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        cli::printLine(QStringLiteral("cofferctl ") + QCoreApplication::applicationVersion());
+        return 0;
+    }
+    auto request = interpret(parser, cliOptions);
+    if (auto* usage = std::get_if<QString>(&request)) {
+        cli::printError(*usage + QStringLiteral(" Run cofferctl --help for usage."));
+        return kUsageError;
+    }
+    auto options = app::prepare(parser, common, false);
+    if (!options.ok()) {
+        cli::printError(options.error().userMessage);
+        return 1;
+    }
+    cli::CliCommand command(options.value(), std::get<cli::Request>(request));
+    command.start();
+    return application.exec();
+}

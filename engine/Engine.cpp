@@ -1,0 +1,66 @@
+#include "Engine.h"
+
+#include "EngineCore.h"
+
+namespace coffer {
+
+namespace {
+void registerMetaTypes()
+{
+    qRegisterMetaType<model::ConnectionSpec>();
+    qRegisterMetaType<model::ConnectionStatus>();
+    qRegisterMetaType<QList<model::ConnectionStatus>>();
+    qRegisterMetaType<model::JobProgress>();
+    qRegisterMetaType<model::SyncSummary>();
+    qRegisterMetaType<model::Notification>();
+}
+} // namespace
+
+Engine::Engine(EngineOptions options)
+    : m_options(std::move(options))
+{
+    registerMetaTypes();
+}
+
+Engine::~Engine() = default;
+
+void Engine::start()
+{
+    if (m_core)
+        return;
+    // Created here, on the engine thread, so its timers and keychain jobs belong to it.
+    m_core = std::make_unique<EngineCore>(*this, m_options);
+    m_core->start();
+}
+
+void Engine::addConnection(const model::ConnectionSpec& spec)
+{
+    if (m_core)
+        m_core->addConnection(spec);
+    else
+        Q_EMIT operationFailed(QStringLiteral("Cannot add a connection: the engine has not started."));
+}
+
+void Engine::removeConnection(qint64 connectionId, bool keepData)
+{
+    if (m_core)
+        m_core->removeConnection(connectionId, keepData);
+    else
+        Q_EMIT operationFailed(QStringLiteral("Cannot remove a connection: the engine has not started."));
+}
+
+void Engine::syncNow(qint64 connectionId)
+{
+    if (m_core)
+        m_core->syncNow(connectionId);
+    else
+        Q_EMIT operationFailed(QStringLiteral("Cannot sync: the engine has not started."));
+}
+
+void Engine::shutdown()
+{
+    m_core.reset();
+    Q_EMIT stopped();
+}
+
+} // namespace coffer

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/Connection.h"
+#include "model/Snapshots.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace coffer {
+
+struct EngineOptions {
+    QString dataDir;                              // where coffer.sqlite3 and logs/ live
+    QString keychainService = QStringLiteral("Coffer"); // tests use their own service name
+};
+
+class EngineCore;
+
+// The sync engine's facade. Thread affinity: lives on its own thread (see EngineHost) and is
+// driven only by queued calls to its slots; it reports only through signals carrying value
+// snapshots. Never call its slots directly from another thread.
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(EngineOptions options);
+    ~Engine() override;
+
+public Q_SLOTS:
+    // Opens (creating or migrating) the database. Emits started() or startFailed().
+    void start();
+    // Stores the connection and its credential in the keychain, then emits connectionAdded().
+    void addConnection(const coffer::model::ConnectionSpec& spec);
+    // Removes a connection and its keychain entries; keepData keeps its accounts and transactions.
+    void removeConnection(qint64 connectionId, bool keepData);
+    // Queues a sync for one connection, or for all when connectionId is 0.
+    void syncNow(qint64 connectionId);
+    // Stops: a sync in flight is cancelled between pages, whose commits are atomic. Emits stopped().
+    void shutdown();
+
+Q_SIGNALS:
+    void started(const QString& databasePath);
+    void startFailed(const QString& message);
+    void connectionsChanged(const QList<coffer::model::ConnectionStatus>& connections);
+    void jobProgress(const coffer::model::JobProgress& progress);
+    void syncFinished(const coffer::model::SyncSummary& summary);
+    void idle(); // nothing queued or running any more
+    void connectionAdded(qint64 connectionId);
+    void connectionRemoved(qint64 connectionId);
+    void operationFailed(const QString& message);
+    void notification(const coffer::model::Notification& notification);
+    void transactionsChanged();
+    void stopped();
+
+private:
+    EngineOptions m_options;
+    std::unique_ptr<EngineCore> m_core; // created by start(), on the engine thread
+};
+
+} // namespace coffer

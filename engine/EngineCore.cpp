@@ -1,0 +1,258 @@
+#include "EngineCore.h"
+
+#include "log/Log.h"
+#include "providers/ConnectorFactory.h"
+#include "secrets/CredentialStore.h"
+#include "store/ConnectionRepository.h"
+#include "store/Database.h"
+#include "store/SyncRunRepository.h"
+#include "sync/SyncRunner.h"
+
+namespace coffer {
+
+using model::ConnectionState;
+
+namespace {
+auto logger() { return log::get("engine"); }
+const QString kTokenName = QStringLiteral("token");
+constexpr int kPublishIntervalMs = 100;
+} // namespace
+
+EngineCore::EngineCore(Engine& facade, EngineOptions options)
+    : m_facade(facade)
+    , m_options(std::move(options))
+{
+    m_publishTimer.setSingleShot(true);
+    m_publishTimer.setInterval(kPublishIntervalMs);
+    QObject::connect(&m_publishTimer, &QTimer::timeout, &m_facade, [this] { publish(); });
+}
+
+EngineCore::~EngineCore()
+{
+    shutdown();
+}
+
+void EngineCore::start()
+{
+    auto db = store::Database::open(m_options.dataDir);
+    if (!db.ok()) {
+        logger()->error("database could not be opened: {}", db.error().detail.toStdString());
+        Q_EMIT m_facade.startFailed(db.error().userMessage);
+        return;
+    }
+    m_db = std::move(db).value();
+    if (auto closed = store::SyncRunRepository(*m_db).closeAbandoned(m_clock.now()); !closed.ok())
+        logger()->warn("could not close abandoned sync runs");
+    m_credentials = std::make_unique<secrets::CredentialStore>(m_options.keychainService);
+    Q_EMIT m_facade.started(m_db->path());
+    publish();
+}
+
+bool EngineCore::ready(const char* action)
+{
+    if (m_db && !m_stopping)
+        return true;
+    Q_EMIT m_facade.operationFailed(
+        QStringLiteral("Cannot %1: the engine is not running (its database is not open).").arg(QString::fromLatin1(action)));
+    return false;
+}
+
+void EngineCore::addConnection(const model::ConnectionSpec& requested)
+{
+    if (!ready("add a connection"))
+        return;
+    if (!providers::knownProviders().contains(requested.provider)) {
+        Q_EMIT m_facade.operationFailed(QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                                            .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))));
+        return;
+    }
+    model::ConnectionSpec spec = requested;
+    auto connector = providers::createConnector(spec.provider, m_clock);
+    const QString institution = connector->describe().displayName;
+    if (spec.name.trimmed().isEmpty())
+        spec.name = institution;
+    if (!spec.options.contains(QStringLiteral("openedAt")))
+        spec.options.insert(QStringLiteral("openedAt"), m_clock.now().toString(Qt::ISODate));
+
+    store::ConnectionRepository repo(*m_db);
+    const auto id = repo.insert(spec, institution, m_clock.now());
+    if (!id.ok()) {
+        Q_EMIT m_facade.operationFailed(id.error().userMessage);
+        return;
+    }
+    const qint64 connectionId = id.value();
+    // The row exists only so the keychain key can be scoped to its id: without a stored
+    // credential the connection is useless, so a keychain failure takes the row back out.
+    m_credentials->write(connectionId, kTokenName, providers::initialCredential(spec.provider),
+                         [this, connectionId](model::Status stored) {
+                             if (!m_db)
+                                 return;
+                             if (!stored.ok()) {
+                                 (void)store::ConnectionRepository(*m_db).remove(connectionId, false);
+                                 Q_EMIT m_facade.operationFailed(QStringLiteral("The connection was not saved. ")
+                                                                 + stored.error().userMessage);
+                                 return;
+                             }
+                             logger()->info("connection {} added", connectionId);
+                             Q_EMIT m_facade.connectionAdded(connectionId);
+                             publishSoon();
+                         });
+}
+
+void EngineCore::removeConnection(qint64 connectionId, bool keepData)
+{
+    if (!ready("remove a connection"))
+        return;
+    if (m_running && m_running->connectionId() == connectionId)
+        m_running->cancel();
+    m_queue.removeAll(connectionId);
+    if (auto removed = store::ConnectionRepository(*m_db).remove(connectionId, keepData); !removed.ok()) {
+        Q_EMIT m_facade.operationFailed(removed.error().userMessage);
+        return;
+    }
+    logger()->info("connection {} removed (data {})", connectionId, keepData ? "kept" : "deleted");
+    Q_EMIT m_facade.transactionsChanged();
+    publishSoon();
+    // Reported once the keychain has answered, so a caller that quits on connectionRemoved does
+    // not cut the deletion of the saved sign-in short.
+    m_credentials->remove(connectionId, kTokenName, [this, connectionId](model::Status forgotten) {
+        if (!forgotten.ok()) {
+            model::Notification n;
+            n.kind = model::Notification::Kind::Info;
+            n.connectionId = connectionId;
+            n.title = QStringLiteral("Saved sign-in not deleted");
+            n.message = QStringLiteral("The connection was removed, but its saved sign-in could not be deleted from "
+                                       "the keychain: ")
+                        + forgotten.error().userMessage;
+            Q_EMIT m_facade.notification(n);
+        }
+        Q_EMIT m_facade.connectionRemoved(connectionId);
+    });
+}
+
+void EngineCore::syncNow(qint64 connectionId)
+{
+    if (!ready("sync"))
+        return;
+    const auto connections = store::ConnectionRepository(*m_db).list();
+    if (!connections.ok()) {
+        Q_EMIT m_facade.operationFailed(connections.error().userMessage);
+        return;
+    }
+    bool found = false;
+    for (const auto& c : connections.value()) {
+        if (connectionId != 0 && c.id != connectionId)
+            continue;
+        found = true;
+        if (connectionId == 0 && c.paused)
+            continue;
+        enqueue(c.id);
+    }
+    if (connectionId != 0 && !found)
+        Q_EMIT m_facade.operationFailed(QStringLiteral("There is no connection with id %1.").arg(connectionId));
+    if (!m_running && m_queue.isEmpty())
+        Q_EMIT m_facade.idle();
+    runNext();
+}
+
+void EngineCore::enqueue(qint64 connectionId)
+{
+    // A request for a connection already waiting or running is merged, not doubled.
+    if (m_queue.contains(connectionId) || (m_running && m_running->connectionId() == connectionId))
+        return;
+    m_queue.append(connectionId);
+    publishSoon();
+}
+
+void EngineCore::runNext()
+{
+    if (m_running || m_queue.isEmpty() || m_stopping)
+        return;
+    const qint64 id = m_queue.takeFirst();
+    auto connection = store::ConnectionRepository(*m_db).get(id);
+    if (!connection.ok()) {
+        Q_EMIT m_facade.operationFailed(connection.error().userMessage);
+        return runNext();
+    }
+    m_running = std::make_unique<sync::SyncRunner>(*m_db, *m_credentials, m_clock, connection.value(),
+                                                   QStringLiteral("manual"));
+    QObject::connect(m_running.get(), &sync::SyncRunner::progress, &m_facade, [this](const model::JobProgress& p) {
+        m_progress.insert(p.connectionId, p);
+        publishSoon();
+    });
+    QObject::connect(m_running.get(), &sync::SyncRunner::finished, &m_facade,
+                     [this](const model::SyncSummary& s) { onRunFinished(s); });
+    m_running->start();
+}
+
+void EngineCore::onRunFinished(const model::SyncSummary& summary)
+{
+    // finished() is emitted from inside the runner: delete it once control is back here.
+    m_running.release()->deleteLater();
+    m_progress.remove(summary.connectionId);
+    if (summary.changes.total() > 0)
+        Q_EMIT m_facade.transactionsChanged();
+    Q_EMIT m_facade.syncFinished(summary);
+    if (summary.error && summary.error->kind != model::ErrorKind::Cancelled) {
+        model::Notification n;
+        const bool reauth = summary.error->kind == model::ErrorKind::NeedsUser;
+        n.kind = reauth ? model::Notification::Kind::ReauthRequired : model::Notification::Kind::SyncFailed;
+        n.connectionId = summary.connectionId;
+        n.title = reauth ? QStringLiteral("%1 needs you to sign in again").arg(summary.connectionName)
+                         : QStringLiteral("%1 could not sync").arg(summary.connectionName);
+        n.message = summary.error->userMessage;
+        Q_EMIT m_facade.notification(n);
+    }
+    publish();
+    if (m_stopping)
+        return;
+    if (m_queue.isEmpty())
+        Q_EMIT m_facade.idle();
+    else
+        runNext();
+}
+
+void EngineCore::publishSoon()
+{
+    if (!m_publishTimer.isActive())
+        m_publishTimer.start();
+}
+
+void EngineCore::publish()
+{
+    if (!m_db)
+        return;
+    auto statuses = store::ConnectionRepository(*m_db).statuses();
+    if (!statuses.ok()) {
+        logger()->error("could not read connection statuses");
+        return;
+    }
+    for (auto& s : statuses.value()) {
+        if (m_queue.contains(s.connectionId))
+            s.state = ConnectionState::Queued;
+        if (const auto it = m_progress.constFind(s.connectionId); it != m_progress.cend()) {
+            s.state = ConnectionState::Syncing;
+            s.progressPercent = it->percent;
+            s.stage = it->stage;
+            Q_EMIT m_facade.jobProgress(*it);
+        }
+    }
+    Q_EMIT m_facade.connectionsChanged(statuses.value());
+}
+
+void EngineCore::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_publishTimer.stop();
+    m_queue.clear();
+    if (m_running) {
+        m_running->cancel(); // records the run as interrupted; committed pages stay committed
+        m_running.reset();
+    }
+    m_credentials.reset();
+    m_db.reset();
+}
+
+} // namespace coffer

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Engine.h"
+#include "schedule/Clock.h"
+
+#include <QHash>
+#include <QList>
+#include <QTimer>
+
+#include <memory>
+
+namespace coffer::secrets {
+class CredentialStore;
+}
+namespace coffer::store {
+class Database;
+}
+namespace coffer::sync {
+class SyncRunner;
+}
+
+namespace coffer {
+
+// The engine's working parts behind the Engine facade: the database, the keychain, the queue of
+// connections waiting to sync and the run in progress. Thread affinity: the engine thread.
+class EngineCore {
+public:
+    EngineCore(Engine& facade, EngineOptions options);
+    ~EngineCore();
+
+    void start();
+    void addConnection(const model::ConnectionSpec& spec);
+    void removeConnection(qint64 connectionId, bool keepData);
+    void syncNow(qint64 connectionId);
+    void shutdown();
+
+private:
+    bool ready(const char* action);
+    void enqueue(qint64 connectionId);
+    void runNext();
+    void onRunFinished(const model::SyncSummary& summary);
+    void publishSoon();
+    void publish();
+
+    Engine& m_facade;
+    EngineOptions m_options;
+    schedule::SystemClock m_clock;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<secrets::CredentialStore> m_credentials;
+    QList<qint64> m_queue;
+    std::unique_ptr<sync::SyncRunner> m_running;
+    QHash<qint64, model::JobProgress> m_progress;
+    QTimer m_publishTimer; // coalesces status snapshots to at most one per 100 ms
+    bool m_stopping = false;
+};
+
+} // namespace coffer

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Engine.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace coffer {
+
+// Owns the engine thread. Lives in the caller's thread (GUI or CLI main thread): its methods
+// post queued calls to the Engine and its signals re-emit the Engine's in the caller's thread,
+// so no engine-owned object is ever touched from outside. Destruction shuts the engine down
+// (finishing or rolling back a sync in flight) and joins the thread.
+class EngineHost : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineHost(EngineOptions options, QObject* parent = nullptr);
+    ~EngineHost() override;
+
+    void start();
+    void addConnection(const coffer::model::ConnectionSpec& spec);
+    void removeConnection(qint64 connectionId, bool keepData);
+    void syncNow(qint64 connectionId);
+    void syncAll() { syncNow(0); }
+    // Blocks until the engine has stopped. Safe to call more than once.
+    void shutdown();
+
+    QString dataDir() const { return m_dataDir; }
+
+Q_SIGNALS:
+    void started(const QString& databasePath);
+    void startFailed(const QString& message);
+    void connectionsChanged(const QList<coffer::model::ConnectionStatus>& connections);
+    void jobProgress(const coffer::model::JobProgress& progress);
+    void syncFinished(const coffer::model::SyncSummary& summary);
+    void idle();
+    void connectionAdded(qint64 connectionId);
+    void connectionRemoved(qint64 connectionId);
+    void operationFailed(const QString& message);
+    void notification(const coffer::model::Notification& notification);
+    void transactionsChanged();
+
+private:
+    QThread m_thread;
+    Engine* m_engine = nullptr; // owned by m_thread's lifetime; deleted on the engine thread
+    QString m_dataDir;
+    bool m_stopped = false;
+};
+
+} // namespace coffer

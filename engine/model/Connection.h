@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QVariantMap>
+
+namespace coffer::model {
+
+// What the user asks for when adding a connection. Secrets are not part of it: the engine
+// creates or receives them separately and keeps them only in the keychain.
+struct ConnectionSpec {
+    QString provider;      // "demo", later "plaid", "simplefin", ...
+    QString name;          // shown to the user
+    QVariantMap options;   // provider settings (seed, base URL, injected failures for demo)
+};
+
+struct Connection {
+    qint64 id = 0;
+    QString provider;
+    QString name;
+    QString institution;
+    QVariantMap options;
+    QString cursor;        // the provider's sync cursor, committed with the data it covers
+    bool paused = false;
+    QDateTime createdAt;
+};
+
+} // namespace coffer::model
+
+Q_DECLARE_METATYPE(coffer::model::ConnectionSpec)
+Q_DECLARE_METATYPE(coffer::model::Connection)

@@ -1,0 +1,56 @@
+#include "model/Currency.h"
+
+#include <array>
+#include <string_view>
+
+namespace coffer::model::currency {
+
+namespace {
+struct Exception {
+    std::string_view code;
+    int exponent;
+};
+
+// ISO 4217 currencies whose minor unit is not two digits.
+constexpr std::array kExceptions{
+    Exception{"BIF", 0}, Exception{"CLP", 0}, Exception{"DJF", 0}, Exception{"GNF", 0},
+    Exception{"ISK", 0}, Exception{"JPY", 0}, Exception{"KMF", 0}, Exception{"KRW", 0},
+    Exception{"PYG", 0}, Exception{"RWF", 0}, Exception{"UGX", 0}, Exception{"UYI", 0},
+    Exception{"VND", 0}, Exception{"VUV", 0}, Exception{"XAF", 0}, Exception{"XOF", 0},
+    Exception{"XPF", 0}, Exception{"BHD", 3}, Exception{"IQD", 3}, Exception{"JOD", 3},
+    Exception{"KWD", 3}, Exception{"LYD", 3}, Exception{"OMR", 3}, Exception{"TND", 3},
+    Exception{"CLF", 4}, Exception{"UYW", 4},
+};
+} // namespace
+
+bool isValidCode(const QString& code)
+{
+    if (code.size() != 3)
+        return false;
+    for (QChar c : code) {
+        if (c < u'A' || c > u'Z')
+            return false;
+    }
+    return true;
+}
+
+int exponent(const QString& code)
+{
+    const QByteArray latin = code.toLatin1();
+    const std::string_view view(latin.constData(), static_cast<size_t>(latin.size()));
+    for (const Exception& e : kExceptions) {
+        if (e.code == view)
+            return e.exponent;
+    }
+    return 2;
+}
+
+qint64 minorPerMajor(const QString& code)
+{
+    qint64 factor = 1;
+    for (int i = 0; i < exponent(code); ++i)
+        factor *= 10;
+    return factor;
+}
+
+} // namespace coffer::model::currency

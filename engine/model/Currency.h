@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace coffer::model {
+
+// ISO 4217 helpers. The exponent is the number of minor-unit digits (JPY 0, USD 2, BHD 3).
+namespace currency {
+
+// True for three upper-case ASCII letters.
+bool isValidCode(const QString& code);
+
+// Minor-unit digits for a code; 2 for codes without an ISO exception.
+int exponent(const QString& code);
+
+// 10^exponent, e.g. 100 for USD.
+qint64 minorPerMajor(const QString& code);
+
+} // namespace currency
+} // namespace coffer::model

@@ -1,0 +1,88 @@
+#pragma once
+
+// Value snapshots the engine publishes to the UI and CLI. Plain data, copied across threads.
+
+#include "model/Error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace coffer::model {
+
+enum class ConnectionState { Idle, Queued, Syncing, Error, Paused, ReauthRequired };
+
+QString connectionStateName(ConnectionState state);
+
+enum class SyncStage { Starting, Accounts, Transactions, Finalizing, Completed, Failed };
+
+QString syncStageName(SyncStage stage);
+
+struct ChangeCounts {
+    int added = 0;
+    int modified = 0;
+    int removed = 0;
+    ChangeCounts& operator+=(const ChangeCounts& o)
+    {
+        added += o.added;
+        modified += o.modified;
+        removed += o.removed;
+        return *this;
+    }
+    int total() const { return added + modified + removed; }
+};
+
+struct ConnectionStatus {
+    qint64 connectionId = 0;
+    QString name;
+    QString provider;
+    QString institution;
+    ConnectionState state = ConnectionState::Idle;
+    int accountCount = 0;
+    qint64 transactionCount = 0;
+    QDateTime lastSuccessAt;   // UTC
+    QDateTime lastAttemptAt;   // UTC
+    ChangeCounts lastChanges;
+    QString lastError;         // plain words, safe to show
+    ErrorKind lastErrorKind = ErrorKind::Permanent;
+    int progressPercent = -1;  // -1 when not syncing
+    SyncStage stage = SyncStage::Completed;
+};
+
+struct JobProgress {
+    qint64 connectionId = 0;
+    qint64 syncRunId = 0;
+    SyncStage stage = SyncStage::Starting;
+    int percent = 0;
+    int accountsProcessed = 0;
+    int transactionsProcessed = 0;
+};
+
+// The outcome of one sync run, for the CLI and notifications.
+struct SyncSummary {
+    qint64 connectionId = 0;
+    qint64 syncRunId = 0;
+    QString connectionName;
+    bool succeeded = false;
+    ChangeCounts changes;
+    int pages = 0;
+    std::optional<Error> error;
+};
+
+struct Notification {
+    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem };
+    Kind kind = Kind::Info;
+    qint64 connectionId = 0;
+    QString title;
+    QString message;
+};
+
+} // namespace coffer::model
+
+Q_DECLARE_METATYPE(coffer::model::ConnectionStatus)
+Q_DECLARE_METATYPE(coffer::model::JobProgress)
+Q_DECLARE_METATYPE(coffer::model::SyncSummary)
+Q_DECLARE_METATYPE(coffer::model::Notification)

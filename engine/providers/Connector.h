@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/Account.h"
+#include "model/Result.h"
+#include "model/Transaction.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+
+namespace coffer::providers {
+
+enum class Paging { Cursor, DateWindow };
+
+// What a provider is and how it may be called.
+struct ProviderInfo {
+    QString id;            // "demo", "plaid", ...
+    QString displayName;
+    Paging paging = Paging::Cursor;
+    int pageSize = 100;
+    int historyDays = 90;
+};
+
+// An account as the provider reports it.
+struct ProviderAccount {
+    QString providerId;
+    QString name;
+    QString institution;
+    model::AccountKind kind = model::AccountKind::Checking;
+    QString currency;
+    QString mask;
+    std::optional<model::Money> balance;
+};
+
+// A transaction as delivered, already in Coffer's sign convention (negative = money out);
+// the connector converts the provider's convention. raw is the provider's record (JSON).
+struct ProviderTransaction {
+    QString accountProviderId;
+    QString providerId;
+    QString pendingProviderId;
+    QDate bookedOn;
+    std::optional<QDate> authorizedOn;
+    model::Money amount;
+    QString description;
+    QString counterparty;
+    QString category;
+    QString checkNumber;
+    QString reference;
+    bool pending = false;
+    QByteArray raw;
+};
+
+struct RemovedTransaction {
+    QString accountProviderId;
+    QString providerId;
+};
+
+// One page of changes since a cursor. nextCursor is what to store once this page is committed.
+struct Page {
+    QList<ProviderTransaction> added;
+    QList<ProviderTransaction> modified;
+    QList<RemovedTransaction> removed;
+    QString nextCursor;
+    bool hasMore = false;
+    int remainingEstimate = -1; // changes still to come in this run, when the provider knows
+};
+
+// Everything a connector needs for one call. secret comes from the keychain and must never be
+// logged or stored anywhere else.
+struct FetchContext {
+    qint64 connectionId = 0;
+    QVariantMap options;
+    QString secret;
+    QString cursor;
+};
+
+// One per provider. Thread affinity: the engine thread. Calls are asynchronous and report
+// through the callback exactly once, on the engine thread, unless cancel() came first.
+// Errors are values (model::Error), never exceptions.
+class Connector {
+public:
+    virtual ~Connector() = default;
+    virtual ProviderInfo describe() const = 0;
+    virtual void listAccounts(const FetchContext& context,
+                              std::function<void(model::Result<QList<ProviderAccount>>)> done) = 0;
+    virtual void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) = 0;
+    // Stops any call in flight; its callback will not be called.
+    virtual void cancel() = 0;
+};
+
+} // namespace coffer::providers

@@ -1,0 +1,26 @@
+#include "providers/ConnectorFactory.h"
+
+#include "providers/demo/DemoConnector.h"
+
+namespace coffer::providers {
+
+QStringList knownProviders()
+{
+    return {QStringLiteral("demo")};
+}
+
+std::unique_ptr<Connector> createConnector(const QString& provider, const schedule::Clock& clock)
+{
+    if (provider == u"demo")
+        return std::make_unique<demo::DemoConnector>(clock);
+    return nullptr;
+}
+
+QString initialCredential(const QString& provider)
+{
+    if (provider == u"demo")
+        return demo::DemoConnector::issueToken();
+    return {};
+}
+
+} // namespace coffer::providers

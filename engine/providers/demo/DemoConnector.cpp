@@ -1,0 +1,145 @@
+#include "providers/demo/DemoConnector.h"
+
+#include "providers/demo/DemoBank.h"
+#include "schedule/Clock.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace coffer::providers::demo {
+
+using model::Error;
+using model::Result;
+
+namespace {
+
+constexpr int kPageSize = 100;
+
+DemoBank bankFor(const FetchContext& context, const QDateTime& now)
+{
+    const quint64 seed = context.options.value(QStringLiteral("seed"), 42).toULongLong();
+    QDateTime openedAt = QDateTime::fromString(context.options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
+    if (!openedAt.isValid())
+        openedAt = now;
+    return DemoBank(seed, openedAt);
+}
+
+// Cursor format: "<ms>|<key>" of the last delivered event.
+bool isAfter(const DemoEvent& e, qint64 cursorMs, const QString& cursorKey)
+{
+    return e.atMs > cursorMs || (e.atMs == cursorMs && e.key > cursorKey);
+}
+
+} // namespace
+
+DemoConnector::DemoConnector(const schedule::Clock& clock)
+    : m_clock(clock)
+    , m_context(std::make_unique<QObject>())
+{
+}
+
+DemoConnector::~DemoConnector() = default;
+
+ProviderInfo DemoConnector::describe() const
+{
+    return ProviderInfo{QStringLiteral("demo"), QStringLiteral("Demo Bank"), Paging::Cursor, kPageSize, 90};
+}
+
+QString DemoConnector::issueToken()
+{
+    QString token = QStringLiteral("demo-");
+    for (int i = 0; i < 4; ++i)
+        token += QString::number(QRandomGenerator::system()->generate64(), 16);
+    return token;
+}
+
+std::optional<Error> DemoConnector::refuse(const FetchContext& context) const
+{
+    if (!context.secret.startsWith(u"demo-"))
+        return Error::needsUser(QStringLiteral("The demo bank did not accept the saved sign-in: sign in again."),
+                                QStringLiteral("token missing or malformed"));
+    const QString fail = context.options.value(QStringLiteral("fail")).toString();
+    if (fail == u"transient") {
+        Error e = Error::retryable(QStringLiteral("The demo bank is temporarily unavailable; Coffer will try again."),
+                                   QStringLiteral("injected transient failure"));
+        e.providerCode = QStringLiteral("DEMO_UNAVAILABLE");
+        e.retryAfterSeconds = 30;
+        return e;
+    }
+    if (fail == u"reauth") {
+        Error e = Error::needsUser(QStringLiteral("The demo bank asks you to sign in again."),
+                                   QStringLiteral("injected re-authentication"));
+        e.providerCode = QStringLiteral("DEMO_LOGIN_REQUIRED");
+        return e;
+    }
+    return std::nullopt;
+}
+
+void DemoConnector::later(const FetchContext& context, std::function<void()> work)
+{
+    const int latency = context.options.value(QStringLiteral("latencyMs"), 40).toInt();
+    QTimer::singleShot(latency, m_context.get(), std::move(work));
+}
+
+void DemoConnector::listAccounts(const FetchContext& context,
+                                 std::function<void(Result<QList<ProviderAccount>>)> done)
+{
+    later(context, [this, context, done = std::move(done)] {
+        if (auto refusal = refuse(context))
+            return done(*refusal);
+        const QDateTime now = m_clock.now();
+        done(bankFor(context, now).accounts(now));
+    });
+}
+
+void DemoConnector::fetchChanges(const FetchContext& context, std::function<void(Result<Page>)> done)
+{
+    later(context, [this, context, done = std::move(done)] {
+        if (auto refusal = refuse(context))
+            return done(*refusal);
+        const int failAfter = context.options.value(QStringLiteral("failAfterPages"), -1).toInt();
+        if (failAfter >= 0 && m_pagesServed >= failAfter)
+            return done(Error::retryable(QStringLiteral("The connection to the demo bank dropped; Coffer will try again."),
+                                         QStringLiteral("injected failure after page %1").arg(m_pagesServed)));
+
+        const QDateTime now = m_clock.now();
+        const QList<DemoEvent> events = bankFor(context, now).eventsUntil(now);
+        qint64 cursorMs = -1;
+        QString cursorKey;
+        if (!context.cursor.isEmpty()) {
+            const qsizetype bar = context.cursor.indexOf(u'|');
+            bool ok = false;
+            cursorMs = context.cursor.left(bar).toLongLong(&ok);
+            if (bar < 0 || !ok)
+                return done(Error::invalidData(QStringLiteral("The demo bank did not understand the saved sync position."),
+                                               QStringLiteral("malformed cursor")));
+            cursorKey = context.cursor.mid(bar + 1);
+        }
+        const auto first = std::find_if(events.cbegin(), events.cend(),
+                                        [&](const DemoEvent& e) { return isAfter(e, cursorMs, cursorKey); });
+        Page page;
+        page.nextCursor = context.cursor;
+        auto it = first;
+        for (int n = 0; it != events.cend() && n < kPageSize; ++it, ++n) {
+            switch (it->kind) {
+            case DemoEvent::Kind::Added: page.added.append(it->transaction); break;
+            case DemoEvent::Kind::Modified: page.modified.append(it->transaction); break;
+            case DemoEvent::Kind::Removed:
+                page.removed.append(RemovedTransaction{it->transaction.accountProviderId, it->transaction.providerId});
+                break;
+            }
+            page.nextCursor = QString::number(it->atMs) + u'|' + it->key;
+        }
+        page.remainingEstimate = int(std::distance(it, events.cend()));
+        page.hasMore = page.remainingEstimate > 0;
+        ++m_pagesServed;
+        done(page);
+    });
+}
+
+void DemoConnector::cancel()
+{
+    m_context = std::make_unique<QObject>();
+}
+
+} // namespace coffer::providers::demo

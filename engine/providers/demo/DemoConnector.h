@@ -1,0 +1,42 @@
+#pragma once
+
+#include "providers/Connector.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace coffer::schedule {
+class Clock;
+}
+
+namespace coffer::providers::demo {
+
+// The built-in demo provider: no network, no account. Behaves like a cursor-based provider
+// (Plaid-style added/modified/removed pages) over a DemoBank, with a little latency so progress
+// is visible. Options: "seed" (number), "openedAt" (ISO time the connection was made),
+// "latencyMs", and injected failures: "fail" = "transient" | "reauth", "failAfterPages" = N.
+class DemoConnector final : public Connector {
+public:
+    explicit DemoConnector(const schedule::Clock& clock);
+    ~DemoConnector() override;
+
+    ProviderInfo describe() const override;
+    void listAccounts(const FetchContext& context,
+                      std::function<void(model::Result<QList<ProviderAccount>>)> done) override;
+    void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) override;
+    void cancel() override;
+
+    // A fresh random token, as the demo bank would issue at sign-in.
+    static QString issueToken();
+
+private:
+    std::optional<model::Error> refuse(const FetchContext& context) const;
+    void later(const FetchContext& context, std::function<void()> work);
+
+    const schedule::Clock& m_clock;
+    std::unique_ptr<QObject> m_context; // owns pending callbacks; reset() drops them
+    int m_pagesServed = 0;
+};
+
+} // namespace coffer::providers::demo

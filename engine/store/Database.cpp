@@ -1,0 +1,223 @@
+#include "store/Database.h"
+
+#include "log/Log.h"
+#include "store/DataDirectory.h"
+#include "store/Migrations.h"
+#include "store/SqliteFile.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace coffer::store {
+
+using model::Error;
+using model::Ok;
+using model::Result;
+using model::Status;
+
+namespace {
+
+auto logger() { return log::get("engine.store"); }
+
+Error sqlError(const char* what, const QSqlError& error)
+{
+    // SQL text and bound values can hold amounts or names: log only the statement's purpose.
+    return Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), error.text()),
+                          QString::fromLatin1(what));
+}
+
+} // namespace
+
+QString toIsoUtc(const QDateTime& when)
+{
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIsoUtc(const QString& text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    when.setTimeSpec(Qt::UTC);
+    return when;
+}
+
+Database::Database(QString connectionName, QString path, QString dataDir)
+    : m_connectionName(std::move(connectionName))
+    , m_path(std::move(path))
+    , m_dataDir(std::move(dataDir))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::backupDirectory(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("backups"));
+}
+
+QString Database::latestBackup(const QString& dataDir)
+{
+    const QFileInfoList backups = QDir(backupDirectory(dataDir))
+                                      .entryInfoList({QStringLiteral("*.sqlite3")}, QDir::Files, QDir::Time);
+    return backups.isEmpty() ? QString() : backups.first().absoluteFilePath();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& dataDir)
+{
+    if (auto prepared = prepareDataDirectory(dataDir); !prepared.ok())
+        return prepared.error();
+    const QString path = QDir(dataDir).filePath(QString::fromLatin1(kFileName));
+    if (auto header = checkSqliteHeader(path); !header.ok())
+        return header.error();
+
+    const QString name = QStringLiteral("coffer-rw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<Database> db(new Database(name, path, dataDir));
+    QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    sql.setDatabaseName(path);
+    sql.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!sql.open())
+        return Error::storage(QStringLiteral("Cannot open the database %1: %2").arg(path, sql.lastError().text()));
+
+    if (auto configured = db->configure(); !configured.ok())
+        return configured.error();
+    if (auto migrated = db->migrate(); !migrated.ok())
+        return migrated.error();
+    logger()->info("database open, schema version {}", latestSchemaVersion());
+    return db;
+}
+
+Status Database::configure()
+{
+    QSqlQuery q(handle());
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return integrityProblem(m_path, m_dataDir, q.lastError().text());
+    QStringList problems;
+    while (q.next())
+        problems << q.value(0).toString();
+    if (problems != QStringList{QStringLiteral("ok")})
+        return integrityProblem(m_path, m_dataDir, problems.mid(0, 3).join(QStringLiteral("; ")));
+
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sqlError("read its schema version", q.lastError());
+    const int version = q.value(0).toInt();
+    if (version > latestSchemaVersion())
+        return Error::storage(QStringLiteral("The database %1 was written by a newer version of Coffer (schema %2; this version "
+                                             "understands up to %3). Update Coffer; the file was left untouched.")
+                                  .arg(m_path).arg(version).arg(latestSchemaVersion()));
+
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
+        return sqlError("switch to write-ahead logging", q.lastError());
+    if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        return Error::storage(QStringLiteral("The database %1 could not use write-ahead logging (journal mode is \"%2\"); "
+                                             "it may be on a network or read-only file system.")
+                                  .arg(m_path, q.value(0).toString()));
+    if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
+        return sqlError("set synchronous mode", q.lastError());
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")) || !q.exec(QStringLiteral("PRAGMA foreign_keys")) || !q.next()
+        || q.value(0).toInt() != 1)
+        return sqlError("turn on foreign keys", q.lastError());
+    return Ok{};
+}
+
+Status Database::migrate()
+{
+    QSqlQuery q(handle());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sqlError("read its schema version", q.lastError());
+    const int current = q.value(0).toInt();
+    q.finish();
+    if (current == latestSchemaVersion())
+        return Ok{};
+    if (current > 0) {
+        if (auto saved = backup(current); !saved.ok())
+            return saved;
+    }
+    return inTransaction([&]() -> Status {
+        for (const Migration& m : migrations()) {
+            if (m.version <= current)
+                continue;
+            logger()->info("applying migration {} ({})", m.version, m.description.toStdString());
+            for (const QString& statement : m.statements) {
+                if (auto done = exec(statement, "apply a schema migration"); !done.ok())
+                    return done;
+            }
+            if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version), "record the schema version");
+                !done.ok())
+                return done;
+        }
+        return Ok{};
+    });
+}
+
+Status Database::backup(int fromVersion)
+{
+    const QString dir = backupDirectory(m_dataDir);
+    if (!QDir().mkpath(dir))
+        return Error::storage(QStringLiteral("Cannot create the backup folder %1 before upgrading the database.").arg(dir));
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString target = QDir(dir).filePath(QStringLiteral("coffer-v%1-%2.sqlite3").arg(fromVersion).arg(stamp));
+    logger()->info("backing up the database before migrating from schema {}", fromVersion);
+    return backupSqlite(handle(), target);
+}
+
+Status Database::inTransaction(const std::function<Status()>& body)
+{
+    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), "start a transaction"); !begun.ok())
+        return begun;
+    Status result = body();
+    if (result.ok())
+        result = exec(QStringLiteral("COMMIT"), "commit a transaction");
+    if (!result.ok()) {
+        QSqlQuery rollback(handle());
+        if (!rollback.exec(QStringLiteral("ROLLBACK")))
+            logger()->error("rollback failed: {}", rollback.lastError().text().toStdString());
+    }
+    return result;
+}
+
+Status Database::exec(QSqlQuery& query, const char* what)
+{
+    if (m_failCountdown > 0 && --m_failCountdown == 0)
+        return Error::storage(QStringLiteral("The database could not %1: injected failure").arg(QString::fromLatin1(what)));
+    // Coffer's text columns are NOT NULL and Qt binds a null QString as SQL NULL: treat it as
+    // empty text. A deliberate SQL NULL is bound as an invalid QVariant().
+    const QVariantList bound = query.boundValues();
+    for (qsizetype i = 0; i < bound.size(); ++i) {
+        if (bound[i].typeId() == QMetaType::QString && bound[i].toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+    }
+    if (!query.exec()) {
+        logger()->error("statement failed: {}: {}", what, query.lastError().text().toStdString());
+        return sqlError(what, query.lastError());
+    }
+    return Ok{};
+}
+
+Status Database::exec(const QString& sql, const char* what)
+{
+    QSqlQuery q(handle());
+    if (!q.prepare(sql))
+        return sqlError(what, q.lastError());
+    return exec(q, what);
+}
+
+} // namespace coffer::store

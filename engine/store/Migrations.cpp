@@ -1,0 +1,121 @@
+#include "store/Migrations.h"
+
+namespace coffer::store {
+
+namespace {
+
+QList<Migration> buildMigrations()
+{
+    Migration v1;
+    v1.version = 1;
+    v1.description = QStringLiteral("initial schema");
+    v1.statements = {
+        QStringLiteral(R"(CREATE TABLE connections (
+            id INTEGER PRIMARY KEY,
+            provider TEXT NOT NULL,
+            name TEXT NOT NULL,
+            institution TEXT NOT NULL DEFAULT '',
+            options TEXT NOT NULL DEFAULT '{}',
+            cursor TEXT NOT NULL DEFAULT '',
+            paused INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'idle',
+            last_error TEXT NOT NULL DEFAULT '',
+            last_error_kind TEXT NOT NULL DEFAULT '',
+            last_success_at TEXT,
+            last_attempt_at TEXT,
+            created_at TEXT NOT NULL
+        ))"),
+        QStringLiteral(R"(CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE SET NULL,
+            provider_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            institution TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            mask TEXT NOT NULL DEFAULT '',
+            UNIQUE (connection_id, provider_id)
+        ))"),
+        QStringLiteral(R"(CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE SET NULL,
+            trigger TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            pages INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            modified INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            error_kind TEXT NOT NULL DEFAULT '',
+            error TEXT NOT NULL DEFAULT ''
+        ))"),
+        QStringLiteral(R"(CREATE TABLE transactions (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            provider_id TEXT NOT NULL,
+            pending_provider_id TEXT NOT NULL DEFAULT '',
+            booked_on TEXT NOT NULL,
+            authorized_on TEXT,
+            amount_minor INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            original_amount_minor INTEGER,
+            original_currency TEXT,
+            description_raw TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            counterparty TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            check_number TEXT NOT NULL DEFAULT '',
+            reference TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'removed')),
+            matched_to INTEGER REFERENCES transactions(id) ON DELETE SET NULL,
+            match_reason TEXT NOT NULL DEFAULT '',
+            raw TEXT NOT NULL DEFAULT '',
+            first_seen_run INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            last_changed_run INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            UNIQUE (account_id, source, provider_id)
+        ))"),
+        QStringLiteral("CREATE INDEX transactions_account_date ON transactions (account_id, booked_on)"),
+        QStringLiteral("CREATE INDEX transactions_account_amount_date ON transactions (account_id, amount_minor, booked_on)"),
+        QStringLiteral("CREATE INDEX transactions_date ON transactions (booked_on DESC, id DESC)"),
+        QStringLiteral(R"(CREATE TABLE transaction_events (
+            id INTEGER PRIMARY KEY,
+            transaction_id INTEGER REFERENCES transactions(id) ON DELETE CASCADE,
+            sync_run_id INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('added', 'modified', 'removed', 'matched', 'unmatched')),
+            changes TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        ))"),
+        QStringLiteral("CREATE INDEX transaction_events_transaction ON transaction_events (transaction_id)"),
+        QStringLiteral("CREATE INDEX transaction_events_run ON transaction_events (sync_run_id)"),
+        QStringLiteral(R"(CREATE TABLE balances (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            sync_run_id INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            amount_minor INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            as_of TEXT NOT NULL
+        ))"),
+        QStringLiteral(R"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ))"),
+    };
+    return {v1};
+}
+
+} // namespace
+
+const QList<Migration>& migrations()
+{
+    static const QList<Migration> all = buildMigrations();
+    return all;
+}
+
+int latestSchemaVersion()
+{
+    return migrations().last().version;
+}
+
+} // namespace coffer::store

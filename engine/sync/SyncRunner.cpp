@@ -1,0 +1,205 @@
+#include "sync/SyncRunner.h"
+
+#include "log/Log.h"
+#include "providers/ConnectorFactory.h"
+#include "schedule/Clock.h"
+#include "secrets/CredentialStore.h"
+#include "store/AccountRepository.h"
+#include "store/ConnectionRepository.h"
+#include "store/Database.h"
+#include "store/SyncRunRepository.h"
+
+#include <QPointer>
+
+namespace coffer::sync {
+
+using model::Error;
+using model::Result;
+using model::SyncStage;
+
+namespace {
+auto logger() { return log::get("engine.sync"); }
+const QString kTokenName = QStringLiteral("token");
+} // namespace
+
+SyncRunner::SyncRunner(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
+                       model::Connection connection, QString trigger, QObject* parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_credentials(credentials)
+    , m_clock(clock)
+    , m_connection(std::move(connection))
+    , m_trigger(std::move(trigger))
+    , m_writer(db)
+{
+    m_summary.connectionId = m_connection.id;
+    m_summary.connectionName = m_connection.name;
+}
+
+SyncRunner::~SyncRunner() = default;
+
+void SyncRunner::start()
+{
+    auto run = store::SyncRunRepository(m_db).begin(m_connection.id, m_trigger, m_clock.now());
+    if (!run.ok())
+        return fail(run.error());
+    m_summary.syncRunId = run.value();
+    logger()->info("sync run {} started for connection {} ({})", m_summary.syncRunId, m_connection.id,
+                   m_trigger.toStdString());
+    report(SyncStage::Starting, 0);
+
+    m_connector = providers::createConnector(m_connection.provider, m_clock);
+    if (!m_connector)
+        return fail(Error::permanent(QStringLiteral("This version of Coffer does not know the provider \"%1\".")
+                                         .arg(m_connection.provider)));
+    m_context.connectionId = m_connection.id;
+    m_context.options = m_connection.options;
+    m_context.cursor = m_connection.cursor;
+    // The keychain may answer after this runner is gone (cancelled and deleted): guard it.
+    m_credentials.read(m_connection.id, kTokenName, [self = QPointer<SyncRunner>(this)](Result<QString> secret) {
+        if (self)
+            self->onCredential(std::move(secret));
+    });
+}
+
+void SyncRunner::onCredential(Result<QString> secret)
+{
+    if (m_done)
+        return;
+    if (!secret.ok())
+        return fail(secret.error());
+    m_context.secret = secret.value();
+    report(SyncStage::Accounts, 2);
+    m_connector->listAccounts(m_context, [this](auto accounts) { onAccounts(std::move(accounts)); });
+}
+
+void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
+{
+    if (!accounts.ok())
+        return fail(accounts.error());
+    store::AccountRepository repo(m_db);
+    const QDateTime now = m_clock.now();
+    const auto saved = m_db.inTransaction([&]() -> model::Status {
+        for (const auto& pa : accounts.value()) {
+            model::Account a;
+            a.providerId = pa.providerId;
+            a.name = pa.name;
+            a.institution = pa.institution;
+            a.kind = pa.kind;
+            a.currency = pa.currency;
+            a.mask = pa.mask;
+            const auto id = repo.upsert(m_connection.id, a);
+            if (!id.ok())
+                return id.error();
+            m_target.accountIds.insert(pa.providerId, id.value());
+            if (pa.balance) {
+                if (auto s = repo.recordBalance(id.value(), m_summary.syncRunId, *pa.balance, now); !s.ok())
+                    return s;
+            }
+        }
+        return model::Ok{};
+    });
+    if (!saved.ok())
+        return fail(saved.error());
+    m_accountsProcessed = int(accounts.value().size());
+    m_target.connectionId = m_connection.id;
+    m_target.runId = m_summary.syncRunId;
+    m_target.source = QStringLiteral("connection:%1").arg(m_connection.id);
+    report(SyncStage::Transactions, 5);
+    fetchNext();
+}
+
+void SyncRunner::fetchNext()
+{
+    m_connector->fetchChanges(m_context, [this](auto page) { onPage(std::move(page)); });
+}
+
+void SyncRunner::onPage(Result<providers::Page> page)
+{
+    if (!page.ok())
+        return fail(page.error());
+    const auto counts = m_writer.commit(m_target, page.value());
+    if (!counts.ok())
+        return fail(counts.error());
+    m_summary.changes += counts.value();
+    ++m_summary.pages;
+    m_transactionsProcessed += int(page->added.size() + page->modified.size() + page->removed.size());
+    m_context.cursor = page->nextCursor;
+    if (!page->hasMore)
+        return succeed();
+    const int remaining = std::max(page->remainingEstimate, 0);
+    const int total = m_transactionsProcessed + remaining;
+    report(SyncStage::Transactions, total > 0 ? 5 + 90 * m_transactionsProcessed / total : 50);
+    fetchNext();
+}
+
+void SyncRunner::succeed()
+{
+    report(SyncStage::Finalizing, 97);
+    const QDateTime now = m_clock.now();
+    store::ConnectionRepository::Outcome outcome;
+    outcome.state = model::ConnectionState::Idle;
+    outcome.attemptedAt = now;
+    outcome.succeededAt = now;
+    auto closed = store::SyncRunRepository(m_db).finish(m_summary.syncRunId, QStringLiteral("succeeded"), now, nullptr);
+    auto recorded = store::ConnectionRepository(m_db).recordOutcome(m_connection.id, outcome);
+    if (!closed.ok() || !recorded.ok())
+        return fail(!closed.ok() ? closed.error() : recorded.error());
+    m_done = true;
+    m_summary.succeeded = true;
+    logger()->info("sync run {} succeeded: {} pages, {} added, {} modified, {} removed", m_summary.syncRunId,
+                   m_summary.pages, m_summary.changes.added, m_summary.changes.modified, m_summary.changes.removed);
+    report(SyncStage::Completed, 100);
+    Q_EMIT finished(m_summary);
+}
+
+void SyncRunner::fail(const Error& error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_connector)
+        m_connector->cancel();
+    const QDateTime now = m_clock.now();
+    const bool cancelled = error.kind == model::ErrorKind::Cancelled;
+    logger()->warn("sync run {} for connection {} {}: {} ({})", m_summary.syncRunId, m_connection.id,
+                   cancelled ? "interrupted" : "failed", model::errorKindName(error.kind).toStdString(),
+                   error.detail.toStdString());
+    if (m_summary.syncRunId != 0) {
+        const QString status = cancelled ? QStringLiteral("interrupted") : QStringLiteral("failed");
+        if (auto s = store::SyncRunRepository(m_db).finish(m_summary.syncRunId, status, now, &error); !s.ok())
+            logger()->error("could not record the end of sync run {}", m_summary.syncRunId);
+    }
+    store::ConnectionRepository::Outcome outcome;
+    outcome.attemptedAt = now;
+    if (!cancelled) {
+        outcome.state = error.kind == model::ErrorKind::NeedsUser ? model::ConnectionState::ReauthRequired
+                                                                  : model::ConnectionState::Error;
+        outcome.error = error.userMessage;
+        outcome.errorKind = error.kind;
+    }
+    if (auto s = store::ConnectionRepository(m_db).recordOutcome(m_connection.id, outcome); !s.ok())
+        logger()->error("could not record the outcome for connection {}", m_connection.id);
+    m_summary.error = error;
+    report(SyncStage::Failed, 100);
+    Q_EMIT finished(m_summary);
+}
+
+void SyncRunner::cancel()
+{
+    fail(Error::cancelled(QStringLiteral("The sync was stopped before it finished.")));
+}
+
+void SyncRunner::report(SyncStage stage, int percent)
+{
+    model::JobProgress p;
+    p.connectionId = m_connection.id;
+    p.syncRunId = m_summary.syncRunId;
+    p.stage = stage;
+    p.percent = percent;
+    p.accountsProcessed = m_accountsProcessed;
+    p.transactionsProcessed = m_transactionsProcessed;
+    Q_EMIT progress(p);
+}
+
+} // namespace coffer::sync

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/Connection.h"
+#include "model/Snapshots.h"
+#include "providers/Connector.h"
+#include "sync/PageWriter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+namespace coffer::schedule {
+class Clock;
+}
+namespace coffer::secrets {
+class CredentialStore;
+}
+namespace coffer::store {
+class Database;
+}
+
+namespace coffer::sync {
+
+// One sync run of one connection: reads its credential, lists accounts (with balances), then
+// fetches pages of changes until the provider has no more, committing each page with its
+// cursor (PageWriter). Reports progress after every page and finished() exactly once.
+// Thread affinity: the engine thread.
+class SyncRunner : public QObject {
+    Q_OBJECT
+public:
+    SyncRunner(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
+               model::Connection connection, QString trigger, QObject* parent = nullptr);
+    ~SyncRunner() override;
+
+    void start();
+    // Stops after the page being committed (commits are atomic); finished() reports Cancelled.
+    void cancel();
+    qint64 connectionId() const { return m_connection.id; }
+
+Q_SIGNALS:
+    void progress(const coffer::model::JobProgress& progress);
+    void finished(const coffer::model::SyncSummary& summary);
+
+private:
+    void onCredential(model::Result<QString> secret);
+    void onAccounts(model::Result<QList<providers::ProviderAccount>> accounts);
+    void fetchNext();
+    void onPage(model::Result<providers::Page> page);
+    void succeed();
+    void fail(const model::Error& error);
+    void report(model::SyncStage stage, int percent);
+
+    store::Database& m_db;
+    secrets::CredentialStore& m_credentials;
+    const schedule::Clock& m_clock;
+    model::Connection m_connection;
+    QString m_trigger;
+    std::unique_ptr<providers::Connector> m_connector;
+    PageWriter m_writer;
+    PageWriter::Target m_target;
+    providers::FetchContext m_context;
+    model::SyncSummary m_summary;
+    int m_accountsProcessed = 0;
+    int m_transactionsProcessed = 0;
+    bool m_done = false;
+};
+
+} // namespace coffer::sync

@@ -1,0 +1,23 @@
+#include "TestSupport.h"
+
+#include <QTest>
+#include <QUuid>
+
+namespace coffer::test {
+
+QString uniqueKeychainService()
+{
+    return QStringLiteral("Coffer-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+}
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+QDateTime fixedNow()
+{
+    return QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::UTC);
+}
+
+} // namespace coffer::test

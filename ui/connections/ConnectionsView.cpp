@@ -1,0 +1,189 @@
+#include "connections/ConnectionsView.h"
+
+#include "EngineHost.h"
+#include "Format.h"
+#include "WidgetIdentity.h"
+#include "connections/DialogConnectionPrompts.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace coffer::ui {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QTableWidgetItem* itemAt(QTableWidget* table, int row, int column)
+{
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem;
+        item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+        if (column == ConnectionsView::AccountsColumn || column == ConnectionsView::TransactionsColumn)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table->setItem(row, column, item);
+    }
+    return item;
+}
+} // namespace
+
+ConnectionsView::ConnectionsView(EngineHost& host, QWidget* parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_prompts(std::make_unique<DialogConnectionPrompts>())
+{
+    setIdentity(this, QStringLiteral("connectionsView"), tr("Connections"));
+
+    auto* title = new QLabel(tr("Connections"), this);
+    setIdentity(title, QStringLiteral("connectionsTitle"), tr("Connections"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    setIdentity(m_table, QStringLiteral("connectionsTable"), tr("Bank connections"));
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Provider"), tr("Accounts"), tr("Transactions"), tr("State")});
+    m_table->horizontalHeaderItem(AccountsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->horizontalHeaderItem(TransactionsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ProviderColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(AccountsColumn, 100);
+    m_table->setColumnWidth(TransactionsColumn, 120);
+    m_table->setColumnWidth(StateColumn, 200);
+
+    m_hintLabel = new QLabel(tr("No connections yet. Add a demo connection to try Coffer with generated data."), this);
+    setIdentity(m_hintLabel, QStringLiteral("connectionsHintLabel"), tr("No connections"));
+    m_hintLabel->setWordWrap(true);
+
+    m_addButton = new QPushButton(tr("Add demo connection\u2026"), this);
+    setIdentity(m_addButton, QStringLiteral("addDemoButton"), tr("Add demo connection"));
+    m_removeButton = new QPushButton(tr("Remove\u2026"), this);
+    setIdentity(m_removeButton, QStringLiteral("removeConnectionButton"), tr("Remove selected connection"));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addButton);
+    buttons->addWidget(m_removeButton);
+    buttons->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 12);
+    layout->setSpacing(12);
+    layout->addWidget(title);
+    layout->addLayout(buttons);
+    layout->addWidget(m_hintLabel);
+    layout->addWidget(m_table, 1);
+
+    connect(m_addButton, &QPushButton::clicked, this, &ConnectionsView::requestAddDemo);
+    connect(m_removeButton, &QPushButton::clicked, this, &ConnectionsView::requestRemoveSelected);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConnectionsView::updateButtons);
+    connect(&m_host, &EngineHost::started, this, [this] {
+        m_started = true;
+        updateButtons();
+    });
+    connect(&m_host, &EngineHost::connectionsChanged, this, &ConnectionsView::showConnections);
+    updateButtons();
+}
+
+ConnectionsView::~ConnectionsView() = default;
+
+void ConnectionsView::setPrompts(std::unique_ptr<ConnectionPrompts> prompts)
+{
+    m_prompts = std::move(prompts);
+}
+
+void ConnectionsView::requestAddDemo()
+{
+    if (!m_started)
+        return;
+    m_prompts->askConnectionName(this, tr("Demo Bank"), [view = QPointer<ConnectionsView>(this)](const QString& name) {
+        if (!view)
+            return;
+        model::ConnectionSpec spec;
+        spec.provider = QStringLiteral("demo");
+        spec.name = name;
+        // A different seed per connection gives each demo bank its own accounts and history.
+        spec.options.insert(QStringLiteral("seed"), QRandomGenerator::global()->bounded(1, 1000000));
+        view->m_host.addConnection(spec);
+    });
+}
+
+void ConnectionsView::requestRemoveSelected()
+{
+    const qint64 id = selectedConnectionId();
+    if (id == 0)
+        return;
+    const QString name = m_table->item(rowFor(id), NameColumn)->text();
+    m_prompts->askRemoval(this, name, [view = QPointer<ConnectionsView>(this), id](RemovalChoice choice) {
+        if (!view || choice == RemovalChoice::Cancel)
+            return;
+        view->m_host.removeConnection(id, choice == RemovalChoice::KeepData);
+    });
+}
+
+void ConnectionsView::showConnections(const QList<model::ConnectionStatus>& connections)
+{
+    // Update rows in place so the selection survives the frequent snapshots of a running sync.
+    QList<qint64> ids;
+    for (const model::ConnectionStatus& status : connections) {
+        ids.append(status.connectionId);
+        int row = rowFor(status.connectionId);
+        if (row < 0) {
+            row = m_table->rowCount();
+            m_table->insertRow(row);
+        }
+        QTableWidgetItem* nameItem = itemAt(m_table, row, NameColumn);
+        nameItem->setData(kIdRole, status.connectionId);
+        nameItem->setText(status.name);
+        itemAt(m_table, row, ProviderColumn)->setText(Format::providerLine(status));
+        itemAt(m_table, row, AccountsColumn)->setData(Qt::DisplayRole, status.accountCount);
+        itemAt(m_table, row, TransactionsColumn)->setData(Qt::DisplayRole, status.transactionCount);
+        QTableWidgetItem* stateItem = itemAt(m_table, row, StateColumn);
+        stateItem->setText(Format::stateText(status.state));
+        stateItem->setToolTip(status.lastError);
+    }
+    for (int row = m_table->rowCount() - 1; row >= 0; --row) {
+        if (!ids.contains(m_table->item(row, NameColumn)->data(kIdRole).toLongLong()))
+            m_table->removeRow(row);
+    }
+    m_hintLabel->setVisible(connections.isEmpty());
+    updateButtons();
+}
+
+int ConnectionsView::rowFor(qint64 connectionId) const
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem* item = m_table->item(row, NameColumn);
+        if (item && item->data(kIdRole).toLongLong() == connectionId)
+            return row;
+    }
+    return -1;
+}
+
+qint64 ConnectionsView::selectedConnectionId() const
+{
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    if (selected.isEmpty())
+        return 0;
+    const QTableWidgetItem* nameItem = m_table->item(selected.first()->row(), NameColumn);
+    return nameItem ? nameItem->data(kIdRole).toLongLong() : 0;
+}
+
+void ConnectionsView::updateButtons()
+{
+    m_addButton->setEnabled(m_started);
+    m_removeButton->setEnabled(m_started && selectedConnectionId() != 0);
+}
+
+} // namespace coffer::ui

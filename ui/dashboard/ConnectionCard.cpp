@@ -1,0 +1,161 @@
+#include "dashboard/ConnectionCard.h"
+
+#include "Format.h"
+#include "Theme.h"
+#include "WidgetIdentity.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace coffer::ui {
+
+namespace {
+QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
+    auto* label = new QLabel(parent);
+    setIdentity(label, objectName, accessibleName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
+    : QFrame(parent)
+    , m_connectionId(connectionId)
+{
+    setIdentity(this, QStringLiteral("connectionCard"), tr("Connection"));
+    setProperty("connectionId", connectionId);
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(Theme::cardStyleSheet());
+    setMinimumWidth(340);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    m_nameLabel = makeLabel(this, QStringLiteral("nameLabel"), tr("Connection name"));
+    QFont nameFont = m_nameLabel->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.25);
+    nameFont.setBold(true);
+    m_nameLabel->setFont(nameFont);
+    m_stateLabel = makeLabel(this, QStringLiteral("stateLabel"), tr("Connection state"));
+    m_stateLabel->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_providerLabel = makeLabel(this, QStringLiteral("providerLabel"), tr("Provider and institution"));
+    m_countsLabel = makeLabel(this, QStringLiteral("countsLabel"), tr("Accounts and transactions"));
+    m_progressBar = new QProgressBar(this);
+    setIdentity(m_progressBar, QStringLiteral("syncProgressBar"), tr("Sync progress"));
+    m_progressBar->setRange(0, 100);
+    m_stageLabel = makeLabel(this, QStringLiteral("stageLabel"), tr("Sync stage"));
+    m_lastSyncLabel = makeLabel(this, QStringLiteral("lastSyncLabel"), tr("Last successful sync"));
+    m_changesLabel = makeLabel(this, QStringLiteral("changesLabel"), tr("Changes in the last run"));
+    m_errorLabel = makeLabel(this, QStringLiteral("errorLabel"), tr("Last error"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(Theme::errorBoxStyleSheet());
+    m_syncButton = new QPushButton(tr("Sync now"), this);
+    setIdentity(m_syncButton, QStringLiteral("cardSyncButton"), tr("Sync this connection now"));
+    m_syncButton->setToolTip(tr("Fetch new transactions for this connection now"));
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_nameLabel, 1);
+    header->addWidget(m_stateLabel, 0, Qt::AlignTop);
+
+    auto* footer = new QHBoxLayout;
+    footer->addStretch(1);
+    footer->addWidget(m_syncButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 14, 16, 14);
+    layout->setSpacing(6);
+    layout->addLayout(header);
+    layout->addWidget(m_providerLabel);
+    layout->addWidget(m_countsLabel);
+    layout->addSpacing(4);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_stageLabel);
+    layout->addWidget(m_lastSyncLabel);
+    layout->addWidget(m_changesLabel);
+    layout->addWidget(m_errorLabel);
+    layout->addLayout(footer);
+
+    setSyncing(false);
+    m_errorLabel->hide();
+    m_lastSyncLabel->setText(Format::lastSuccessfulSync({}, {}));
+
+    connect(m_syncButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
+}
+
+void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now)
+{
+    m_nameLabel->setText(status.name);
+    setAccessibleName(tr("Connection %1").arg(status.name));
+    m_providerLabel->setText(Format::providerLine(status));
+    m_countsLabel->setText(Format::accountsAndTransactions(status.accountCount, status.transactionCount));
+    setState(status.state);
+
+    const bool syncing = status.state == model::ConnectionState::Syncing;
+    setSyncing(syncing);
+    if (syncing && status.progressPercent >= 0) {
+        m_progressBar->setValue(status.progressPercent);
+        m_stageLabel->setText(Format::stageText(status.stage));
+    }
+
+    m_lastSuccessAt = status.lastSuccessAt;
+    refreshRelativeTimes(now);
+    m_changesLabel->setVisible(status.lastAttemptAt.isValid());
+    m_changesLabel->setText(Format::lastRunChanges(status.lastChanges));
+    setError(status.lastError, status.lastErrorKind);
+}
+
+void ConnectionCard::setProgress(const model::JobProgress& progress)
+{
+    const bool finished =
+        progress.stage == model::SyncStage::Completed || progress.stage == model::SyncStage::Failed;
+    if (finished) {
+        setSyncing(false);
+        return;
+    }
+    // Progress can arrive before the snapshot that says the connection is syncing.
+    setState(model::ConnectionState::Syncing);
+    setSyncing(true);
+    m_progressBar->setValue(qBound(0, progress.percent, 100));
+    m_stageLabel->setText(Format::progressText(progress));
+}
+
+void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
+{
+    m_lastSyncLabel->setText(Format::lastSuccessfulSync(m_lastSuccessAt, now));
+    if (m_lastSuccessAt.isValid())
+        m_lastSyncLabel->setToolTip(QLocale().toString(m_lastSuccessAt.toLocalTime(), QLocale::LongFormat));
+}
+
+void ConnectionCard::setState(model::ConnectionState state)
+{
+    if (m_state == state)
+        return; // style sheets re-polish the label; only touch them when the state really changes
+    m_state = state;
+    m_stateLabel->setText(Format::stateText(state));
+    m_stateLabel->setStyleSheet(Theme::statePillStyleSheet(state));
+    const bool busy = state == model::ConnectionState::Queued || state == model::ConnectionState::Syncing;
+    m_syncButton->setEnabled(!busy);
+}
+
+void ConnectionCard::setSyncing(bool syncing)
+{
+    m_progressBar->setVisible(syncing);
+    m_stageLabel->setVisible(syncing);
+}
+
+void ConnectionCard::setError(const QString& message, model::ErrorKind kind)
+{
+    if (message.isEmpty()) {
+        m_errorLabel->hide();
+        m_errorLabel->clear();
+        return;
+    }
+    const QString advice = Format::errorAdvice(kind);
+    m_errorLabel->setText(advice.isEmpty() ? message : tr("%1 %2").arg(message, advice));
+    m_errorLabel->show();
+}
+
+} // namespace coffer::ui
