@@ -5,6 +5,7 @@
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
+#include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "sync/SyncRunner.h"
 
@@ -21,6 +22,8 @@ constexpr int kPublishIntervalMs = 100;
 EngineCore::EngineCore(Engine& facade, EngineOptions options)
     : m_facade(facade)
     , m_options(std::move(options))
+    , m_clockOwner(m_options.clock ? m_options.clock : std::make_shared<schedule::SystemClock>())
+    , m_clock(*m_clockOwner)
 {
     m_publishTimer.setSingleShot(true);
     m_publishTimer.setInterval(kPublishIntervalMs);
@@ -43,7 +46,14 @@ void EngineCore::start()
     m_db = std::move(db).value();
     if (auto closed = store::SyncRunRepository(*m_db).closeAbandoned(m_clock.now()); !closed.ok())
         logger()->warn("could not close abandoned sync runs");
-    m_credentials = std::make_unique<secrets::CredentialStore>(m_options.keychainService);
+    const auto databaseId = store::SettingsRepository(*m_db).value(QStringLiteral("database_id"));
+    if (!databaseId.ok() || databaseId.value().isEmpty()) {
+        Q_EMIT m_facade.startFailed(QStringLiteral("The database %1 has no identity record; it was not created by Coffer.")
+                                        .arg(m_db->path()));
+        m_db.reset();
+        return;
+    }
+    m_credentials = std::make_unique<secrets::CredentialStore>(m_options.keychainService, databaseId.value());
     Q_EMIT m_facade.started(m_db->path());
     publish();
 }

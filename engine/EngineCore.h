@@ -44,7 +44,8 @@ private:
 
     Engine& m_facade;
     EngineOptions m_options;
-    schedule::SystemClock m_clock;
+    std::shared_ptr<const schedule::Clock> m_clockOwner;
+    const schedule::Clock& m_clock;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     QList<qint64> m_queue;

@@ -2,12 +2,21 @@
 
 #include "log/Log.h"
 
+#include <QCoreApplication>
+#include <QMutex>
+
 #include <qt6keychain/keychain.h>
 
 namespace coffer::secrets {
 
 using model::Error;
 using model::Ok;
+using model::Result;
+
+struct CredentialStore::Mailbox {
+    QMutex mutex;
+    CredentialStore* store = nullptr; // null once the store is destroyed
+};
 
 namespace {
 
@@ -48,62 +57,88 @@ Error keychainError(const QKeychain::Job& job, qint64 connectionId)
     return Error::permanent(unavailableMessage(), job.errorString());
 }
 
-template <typename JobType>
-JobType* makeJob(const QString& service, QObject* parent, const QString& key)
-{
-    auto* job = new JobType(service, parent);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    return job;
-}
+Result<QString> noValue() { return QString(); }
 
 } // namespace
 
-CredentialStore::CredentialStore(QString service, QObject* parent)
+CredentialStore::CredentialStore(QString service, QString databaseId, QObject* parent)
     : QObject(parent)
     , m_service(std::move(service))
+    , m_databaseId(std::move(databaseId))
+    , m_mailbox(std::make_shared<Mailbox>())
 {
+    m_mailbox->store = this;
 }
 
-QString CredentialStore::key(qint64 connectionId, const QString& name)
+CredentialStore::~CredentialStore()
 {
-    return QStringLiteral("connection/%1/%2").arg(connectionId).arg(name);
+    QMutexLocker lock(&m_mailbox->mutex);
+    m_mailbox->store = nullptr;
+}
+
+QString CredentialStore::key(qint64 connectionId, const QString& name) const
+{
+    return QStringLiteral("%1/connection/%2/%3").arg(m_databaseId).arg(connectionId).arg(name);
+}
+
+void CredentialStore::run(Operation operation, qint64 connectionId, const QString& name, const QString& secret, Read done)
+{
+    QCoreApplication* app = QCoreApplication::instance();
+    if (app == nullptr)
+        return done(Error::permanent(unavailableMessage(), QStringLiteral("no application object")));
+    auto start = [operation, connectionId, secret, app, service = m_service, key = key(connectionId, name),
+                  mailbox = m_mailbox, done = std::move(done)]() {
+        QKeychain::Job* job = nullptr;
+        switch (operation) {
+        case Operation::Write: {
+            auto* w = new QKeychain::WritePasswordJob(service);
+            w->setTextData(secret);
+            job = w;
+            break;
+        }
+        case Operation::Read: job = new QKeychain::ReadPasswordJob(service); break;
+        case Operation::Remove: job = new QKeychain::DeletePasswordJob(service); break;
+        }
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key);
+        QObject::connect(job, &QKeychain::Job::finished, app, [operation, connectionId, mailbox, done](QKeychain::Job* j) {
+            Result<QString> outcome = noValue();
+            if (j->error() == QKeychain::EntryNotFound && operation == Operation::Remove)
+                outcome = noValue();
+            else if (j->error() != QKeychain::NoError)
+                outcome = keychainError(*j, connectionId);
+            else if (operation == Operation::Read)
+                outcome = static_cast<QKeychain::ReadPasswordJob*>(j)->textData();
+            QMutexLocker lock(&mailbox->mutex);
+            if (mailbox->store != nullptr)
+                QMetaObject::invokeMethod(mailbox->store, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+        });
+        job->start();
+    };
+    QMetaObject::invokeMethod(app, std::move(start), Qt::QueuedConnection);
 }
 
 void CredentialStore::write(qint64 connectionId, const QString& name, const QString& secret, Done done)
 {
-    auto* job = makeJob<QKeychain::WritePasswordJob>(m_service, this, key(connectionId, name));
-    job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [connectionId, done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError)
-            return done(keychainError(*j, connectionId));
+    run(Operation::Write, connectionId, name, secret, [connectionId, done = std::move(done)](Result<QString> r) {
+        if (!r.ok())
+            return done(r.error());
         logger()->info("credential stored for connection {}", connectionId);
         done(Ok{});
     });
-    job->start();
 }
 
 void CredentialStore::read(qint64 connectionId, const QString& name, Read done)
 {
-    auto* job = makeJob<QKeychain::ReadPasswordJob>(m_service, this, key(connectionId, name));
-    connect(job, &QKeychain::Job::finished, this, [connectionId, done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError)
-            return done(keychainError(*j, connectionId));
-        done(static_cast<QKeychain::ReadPasswordJob*>(j)->textData());
-    });
-    job->start();
+    run(Operation::Read, connectionId, name, QString(), std::move(done));
 }
 
 void CredentialStore::remove(qint64 connectionId, const QString& name, Done done)
 {
-    auto* job = makeJob<QKeychain::DeletePasswordJob>(m_service, this, key(connectionId, name));
-    connect(job, &QKeychain::Job::finished, this, [connectionId, done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
-            return done(keychainError(*j, connectionId));
-        done(Ok{});
+    run(Operation::Remove, connectionId, name, QString(), [done = std::move(done)](Result<QString> r) {
+        done(r.ok() ? model::Status(Ok{}) : model::Status(r.error()));
     });
-    job->start();
 }
 
 } // namespace coffer::secrets

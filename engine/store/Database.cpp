@@ -147,7 +147,11 @@ Status Database::migrate()
     q.finish();
     if (current == latestSchemaVersion())
         return Ok{};
-    if (current > 0) {
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !q.next())
+        return sqlError("list its tables", q.lastError());
+    const bool holdsData = q.value(0).toInt() > 0;
+    q.finish();
+    if (holdsData) { // a brand-new file has nothing worth a backup
         if (auto saved = backup(current); !saved.ok())
             return saved;
     }

@@ -101,6 +101,8 @@ QList<Migration> buildMigrations()
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ))"),
+        // Scopes this database's keychain entries, so two data folders never share a credential.
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('database_id', lower(hex(randomblob(16))))"),
     };
     return {v1};
 }

@@ -27,25 +27,32 @@ QString eventName(EventKind kind)
     return QStringLiteral("modified");
 }
 
+// Binds by position from 0 on every use. Cached statements must not rely on addBindValue(),
+// whose position only resets when exec() actually runs.
+class Binder {
+public:
+    explicit Binder(QSqlQuery& query) : m_query(query) {}
+    Binder& operator<<(const QVariant& value)
+    {
+        m_query.bindValue(m_next++, value);
+        return *this;
+    }
+
+private:
+    QSqlQuery& m_query;
+    int m_next = 0;
+};
+
 QVariant optionalDate(const std::optional<QDate>& d)
 {
     return d ? QVariant(d->toString(Qt::ISODate)) : QVariant();
 }
 
-void bindFields(QSqlQuery& q, const Transaction& t)
+void bindFields(Binder& b, const Transaction& t)
 {
-    q.addBindValue(t.pendingProviderId);
-    q.addBindValue(t.bookedOn.toString(Qt::ISODate));
-    q.addBindValue(optionalDate(t.authorizedOn));
-    q.addBindValue(t.amount.minorUnits());
-    q.addBindValue(t.amount.currency());
-    q.addBindValue(t.descriptionRaw);
-    q.addBindValue(t.description);
-    q.addBindValue(t.counterparty);
-    q.addBindValue(t.category);
-    q.addBindValue(t.checkNumber);
-    q.addBindValue(t.reference);
-    q.addBindValue(model::transactionStatusName(t.status));
+    b << t.pendingProviderId << t.bookedOn.toString(Qt::ISODate) << optionalDate(t.authorizedOn) << t.amount.minorUnits()
+      << t.amount.currency() << t.descriptionRaw << t.description << t.counterparty << t.category << t.checkNumber
+      << t.reference << model::transactionStatusName(t.status);
 }
 
 } // namespace
@@ -76,9 +83,7 @@ TransactionRepository::TransactionRepository(Database& db)
 Result<std::optional<Transaction>> TransactionRepository::find(qint64 accountId, const QString& source,
                                                                const QString& providerId)
 {
-    m_find.addBindValue(accountId);
-    m_find.addBindValue(source);
-    m_find.addBindValue(providerId);
+    Binder(m_find) << accountId << source << providerId;
     if (!m_find.exec())
         return Error::storage(QStringLiteral("The database could not look up a transaction: %1").arg(m_find.lastError().text()));
     std::optional<Transaction> found;
@@ -90,13 +95,10 @@ Result<std::optional<Transaction>> TransactionRepository::find(qint64 accountId,
 
 Result<qint64> TransactionRepository::insert(const Transaction& t, const QString& source, const QByteArray& raw, qint64 runId)
 {
-    m_insert.addBindValue(t.accountId);
-    m_insert.addBindValue(source);
-    m_insert.addBindValue(t.providerId);
-    bindFields(m_insert, t);
-    m_insert.addBindValue(QString::fromUtf8(raw));
-    m_insert.addBindValue(runId);
-    m_insert.addBindValue(runId);
+    Binder b(m_insert);
+    b << t.accountId << source << t.providerId;
+    bindFields(b, t);
+    b << QString::fromUtf8(raw) << runId << runId;
     if (auto done = m_db.exec(m_insert, "save a new transaction"); !done.ok())
         return done.error();
     return m_insert.lastInsertId().toLongLong();
@@ -104,28 +106,21 @@ Result<qint64> TransactionRepository::insert(const Transaction& t, const QString
 
 Status TransactionRepository::update(const Transaction& t, const QByteArray& raw, qint64 runId)
 {
-    bindFields(m_update, t);
-    m_update.addBindValue(QString::fromUtf8(raw));
-    m_update.addBindValue(runId);
-    m_update.addBindValue(t.id);
+    Binder b(m_update);
+    bindFields(b, t);
+    b << QString::fromUtf8(raw) << runId << t.id;
     return m_db.exec(m_update, "save a changed transaction");
 }
 
 Status TransactionRepository::setStatus(qint64 id, model::TransactionStatus status, qint64 runId)
 {
-    m_setStatus.addBindValue(model::transactionStatusName(status));
-    m_setStatus.addBindValue(runId);
-    m_setStatus.addBindValue(id);
+    Binder(m_setStatus) << model::transactionStatusName(status) << runId << id;
     return m_db.exec(m_setStatus, "change a transaction's status");
 }
 
 Status TransactionRepository::addEvent(qint64 transactionId, qint64 runId, EventKind kind, const QString& changes)
 {
-    m_event.addBindValue(transactionId);
-    m_event.addBindValue(runId);
-    m_event.addBindValue(eventName(kind));
-    m_event.addBindValue(changes);
-    m_event.addBindValue(toIsoUtc(QDateTime::currentDateTimeUtc()));
+    Binder(m_event) << transactionId << runId << eventName(kind) << changes << toIsoUtc(QDateTime::currentDateTimeUtc());
     return m_db.exec(m_event, "record a transaction event");
 }
 

@@ -17,7 +17,7 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs)
 
 QDateTime fixedNow()
 {
-    return QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::UTC);
+    return QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
 }
 
 } // namespace coffer::test

@@ -1,0 +1,177 @@
+// Committing pages: idempotent re-delivery, audit events, and all-or-nothing pages.
+
+#include "model/Connection.h"
+#include "store/AccountRepository.h"
+#include "store/ConnectionRepository.h"
+#include "store/Database.h"
+#include "store/SyncRunRepository.h"
+#include "sync/PageWriter.h"
+
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace coffer;
+using providers::Page;
+using providers::ProviderTransaction;
+
+namespace {
+
+class PageWriterTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = store::Database::open(m_dir.path());
+        ASSERT_TRUE(db.ok());
+        m_db = std::move(db).value();
+        const auto conn = store::ConnectionRepository(*m_db).insert(
+            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}}, QStringLiteral("Demo Bank"), test::fixedNow());
+        ASSERT_TRUE(conn.ok());
+        model::Account account;
+        account.providerId = QStringLiteral("acc-1");
+        account.name = QStringLiteral("Checking");
+        account.currency = QStringLiteral("USD");
+        const auto accountId = store::AccountRepository(*m_db).upsert(conn.value(), account);
+        ASSERT_TRUE(accountId.ok());
+        const auto run = store::SyncRunRepository(*m_db).begin(conn.value(), QStringLiteral("manual"), test::fixedNow());
+        ASSERT_TRUE(run.ok());
+        m_target.connectionId = conn.value();
+        m_target.runId = run.value();
+        m_target.source = QStringLiteral("connection:%1").arg(conn.value());
+        m_target.accountIds.insert(QStringLiteral("acc-1"), accountId.value());
+    }
+
+    static ProviderTransaction txn(const char* id, qint64 minor, const char* description, bool pending = false)
+    {
+        ProviderTransaction t;
+        t.accountProviderId = QStringLiteral("acc-1");
+        t.providerId = QString::fromLatin1(id);
+        t.bookedOn = QDate(2026, 11, 2);
+        t.amount = model::Money(minor, QStringLiteral("USD"));
+        t.description = QString::fromLatin1(description);
+        t.pending = pending;
+        return t;
+    }
+
+    qint64 count(const QString& sql) const
+    {
+        QSqlQuery q(m_db->handle());
+        EXPECT_TRUE(q.exec(sql) && q.next()) << sql.toStdString();
+        return q.value(0).toLongLong();
+    }
+
+    QString text(const QString& sql) const
+    {
+        QSqlQuery q(m_db->handle());
+        EXPECT_TRUE(q.exec(sql) && q.next()) << sql.toStdString();
+        return q.value(0).toString();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::Database> m_db;
+    sync::PageWriter::Target m_target;
+};
+
+} // namespace
+
+TEST_F(PageWriterTest, ReDeliveryAddsNothing)
+{
+    sync::PageWriter writer(*m_db);
+    Page page;
+    page.added = {txn("t1", -1250, "COFFEE"), txn("t2", 250000, "PAYROLL")};
+    page.nextCursor = QStringLiteral("c1");
+    const auto first = writer.commit(m_target, page);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->added, 2);
+    const auto second = writer.commit(m_target, page);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->total(), 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE kind = 'added'")), 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT amount_minor FROM transactions WHERE provider_id = 't1'")), -1250);
+    EXPECT_EQ(text(QStringLiteral("SELECT cursor FROM connections")), QStringLiteral("c1"));
+}
+
+TEST_F(PageWriterTest, ModificationIsAuditedWithBeforeAndAfter)
+{
+    sync::PageWriter writer(*m_db);
+    Page page;
+    page.added = {txn("t1", -1000, "CAFE", true)};
+    ASSERT_TRUE(writer.commit(m_target, page).ok());
+    Page change;
+    change.modified = {txn("t1", -1200, "CAFE")};
+    const auto counts = writer.commit(m_target, change);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->modified, 1);
+    const auto changes = QJsonDocument::fromJson(
+        text(QStringLiteral("SELECT changes FROM transaction_events WHERE kind = 'modified'")).toUtf8()).object();
+    EXPECT_EQ(changes.value(QStringLiteral("amount")).toArray().at(0).toString(), QStringLiteral("-10.00"));
+    EXPECT_EQ(changes.value(QStringLiteral("amount")).toArray().at(1).toString(), QStringLiteral("-12.00"));
+    EXPECT_EQ(changes.value(QStringLiteral("status")).toArray().at(1).toString(), QStringLiteral("posted"));
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(m_target.runId)), 2);
+}
+
+TEST_F(PageWriterTest, RemovalKeepsTheRowAndIsIdempotent)
+{
+    sync::PageWriter writer(*m_db);
+    Page page;
+    page.added = {txn("t1", -1000, "CAFE")};
+    ASSERT_TRUE(writer.commit(m_target, page).ok());
+    Page gone;
+    gone.removed = {providers::RemovedTransaction{QStringLiteral("acc-1"), QStringLiteral("t1")},
+                    providers::RemovedTransaction{QStringLiteral("acc-1"), QStringLiteral("never-seen")}};
+    const auto first = writer.commit(m_target, gone);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->removed, 1);
+    EXPECT_EQ(writer.commit(m_target, gone)->removed, 0);
+    EXPECT_EQ(text(QStringLiteral("SELECT status FROM transactions WHERE provider_id = 't1'")), QStringLiteral("removed"));
+}
+
+TEST_F(PageWriterTest, AFailureInsideAPageLeavesThePreviousStateIntact)
+{
+    sync::PageWriter writer(*m_db);
+    Page first;
+    first.added = {txn("t1", -1000, "CAFE")};
+    first.nextCursor = QStringLiteral("after-page-1");
+    ASSERT_TRUE(writer.commit(m_target, first).ok());
+
+    Page second;
+    second.added = {txn("t2", -2000, "BOOKS"), txn("t3", -3000, "SHOES"), txn("t4", -4000, "TRAIN")};
+    second.modified = {txn("t1", -1500, "CAFE")};
+    second.nextCursor = QStringLiteral("after-page-2");
+    // Fail each statement of the page in turn: whichever fails, nothing of the page may remain.
+    for (int n = 1; n <= 12; ++n) {
+        m_db->failNthStatement(n);
+        const auto result = writer.commit(m_target, second);
+        m_db->failNthStatement(0);
+        ASSERT_FALSE(result.ok()) << "statement " << n;
+        EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 1) << "statement " << n;
+        EXPECT_EQ(count(QStringLiteral("SELECT amount_minor FROM transactions WHERE provider_id = 't1'")), -1000);
+        EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transaction_events")), 1);
+        EXPECT_EQ(text(QStringLiteral("SELECT cursor FROM connections")), QStringLiteral("after-page-1"));
+    }
+    const auto retried = writer.commit(m_target, second);
+    ASSERT_TRUE(retried.ok());
+    EXPECT_EQ(retried->added, 3);
+    EXPECT_EQ(retried->modified, 1);
+    EXPECT_EQ(text(QStringLiteral("SELECT cursor FROM connections")), QStringLiteral("after-page-2"));
+}
+
+TEST_F(PageWriterTest, UnknownAccountRejectsTheWholePage)
+{
+    sync::PageWriter writer(*m_db);
+    Page page;
+    ProviderTransaction stray = txn("t9", -100, "X");
+    stray.accountProviderId = QStringLiteral("not-listed");
+    page.added = {txn("t1", -1000, "CAFE"), stray};
+    const auto result = writer.commit(m_target, page);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().kind, model::ErrorKind::InvalidData);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 0);
+}
