@@ -23,6 +23,9 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::operationFailed, this, &EngineHost::operationFailed);
     connect(m_engine, &Engine::notification, this, &EngineHost::notification);
     connect(m_engine, &Engine::transactionsChanged, this, &EngineHost::transactionsChanged);
+    connect(this, &EngineHost::started, this, [this](const QString& path) { m_databasePath = path; });
+    connect(this, &EngineHost::connectionsChanged, this,
+            [this](const QList<model::ConnectionStatus>& connections) { m_lastConnections = connections; });
     m_thread.start();
 }
 

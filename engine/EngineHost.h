@@ -26,6 +26,9 @@ public:
     void shutdown();
 
     QString dataDir() const { return m_dataDir; }
+    // What the engine last reported, for views created after the fact. Empty until started().
+    QString databasePath() const { return m_databasePath; }
+    QList<coffer::model::ConnectionStatus> lastConnections() const { return m_lastConnections; }
 
 Q_SIGNALS:
     void started(const QString& databasePath);
@@ -44,6 +47,8 @@ private:
     QThread m_thread;
     Engine* m_engine = nullptr; // owned by m_thread's lifetime; deleted on the engine thread
     QString m_dataDir;
+    QString m_databasePath;
+    QList<coffer::model::ConnectionStatus> m_lastConnections;
     bool m_stopped = false;
 };
 

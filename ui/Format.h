@@ -18,8 +18,6 @@ public:
     static QString stateText(model::ConnectionState state);
     static QString stageText(model::SyncStage stage);
     static QString progressText(const model::JobProgress& progress);
-    // What the user can do about an error of this kind; empty when nothing.
-    static QString errorAdvice(model::ErrorKind kind);
     static QString lastRunChanges(const model::ChangeCounts& changes);
     static QString providerName(const QString& providerId);
     static QString providerLine(const model::ConnectionStatus& status);

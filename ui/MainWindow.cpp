@@ -21,8 +21,7 @@ namespace coffer::ui {
 
 MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     : QMainWindow(parent)
-    , m_host(host)
-{
+    , m_host(host) {
     setIdentity(this, QStringLiteral("mainWindow"), tr("Coffer"));
     setWindowTitle(tr("Coffer"));
     resize(1100, 700);
@@ -53,6 +52,7 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     createToolBar();
     m_statusLabel = new QLabel(tr("Starting\u2026"), this);
     setIdentity(m_statusLabel, QStringLiteral("statusMessageLabel"), tr("Latest message"));
+    m_statusLabel->setContentsMargins(8, 2, 8, 2);
     setIdentity(statusBar(), QStringLiteral("statusBar"), tr("Status"));
     statusBar()->addWidget(m_statusLabel, 1);
 
@@ -64,13 +64,11 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::showPage(Page page)
-{
+void MainWindow::showPage(Page page) {
     m_navigation->setCurrentRow(static_cast<int>(page));
 }
 
-QListWidget* MainWindow::createNavigation()
-{
+QListWidget* MainWindow::createNavigation() {
     auto* navigation = new QListWidget;
     setIdentity(navigation, QStringLiteral("navigationList"), tr("Navigation"));
     navigation->addItem(tr("Dashboard"));
@@ -87,8 +85,7 @@ QListWidget* MainWindow::createNavigation()
     return navigation;
 }
 
-void MainWindow::createToolBar()
-{
+void MainWindow::createToolBar() {
     QToolBar* toolBar = addToolBar(tr("Main"));
     setIdentity(toolBar, QStringLiteral("mainToolBar"), tr("Main toolbar"));
     toolBar->setMovable(false);
@@ -109,8 +106,7 @@ void MainWindow::createToolBar()
     });
 }
 
-void MainWindow::connectEngine()
-{
+void MainWindow::connectEngine() {
     connect(&m_host, &EngineHost::started, this, [this] {
         m_syncNowAction->setEnabled(true);
         showEngineMessage(tr("Ready."));
@@ -122,15 +118,15 @@ void MainWindow::connectEngine()
     connect(&m_host, &EngineHost::notification, this, [this](const model::Notification& notification) {
         showEngineMessage(Format::notification(notification));
     });
-    connect(&m_host, &EngineHost::syncFinished, this, [this](const model::SyncSummary& summary) {
-        showEngineMessage(Format::syncSummary(summary));
-    });
-    connect(&m_host, &EngineHost::connectionAdded, this, [this] { showEngineMessage(tr("Connection added.")); });
-    connect(&m_host, &EngineHost::connectionRemoved, this, [this] { showEngineMessage(tr("Connection removed.")); });
+    connect(&m_host, &EngineHost::syncFinished, this,
+            [this](const model::SyncSummary& summary) { showEngineMessage(Format::syncSummary(summary)); });
+    connect(&m_host, &EngineHost::connectionAdded, this,
+            [this] { showEngineMessage(tr("Connection added.")); });
+    connect(&m_host, &EngineHost::connectionRemoved, this,
+            [this] { showEngineMessage(tr("Connection removed.")); });
 }
 
-void MainWindow::showEngineMessage(const QString& message)
-{
+void MainWindow::showEngineMessage(const QString& message) {
     m_statusLabel->setText(message);
     m_statusLabel->setToolTip(message);
 }

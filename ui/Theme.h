@@ -19,6 +19,8 @@ public:
     static QString errorBoxStyleSheet();
     static QString statePillStyleSheet(model::ConnectionState state);
     static QString cardStyleSheet();
+    // Header sections lined up with PaddedItemDelegate's cell padding.
+    static QString tableStyleSheet();
 };
 
 } // namespace coffer::ui

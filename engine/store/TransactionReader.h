@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace coffer::store {
 
 // A transaction as listed to the user: the transaction plus the names around it.

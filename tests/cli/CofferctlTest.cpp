@@ -1,1 +1,205 @@
+// cofferctl driven as a user would: real process, real data folder, real keychain.
 
+#include "TestSupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class Cofferctl : public ::testing::Test {
+protected:
+    Outcome run(const QStringList& args, const QProcessEnvironment& extraEnv = {}, bool withDataDir = true) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("COFFER_KEYCHAIN_SERVICE"), m_service);
+        for (const QString& k : extraEnv.keys())
+            env.insert(k, extraEnv.value(k));
+        p.setProcessEnvironment(env);
+        QStringList all = withDataDir ? QStringList{QStringLiteral("--data-dir"), m_dir.path()} : QStringList{};
+        all += args;
+        p.start(QStringLiteral(COFFERCTL_PATH), all);
+        EXPECT_TRUE(p.waitForFinished(60000)) << args.join(u' ').toStdString();
+        Outcome r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    static int lines(const QString& text) { return int(text.trimmed().split(u'\n', Qt::SkipEmptyParts).size()); }
+
+    QString dbPath() const { return QDir(m_dir.path()).filePath(QStringLiteral("coffer.sqlite3")); }
+
+    QTemporaryDir m_dir;
+    QString m_service = coffer::test::uniqueKeychainService();
+};
+
+QByteArray hashOf(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+} // namespace
+
+TEST_F(Cofferctl, VersionAndHelp)
+{
+    const Outcome version = run({QStringLiteral("--version")}, {}, false);
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("cofferctl 0."))) << version.out.toStdString();
+    const Outcome help = run({QStringLiteral("--help")}, {}, false);
+    EXPECT_EQ(help.exitCode, 0);
+    for (const char* word : {"connections add demo", "sync", "transactions list", "status", "--data-dir"})
+        EXPECT_TRUE(help.out.contains(QString::fromLatin1(word))) << word;
+}
+
+TEST_F(Cofferctl, UsageErrorsAreOneLineAndExitTwo)
+{
+    for (const QStringList& args : {QStringList{QStringLiteral("--frobnicate")}, QStringList{QStringLiteral("sing")},
+                                    QStringList{QStringLiteral("sync"), QStringLiteral("--limit"), QStringLiteral("3")},
+                                    QStringList{QStringLiteral("transactions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("lots")},
+                                    QStringList{}}) {
+        const Outcome r = run(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(u' ').toStdString();
+        EXPECT_EQ(lines(r.err), 1) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("--help")));
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+}
+
+TEST_F(Cofferctl, AddSyncListAsAUserWould)
+{
+    const Outcome add = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
+                         QStringLiteral("--name"), QStringLiteral("My Demo"), QStringLiteral("--seed"), QStringLiteral("4")});
+    ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
+    EXPECT_TRUE(add.out.contains(QStringLiteral("#1")));
+
+    const Outcome sync = run({QStringLiteral("sync"), QStringLiteral("--all")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    const QRegularExpression counts(QStringLiteral(R"(My Demo \(#1\): (\d+) added, (\d+) modified, (\d+) removed)"));
+    const auto first = counts.match(sync.out);
+    ASSERT_TRUE(first.hasMatch()) << sync.out.toStdString();
+    EXPECT_GT(first.captured(1).toInt(), 0);
+
+    const Outcome again = run({QStringLiteral("sync"), QStringLiteral("--connection"), QStringLiteral("1")});
+    ASSERT_EQ(again.exitCode, 0);
+    EXPECT_TRUE(again.out.contains(QStringLiteral("My Demo (#1): 0 added, 0 modified, 0 removed"))) << again.out.toStdString();
+
+    const Outcome list = run({QStringLiteral("transactions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("5")});
+    ASSERT_EQ(list.exitCode, 0);
+    EXPECT_EQ(lines(list.out), 6) << "a header and five transactions";
+    const QRegularExpression amountWithCurrency(QStringLiteral(R"(-?[\d,]+(\.\d+)? [A-Z]{3} (posted|pending) )"));
+    for (const QString& line : list.out.trimmed().split(u'\n').mid(1))
+        EXPECT_TRUE(amountWithCurrency.match(line).hasMatch()) << line.toStdString();
+
+    const Outcome connections = run({QStringLiteral("connections"), QStringLiteral("list")});
+    ASSERT_EQ(connections.exitCode, 0);
+    EXPECT_TRUE(connections.out.contains(QStringLiteral("My Demo")));
+    EXPECT_TRUE(connections.out.contains(QStringLiteral("idle")));
+
+    const Outcome status = run({QStringLiteral("status")});
+    EXPECT_EQ(status.exitCode, 0);
+    EXPECT_TRUE(status.out.contains(dbPath()));
+
+    // The demo token lives in the keychain only: not in the database, its WAL, or the logs.
+    const QRegularExpression token(QStringLiteral("demo-[0-9a-f]{12}"));
+    QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile f(files.next());
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        EXPECT_FALSE(token.match(QString::fromLatin1(f.readAll())).hasMatch()) << f.fileName().toStdString();
+    }
+
+    const Outcome remove = run({QStringLiteral("connections"), QStringLiteral("remove"), QStringLiteral("1")});
+    EXPECT_EQ(remove.exitCode, 0) << remove.err.toStdString();
+    EXPECT_TRUE(remove.out.contains(QStringLiteral("kept")));
+}
+
+TEST_F(Cofferctl, FailedSyncExitsNonZeroAndSaysWhy)
+{
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
+                   QStringLiteral("--inject-failure"), QStringLiteral("reauth")}).exitCode, 0);
+    const Outcome sync = run({QStringLiteral("sync")});
+    EXPECT_EQ(sync.exitCode, 1);
+    EXPECT_TRUE(sync.err.contains(QStringLiteral("sign in again"))) << sync.err.toStdString();
+    const Outcome status = run({QStringLiteral("status")});
+    EXPECT_EQ(status.exitCode, 1);
+    EXPECT_TRUE(status.out.contains(QStringLiteral("re-authentication required")));
+    const Outcome unknown = run({QStringLiteral("sync"), QStringLiteral("--connection"), QStringLiteral("99")});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("no connection with id 99")));
+}
+
+TEST_F(Cofferctl, MissingKeychainSavesNothing)
+{
+    QProcessEnvironment noBus;
+    noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/coffer-test-bus"));
+    const Outcome add = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo")}, noBus);
+    EXPECT_EQ(add.exitCode, 1);
+    EXPECT_EQ(lines(add.err), 1) << add.err.toStdString();
+    EXPECT_TRUE(add.err.contains(QStringLiteral("keychain"))) << add.err.toStdString();
+    EXPECT_TRUE(add.err.contains(QStringLiteral("gnome-keyring")));
+    const Outcome list = run({QStringLiteral("connections"), QStringLiteral("list")});
+    EXPECT_TRUE(list.out.contains(QStringLiteral("No connections"))) << list.out.toStdString();
+}
+
+TEST_F(Cofferctl, UnwritableDataFolderIsNamed)
+{
+    const QString blocker = QDir(m_dir.path()).filePath(QStringLiteral("a-file"));
+    QFile f(blocker);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.close();
+    const QString dataDir = QDir(blocker).filePath(QStringLiteral("data"));
+    const Outcome r = run({QStringLiteral("--data-dir"), dataDir, QStringLiteral("status")}, {}, false);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(lines(r.err), 1);
+    EXPECT_TRUE(r.err.contains(dataDir)) << r.err.toStdString();
+}
+
+TEST_F(Cofferctl, DamagedOrNewerDatabaseIsReportedAndKept)
+{
+    {
+        QFile f(dbPath());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'z'));
+    }
+    const QByteArray before = hashOf(dbPath());
+    const Outcome damaged = run({QStringLiteral("status")});
+    EXPECT_EQ(damaged.exitCode, 1);
+    EXPECT_EQ(lines(damaged.err), 1);
+    EXPECT_TRUE(damaged.err.contains(QStringLiteral("damaged"))) << damaged.err.toStdString();
+    EXPECT_EQ(hashOf(dbPath()), before);
+
+    ASSERT_TRUE(QFile::remove(dbPath()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(dbPath());
+        ASSERT_TRUE(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 42"));
+        QSqlQuery(db).exec(QStringLiteral("CREATE TABLE t (x)"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    const QByteArray newerBefore = hashOf(dbPath());
+    const Outcome newer = run({QStringLiteral("status")});
+    EXPECT_EQ(newer.exitCode, 1);
+    EXPECT_TRUE(newer.err.contains(QStringLiteral("newer version of Coffer"))) << newer.err.toStdString();
+    EXPECT_EQ(hashOf(dbPath()), newerBefore);
+}

@@ -14,8 +14,7 @@
 namespace coffer::ui {
 
 namespace {
-QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
-{
+QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& accessibleName) {
     auto* label = new QLabel(parent);
     setIdentity(label, objectName, accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -25,13 +24,12 @@ QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& acc
 
 ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     : QFrame(parent)
-    , m_connectionId(connectionId)
-{
+    , m_connectionId(connectionId) {
     setIdentity(this, QStringLiteral("connectionCard"), tr("Connection"));
     setProperty("connectionId", connectionId);
     setFrameShape(QFrame::StyledPanel);
     setStyleSheet(Theme::cardStyleSheet());
-    setMinimumWidth(340);
+    setMinimumWidth(kMinimumWidth);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_nameLabel = makeLabel(this, QStringLiteral("nameLabel"), tr("Connection name"));
@@ -39,8 +37,10 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.25);
     nameFont.setBold(true);
     m_nameLabel->setFont(nameFont);
+    m_nameLabel->setWordWrap(true); // long bank names wrap instead of being cut off by the state
     m_stateLabel = makeLabel(this, QStringLiteral("stateLabel"), tr("Connection state"));
     m_stateLabel->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_stateLabel->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_providerLabel = makeLabel(this, QStringLiteral("providerLabel"), tr("Provider and institution"));
     m_countsLabel = makeLabel(this, QStringLiteral("countsLabel"), tr("Accounts and transactions"));
     m_progressBar = new QProgressBar(this);
@@ -85,8 +85,7 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     connect(m_syncButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
 }
 
-void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now)
-{
+void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now) {
     m_nameLabel->setText(status.name);
     setAccessibleName(tr("Connection %1").arg(status.name));
     m_providerLabel->setText(Format::providerLine(status));
@@ -102,13 +101,14 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
 
     m_lastSuccessAt = status.lastSuccessAt;
     refreshRelativeTimes(now);
-    m_changesLabel->setVisible(status.lastAttemptAt.isValid());
+    // A failed run's zero counts say nothing; the error below explains it instead.
+    const bool failedWithoutChanges = !status.lastError.isEmpty() && status.lastChanges.total() == 0;
+    m_changesLabel->setVisible(status.lastAttemptAt.isValid() && !failedWithoutChanges);
     m_changesLabel->setText(Format::lastRunChanges(status.lastChanges));
-    setError(status.lastError, status.lastErrorKind);
+    setError(status.lastError);
 }
 
-void ConnectionCard::setProgress(const model::JobProgress& progress)
-{
+void ConnectionCard::setProgress(const model::JobProgress& progress) {
     const bool finished =
         progress.stage == model::SyncStage::Completed || progress.stage == model::SyncStage::Failed;
     if (finished) {
@@ -122,15 +122,13 @@ void ConnectionCard::setProgress(const model::JobProgress& progress)
     m_stageLabel->setText(Format::progressText(progress));
 }
 
-void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
-{
+void ConnectionCard::refreshRelativeTimes(const QDateTime& now) {
     m_lastSyncLabel->setText(Format::lastSuccessfulSync(m_lastSuccessAt, now));
     if (m_lastSuccessAt.isValid())
         m_lastSyncLabel->setToolTip(QLocale().toString(m_lastSuccessAt.toLocalTime(), QLocale::LongFormat));
 }
 
-void ConnectionCard::setState(model::ConnectionState state)
-{
+void ConnectionCard::setState(model::ConnectionState state) {
     if (m_state == state)
         return; // style sheets re-polish the label; only touch them when the state really changes
     m_state = state;
@@ -140,22 +138,15 @@ void ConnectionCard::setState(model::ConnectionState state)
     m_syncButton->setEnabled(!busy);
 }
 
-void ConnectionCard::setSyncing(bool syncing)
-{
+void ConnectionCard::setSyncing(bool syncing) {
     m_progressBar->setVisible(syncing);
     m_stageLabel->setVisible(syncing);
 }
 
-void ConnectionCard::setError(const QString& message, model::ErrorKind kind)
-{
-    if (message.isEmpty()) {
-        m_errorLabel->hide();
-        m_errorLabel->clear();
-        return;
-    }
-    const QString advice = Format::errorAdvice(kind);
-    m_errorLabel->setText(advice.isEmpty() ? message : tr("%1 %2").arg(message, advice));
-    m_errorLabel->show();
+void ConnectionCard::setError(const QString& message) {
+    // The engine's message is already in plain words and says what to do next.
+    m_errorLabel->setText(message);
+    m_errorLabel->setVisible(!message.isEmpty());
 }
 
 } // namespace coffer::ui

@@ -18,6 +18,8 @@ namespace coffer::ui {
 class ConnectionCard : public QFrame {
     Q_OBJECT
 public:
+    static constexpr int kMinimumWidth = 320;
+
     explicit ConnectionCard(qint64 connectionId, QWidget* parent = nullptr);
 
     qint64 connectionId() const { return m_connectionId; }
@@ -31,7 +33,7 @@ Q_SIGNALS:
 private:
     void setState(model::ConnectionState state);
     void setSyncing(bool syncing);
-    void setError(const QString& message, model::ErrorKind kind);
+    void setError(const QString& message);
 
     qint64 m_connectionId;
     QDateTime m_lastSuccessAt;

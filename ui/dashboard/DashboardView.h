@@ -10,6 +10,7 @@
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 
 namespace coffer {
@@ -29,6 +30,9 @@ public:
     ConnectionCard* cardFor(qint64 connectionId) const { return m_cards.value(connectionId); }
     int cardCount() const { return static_cast<int>(m_cards.size()); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // The empty state's button; MainWindow routes it to the connections view.
     void addDemoRequested();
@@ -40,6 +44,7 @@ private:
     void showProgress(const model::JobProgress& progress);
     void refreshRelativeTimes();
     void relayoutCards();
+    void updateColumnCount();
     void updateSummary(const QList<model::ConnectionStatus>& connections);
 
     EngineHost& m_host;
@@ -49,7 +54,9 @@ private:
     QPushButton* m_emptyAddButton = nullptr;
     QWidget* m_cardsPage = nullptr;
     QLabel* m_summaryLabel = nullptr;
+    QScrollArea* m_scrollArea = nullptr;
     QGridLayout* m_cardGrid = nullptr;
+    int m_columns = 2;
     QMap<qint64, ConnectionCard*> m_cards;
     QList<qint64> m_order; // the engine's order, kept so cards do not jump around
     QTimer m_clockTimer;

@@ -15,7 +15,15 @@ namespace coffer::ui {
 class TransactionTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { DateColumn, AccountColumn, DescriptionColumn, CounterpartyColumn, AmountColumn, StatusColumn, ColumnCount };
+    enum Column {
+        DateColumn,
+        AccountColumn,
+        DescriptionColumn,
+        CounterpartyColumn,
+        AmountColumn,
+        StatusColumn,
+        ColumnCount
+    };
     enum Role { PendingRole = Qt::UserRole + 1, TransactionIdRole };
     static constexpr int kPageSize = 500;
 
@@ -27,6 +35,10 @@ public:
     bool isOpen() const { return m_reader != nullptr; }
     // Drops what is loaded and starts again from the newest transaction.
     void reload();
+    // Loads pages until at least rowCount rows are loaded or the store has no more.
+    void fetchAtLeast(int rowCount);
+    // The loaded row holding this transaction, or -1.
+    int rowOf(qint64 transactionId) const;
     // All transactions in the store (not just the loaded pages).
     model::Result<qint64> totalCount() const;
 

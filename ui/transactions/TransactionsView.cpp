@@ -2,6 +2,8 @@
 
 #include "EngineHost.h"
 #include "Format.h"
+#include "PaddedItemDelegate.h"
+#include "Theme.h"
 #include "WidgetIdentity.h"
 #include "models/TransactionTableModel.h"
 
@@ -15,8 +17,7 @@ namespace coffer::ui {
 
 TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
-    , m_model(new TransactionTableModel(this))
-{
+    , m_model(new TransactionTableModel(this)) {
     setIdentity(this, QStringLiteral("transactionsView"), tr("Transactions"));
 
     auto* title = new QLabel(tr("Transactions"), this);
@@ -44,10 +45,12 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(TransactionTableModel::DescriptionColumn, QHeaderView::Stretch);
+    m_table->setStyleSheet(Theme::tableStyleSheet());
+    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
     m_table->setColumnWidth(TransactionTableModel::DateColumn, 110);
-    m_table->setColumnWidth(TransactionTableModel::AccountColumn, 170);
-    m_table->setColumnWidth(TransactionTableModel::CounterpartyColumn, 170);
-    m_table->setColumnWidth(TransactionTableModel::AmountColumn, 140);
+    m_table->setColumnWidth(TransactionTableModel::AccountColumn, 150);
+    m_table->setColumnWidth(TransactionTableModel::CounterpartyColumn, 150);
+    m_table->setColumnWidth(TransactionTableModel::AmountColumn, 130);
     m_table->setColumnWidth(TransactionTableModel::StatusColumn, 90);
 
     auto* heading = new QHBoxLayout;
@@ -74,37 +77,62 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     });
 }
 
-void TransactionsView::openDatabase(const QString& databasePath)
-{
+void TransactionsView::openDatabase(const QString& databasePath) {
     if (m_model->isOpen())
         return;
     if (m_model->openDatabase(databasePath).ok())
         updateCount();
 }
 
-void TransactionsView::scheduleReload()
-{
+void TransactionsView::scheduleReload() {
     // Not restarted by later signals: a long sync still refreshes the list every kReloadDelayMs.
     if (!m_reloadTimer.isActive())
         m_reloadTimer.start();
 }
 
-void TransactionsView::reload()
-{
+void TransactionsView::reload() {
     if (!m_model->isOpen())
         return;
+    // A reset would throw the user back to the top mid-sync; keep their place by transaction id.
+    // At the very top nothing is anchored, so new transactions simply appear.
+    const int topRow = m_table->rowAt(0);
+    const qint64 topId = topRow > 0 ? transactionIdAt(topRow) : 0;
+    const qint64 currentId = transactionIdAt(m_table->currentIndex().row());
+    const int loaded = m_model->rowCount();
     m_model->reload();
+    if (topId != 0 || currentId != 0) {
+        m_model->fetchAtLeast(loaded);
+        restorePlace(topId, currentId);
+    }
     updateCount();
 }
 
-void TransactionsView::updateCount()
-{
+void TransactionsView::restorePlace(qint64 topTransactionId, qint64 currentTransactionId) {
+    m_table->doItemsLayout(); // scroll ranges follow the new row count now, not on the next paint
+    const int topRow = topTransactionId != 0 ? m_model->rowOf(topTransactionId) : -1;
+    if (topRow >= 0)
+        m_table->scrollTo(m_model->index(topRow, 0), QAbstractItemView::PositionAtTop);
+    const int currentRow = currentTransactionId != 0 ? m_model->rowOf(currentTransactionId) : -1;
+    if (currentRow >= 0) {
+        m_table->selectionModel()->setCurrentIndex(
+            m_model->index(currentRow, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+qint64 TransactionsView::transactionIdAt(int row) const {
+    if (row < 0 || row >= m_model->rowCount())
+        return 0;
+    return m_model->index(row, 0).data(TransactionTableModel::TransactionIdRole).toLongLong();
+}
+
+void TransactionsView::updateCount() {
     const model::Result<qint64> count = m_model->totalCount();
     if (!count) {
         m_countLabel->setText(tr("Could not count transactions: %1").arg(count.error().userMessage));
         return;
     }
-    m_countLabel->setText(count.value() == 0 ? tr("No transactions yet") : Format::transactionCount(count.value()));
+    m_countLabel->setText(count.value() == 0 ? tr("No transactions yet")
+                                             : Format::transactionCount(count.value()));
 }
 
 } // namespace coffer::ui

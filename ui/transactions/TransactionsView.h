@@ -30,6 +30,8 @@ private:
     void openDatabase(const QString& databasePath);
     void scheduleReload();
     void reload();
+    void restorePlace(qint64 topTransactionId, qint64 currentTransactionId);
+    qint64 transactionIdAt(int row) const;
     void updateCount();
 
     TransactionTableModel* m_model = nullptr;

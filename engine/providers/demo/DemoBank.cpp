@@ -151,8 +151,10 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
         if (e.atMs <= untilMs)
             out.append(std::move(e));
     };
-    auto base = [&](const QString& id, const QString& description, const char* category, qint64 minor) {
+    auto base = [&](const QString& id, const QString& description, const char* category, qint64 minor,
+                    const char* counterparty = "") {
         ProviderTransaction t;
+        t.counterparty = QString::fromLatin1(counterparty);
         t.accountProviderId = plan.account.providerId;
         t.providerId = id;
         t.bookedOn = day;
@@ -166,12 +168,12 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
     if (plan.account.kind == AccountKind::Checking && (day.day() == 1 || day.day() == 15)) {
         const QString id = QStringLiteral("t-%1-%2-salary").arg(plan.index).arg(dayTag);
         publish(event(DemoEvent::Kind::Added, msAt(day, 6 * 3600), id,
-                   base(id, QStringLiteral("ACME CORP PAYROLL PPD ID 9921"), "income", 2450 * perMajor)));
+                   base(id, QStringLiteral("ACME CORP PAYROLL PPD ID 9921"), "income", 2450 * perMajor, "Acme Corp")));
     }
     if (plan.account.kind == AccountKind::Checking && day.day() == 1) {
         const QString id = QStringLiteral("t-%1-%2-rent").arg(plan.index).arg(dayTag);
         publish(event(DemoEvent::Kind::Added, msAt(day, 9 * 3600), id,
-                   base(id, QStringLiteral("BAYVIEW PROPERTY MGMT RENT"), "housing", -1850 * perMajor)));
+                   base(id, QStringLiteral("BAYVIEW PROPERTY MGMT RENT"), "housing", -1850 * perMajor, "Bayview Property Management")));
     }
     if (plan.account.kind == AccountKind::Savings && day.day() == day.daysInMonth()) {
         const QString id = QStringLiteral("t-%1-%2-interest").arg(plan.index).arg(dayTag);
@@ -197,11 +199,13 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
 
         const QString tag = QStringLiteral("%1-%2-%3").arg(plan.index).arg(dayTag).arg(i);
         const QString postedId = QStringLiteral("t-") + tag;
-        ProviderTransaction posted = base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, minor);
+        // Most merchants are recognised at once; the rest only after the bank's later correction.
+        const char* merchant = corrected ? "" : payee.cleanName;
+        ProviderTransaction posted = base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, minor, merchant);
         qint64 postedAt = t0;
         if (payee.pendingFirst) {
             const QString pendingId = QStringLiteral("p-") + tag;
-            ProviderTransaction pending = base(pendingId, posted.description, payee.category, minor);
+            ProviderTransaction pending = base(pendingId, posted.description, payee.category, minor, merchant);
             pending.pending = true;
             publish(event(DemoEvent::Kind::Added, t0, pendingId, pending));
             postedAt = t0 + postDelayDays * kDayMs;

@@ -1,0 +1,39 @@
+# Shared by the scripts in scripts/: installing what is missing and building.
+# Sourced, not run.
+
+COFFER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Debian/Ubuntu packages Coffer builds with, and those its tests run with.
+COFFER_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qtkeychain-qt6-dev
+    libspdlog-dev libqt6sql6-sqlite libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev)
+COFFER_RUN_PACKAGES=(gnome-keyring dbus-x11 libsecret-1-0)
+COFFER_TEST_PACKAGES=(xvfb xauth gnome-keyring dbus-x11 libsecret-1-0)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the packages of the lists given that are not installed yet (apt; sudo when not root).
+install_missing() {
+    local wanted=("$@") missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        echo "These packages are missing and this is not a Debian/Ubuntu system: ${missing[*]}" >&2
+        echo "Install their equivalents and run this again." >&2
+        return 1
+    fi
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    say "Installing ${missing[*]}"
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# configure_and_build BUILD_DIR [cmake options...]
+configure_and_build() {
+    local dir=$1; shift
+    say "Building in $dir"
+    cmake -S "$COFFER_ROOT" -B "$dir" -G Ninja "$@"
+    cmake --build "$dir" -j "$(nproc)"
+}
