@@ -65,7 +65,7 @@ model::Transaction normalize(const providers::ProviderTransaction& in, qint64 ac
     t.authorizedOn = in.authorizedOn;
     t.amount = in.amount;
     t.descriptionRaw = in.description;
-    t.description = cleanDescription(in.counterparty.isEmpty() ? in.description : in.counterparty);
+    t.description = cleanDescription(in.description); // the counterparty keeps the provider's own spelling
     t.counterparty = in.counterparty;
     t.category = mapCategory(in.category);
     t.checkNumber = in.checkNumber;
