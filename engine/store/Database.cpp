@@ -86,7 +86,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& dataDir)
     if (auto prepared = prepareDataDirectory(dataDir); !prepared.ok())
         return prepared.error();
     const QString path = QDir(dataDir).filePath(QString::fromLatin1(kFileName));
-    if (auto header = checkSqliteHeader(path); !header.ok())
+    if (auto header = checkSqliteHeader(path, dataDir); !header.ok())
         return header.error();
 
     const QString name = QStringLiteral("coffer-rw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -14,7 +14,7 @@ using model::Error;
 using model::Ok;
 using model::Status;
 
-Status checkSqliteHeader(const QString& path)
+Status checkSqliteHeader(const QString& path, const QString& dataDir)
 {
     QFile file(path);
     if (!file.exists() || file.size() == 0)
@@ -23,7 +23,7 @@ Status checkSqliteHeader(const QString& path)
         return Error::storage(QStringLiteral("Cannot read the database %1: %2").arg(path, file.errorString()));
     static const QByteArray kMagic("SQLite format 3\0", 16);
     if (file.read(16) != kMagic)
-        return integrityProblem(path, QString(), QStringLiteral("the file is not an SQLite database"));
+        return integrityProblem(path, dataDir, QStringLiteral("the file is not an SQLite database"));
     return Ok{};
 }
 

@@ -12,7 +12,7 @@ namespace coffer::store {
 
 // Fails with a clear message when path exists but is not an SQLite 3 database. A missing or
 // empty file is fine (it becomes a new database).
-model::Status checkSqliteHeader(const QString& path);
+model::Status checkSqliteHeader(const QString& path, const QString& dataDir);
 
 // The error for a database that failed its integrity check: names the file, says it was kept,
 // and points at the newest backup when there is one.

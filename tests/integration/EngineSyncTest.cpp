@@ -133,6 +133,17 @@ std::shared_ptr<schedule::ManualClock> clockAtFixedNow()
     return std::make_shared<schedule::ManualClock>(test::fixedNow());
 }
 
+// The ledger a demo bank gives when synced in one go, in a data folder of its own.
+QStringList uninterruptedLedger(quint64 seed)
+{
+    QTemporaryDir dir;
+    EngineUnderTest engine(dir.path(), clockAtFixedNow());
+    const qint64 id = engine.addDemo(seed);
+    if (!engine.sync(id).succeeded)
+        return {};
+    return Inspector(engine.databasePath).ledger(id);
+}
+
 } // namespace
 
 TEST(EngineSync, SecondSyncAddsNothing)
@@ -165,14 +176,8 @@ TEST(EngineSync, SecondSyncAddsNothing)
 
 TEST(EngineSync, FailureBetweenPagesKeepsCommittedPagesAndResumes)
 {
-    QTemporaryDir referenceDir;
-    QStringList reference;
-    {
-        EngineUnderTest engine(referenceDir.path(), clockAtFixedNow());
-        const qint64 id = engine.addDemo(21);
-        ASSERT_TRUE(engine.sync(id).succeeded);
-        reference = Inspector(engine.databasePath).ledger(id);
-    }
+    const QStringList reference = uninterruptedLedger(21);
+    ASSERT_FALSE(reference.isEmpty());
 
     QTemporaryDir dir;
     EngineUnderTest engine(dir.path(), clockAtFixedNow());
@@ -229,14 +234,8 @@ TEST(EngineSync, ReauthenticationFailureIsShownOnTheConnection)
 
 TEST(EngineSync, ShutdownMidSyncLeavesOnlyWholePages)
 {
-    QTemporaryDir referenceDir;
-    QStringList reference;
-    {
-        EngineUnderTest engine(referenceDir.path(), clockAtFixedNow());
-        const qint64 id = engine.addDemo(13);
-        ASSERT_TRUE(engine.sync(id).succeeded);
-        reference = Inspector(engine.databasePath).ledger(id);
-    }
+    const QStringList reference = uninterruptedLedger(13);
+    ASSERT_FALSE(reference.isEmpty());
     QTemporaryDir dir;
     qint64 id = 0;
     {
