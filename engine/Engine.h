@@ -15,9 +15,9 @@ class Clock;
 }
 
 struct EngineOptions {
-    QString dataDir;                              // where coffer.sqlite3 and logs/ live
+    QString dataDir;                                    // where coffer.sqlite3 and logs/ live
     QString keychainService = QStringLiteral("Coffer"); // tests use their own service name
-    std::shared_ptr<const schedule::Clock> clock; // null: the system clock; tests pass a ManualClock
+    std::shared_ptr<const schedule::Clock> clock;       // null: the system clock; tests pass a ManualClock
 };
 
 class EngineCore;

@@ -14,7 +14,10 @@ namespace coffer {
 using model::ConnectionState;
 
 namespace {
-auto logger() { return log::get("engine"); }
+auto logger()
+{
+    return log::get("engine");
+}
 const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
 } // namespace
@@ -48,8 +51,8 @@ void EngineCore::start()
         logger()->warn("could not close abandoned sync runs");
     const auto databaseId = store::SettingsRepository(*m_db).value(QStringLiteral("database_id"));
     if (!databaseId.ok() || databaseId.value().isEmpty()) {
-        Q_EMIT m_facade.startFailed(QStringLiteral("The database %1 has no identity record; it was not created by Coffer.")
-                                        .arg(m_db->path()));
+        Q_EMIT m_facade.startFailed(
+            QStringLiteral("The database %1 has no identity record; it was not created by Coffer.").arg(m_db->path()));
         m_db.reset();
         return;
     }
@@ -62,8 +65,8 @@ bool EngineCore::ready(const char* action)
 {
     if (m_db && !m_stopping)
         return true;
-    Q_EMIT m_facade.operationFailed(
-        QStringLiteral("Cannot %1: the engine is not running (its database is not open).").arg(QString::fromLatin1(action)));
+    Q_EMIT m_facade.operationFailed(QStringLiteral("Cannot %1: the engine is not running (its database is not open).")
+                                        .arg(QString::fromLatin1(action)));
     return false;
 }
 
@@ -72,8 +75,9 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
     if (!ready("add a connection"))
         return;
     if (!providers::knownProviders().contains(requested.provider)) {
-        Q_EMIT m_facade.operationFailed(QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                                            .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))));
+        Q_EMIT m_facade.operationFailed(
+            QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))));
         return;
     }
     model::ConnectionSpec spec = requested;
@@ -99,8 +103,8 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
                                  return;
                              if (!stored.ok()) {
                                  (void)store::ConnectionRepository(*m_db).remove(connectionId, false);
-                                 Q_EMIT m_facade.operationFailed(QStringLiteral("The connection was not saved. ")
-                                                                 + stored.error().userMessage);
+                                 Q_EMIT m_facade.operationFailed(QStringLiteral("The connection was not saved. ") +
+                                                                 stored.error().userMessage);
                                  return;
                              }
                              logger()->info("connection {} added", connectionId);
@@ -132,8 +136,8 @@ void EngineCore::removeConnection(qint64 connectionId, bool keepData)
             n.connectionId = connectionId;
             n.title = QStringLiteral("Saved sign-in not deleted");
             n.message = QStringLiteral("The connection was removed, but its saved sign-in could not be deleted from "
-                                       "the keychain: ")
-                        + forgotten.error().userMessage;
+                                       "the keychain: ") +
+                        forgotten.error().userMessage;
             Q_EMIT m_facade.notification(n);
         }
         Q_EMIT m_facade.connectionRemoved(connectionId);

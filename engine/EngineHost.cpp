@@ -41,7 +41,8 @@ void EngineHost::start()
 
 void EngineHost::addConnection(const model::ConnectionSpec& spec)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, spec] { engine->addConnection(spec); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, spec] { engine->addConnection(spec); }, Qt::QueuedConnection);
 }
 
 void EngineHost::removeConnection(qint64 connectionId, bool keepData)
@@ -53,8 +54,8 @@ void EngineHost::removeConnection(qint64 connectionId, bool keepData)
 
 void EngineHost::syncNow(qint64 connectionId)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, connectionId] { engine->syncNow(connectionId); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId] { engine->syncNow(connectionId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::shutdown()

@@ -7,14 +7,16 @@
 namespace coffer::ui {
 
 namespace {
-int clampToInt(qint64 value) {
+int clampToInt(qint64 value)
+{
     return static_cast<int>(qBound(qint64(0), value, qint64(std::numeric_limits<int>::max())));
 }
 } // namespace
 
 // Singular forms get their own source strings so English reads well without a .qm file;
 // the %n forms carry plural rules for translators.
-QString Format::relativeTime(const QDateTime& from, const QDateTime& now) {
+QString Format::relativeTime(const QDateTime& from, const QDateTime& now)
+{
     if (!from.isValid())
         return tr("never");
     const qint64 seconds = qMax<qint64>(0, from.secsTo(now));
@@ -34,11 +36,13 @@ QString Format::relativeTime(const QDateTime& from, const QDateTime& now) {
     return tr("on %1").arg(QLocale().toString(from.toLocalTime().date(), QLocale::ShortFormat));
 }
 
-QString Format::lastSuccessfulSync(const QDateTime& at, const QDateTime& now) {
+QString Format::lastSuccessfulSync(const QDateTime& at, const QDateTime& now)
+{
     return tr("Last successful sync: %1").arg(relativeTime(at, now));
 }
 
-QString Format::stateText(model::ConnectionState state) {
+QString Format::stateText(model::ConnectionState state)
+{
     using model::ConnectionState;
     switch (state) {
     case ConnectionState::Idle:
@@ -57,7 +61,8 @@ QString Format::stateText(model::ConnectionState state) {
     return tr("Idle");
 }
 
-QString Format::stageText(model::SyncStage stage) {
+QString Format::stageText(model::SyncStage stage)
+{
     using model::SyncStage;
     switch (stage) {
     case SyncStage::Starting:
@@ -76,21 +81,23 @@ QString Format::stageText(model::SyncStage stage) {
     return tr("Starting");
 }
 
-QString Format::progressText(const model::JobProgress& progress) {
+QString Format::progressText(const model::JobProgress& progress)
+{
     if (progress.transactionsProcessed > 0)
         return tr("%1: %Ln transactions so far", nullptr, progress.transactionsProcessed)
             .arg(stageText(progress.stage));
     return stageText(progress.stage);
 }
 
-QString Format::lastRunChanges(const model::ChangeCounts& changes) {
+QString Format::lastRunChanges(const model::ChangeCounts& changes)
+{
     const QLocale locale;
     return tr("Last run: %1 added, %2 modified, %3 removed")
-        .arg(locale.toString(changes.added), locale.toString(changes.modified),
-             locale.toString(changes.removed));
+        .arg(locale.toString(changes.added), locale.toString(changes.modified), locale.toString(changes.removed));
 }
 
-QString Format::providerName(const QString& providerId) {
+QString Format::providerName(const QString& providerId)
+{
     if (providerId == QLatin1String("demo"))
         return tr("Demo");
     if (providerId == QLatin1String("plaid"))
@@ -106,19 +113,22 @@ QString Format::providerName(const QString& providerId) {
     return providerId;
 }
 
-QString Format::providerLine(const model::ConnectionStatus& status) {
+QString Format::providerLine(const model::ConnectionStatus& status)
+{
     const QString provider = providerName(status.provider);
     if (status.institution.isEmpty() || status.institution == provider)
         return provider;
     return tr("%1 \u00b7 %2").arg(provider, status.institution);
 }
 
-QString Format::accountsAndTransactions(int accounts, qint64 transactions) {
+QString Format::accountsAndTransactions(int accounts, qint64 transactions)
+{
     const QString accountText = accounts == 1 ? tr("1 account") : tr("%Ln accounts", nullptr, accounts);
     return tr("%1 \u00b7 %2").arg(accountText, transactionCount(transactions));
 }
 
-QString Format::transactionCount(qint64 count) {
+QString Format::transactionCount(qint64 count)
+{
     if (count == 1)
         return tr("1 transaction");
     // %Ln takes an int; counts beyond that are formatted by hand.
@@ -127,7 +137,8 @@ QString Format::transactionCount(qint64 count) {
     return tr("%Ln transactions", nullptr, clampToInt(count));
 }
 
-QString Format::syncSummary(const model::SyncSummary& summary) {
+QString Format::syncSummary(const model::SyncSummary& summary)
+{
     if (summary.succeeded) {
         const QLocale locale;
         return tr("%1 synced: %2 added, %3 modified, %4 removed.")
@@ -138,7 +149,8 @@ QString Format::syncSummary(const model::SyncSummary& summary) {
     return tr("%1 could not sync: %2").arg(summary.connectionName, reason);
 }
 
-QString Format::notification(const model::Notification& notification) {
+QString Format::notification(const model::Notification& notification)
+{
     if (notification.title.isEmpty())
         return notification.message;
     if (notification.message.isEmpty())

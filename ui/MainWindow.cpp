@@ -21,7 +21,8 @@ namespace coffer::ui {
 
 MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     : QMainWindow(parent)
-    , m_host(host) {
+    , m_host(host)
+{
     setIdentity(this, QStringLiteral("mainWindow"), tr("Coffer"));
     setWindowTitle(tr("Coffer"));
     resize(1100, 700);
@@ -64,11 +65,13 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::showPage(Page page) {
+void MainWindow::showPage(Page page)
+{
     m_navigation->setCurrentRow(static_cast<int>(page));
 }
 
-QListWidget* MainWindow::createNavigation() {
+QListWidget* MainWindow::createNavigation()
+{
     auto* navigation = new QListWidget;
     setIdentity(navigation, QStringLiteral("navigationList"), tr("Navigation"));
     navigation->addItem(tr("Dashboard"));
@@ -77,15 +80,16 @@ QListWidget* MainWindow::createNavigation() {
     navigation->setFixedWidth(190);
     navigation->setFrameShape(QFrame::NoFrame);
     navigation->setSpacing(2);
-    navigation->setStyleSheet(QStringLiteral(
-        "QListWidget#navigationList { background-color: palette(alternate-base); padding-top: 12px; }"
-        " QListWidget#navigationList::item { padding: 8px 14px; border-radius: 4px; margin: 0 8px; }"
-        " QListWidget#navigationList::item:selected { background-color: palette(highlight);"
-        " color: palette(highlighted-text); }"));
+    navigation->setStyleSheet(
+        QStringLiteral("QListWidget#navigationList { background-color: palette(alternate-base); padding-top: 12px; }"
+                       " QListWidget#navigationList::item { padding: 8px 14px; border-radius: 4px; margin: 0 8px; }"
+                       " QListWidget#navigationList::item:selected { background-color: palette(highlight);"
+                       " color: palette(highlighted-text); }"));
     return navigation;
 }
 
-void MainWindow::createToolBar() {
+void MainWindow::createToolBar()
+{
     QToolBar* toolBar = addToolBar(tr("Main"));
     setIdentity(toolBar, QStringLiteral("mainToolBar"), tr("Main toolbar"));
     toolBar->setMovable(false);
@@ -106,7 +110,8 @@ void MainWindow::createToolBar() {
     });
 }
 
-void MainWindow::connectEngine() {
+void MainWindow::connectEngine()
+{
     connect(&m_host, &EngineHost::started, this, [this] {
         m_syncNowAction->setEnabled(true);
         showEngineMessage(tr("Ready."));
@@ -115,18 +120,16 @@ void MainWindow::connectEngine() {
         showEngineMessage(tr("Coffer could not open its data: %1").arg(message));
     });
     connect(&m_host, &EngineHost::operationFailed, this, &MainWindow::showEngineMessage);
-    connect(&m_host, &EngineHost::notification, this, [this](const model::Notification& notification) {
-        showEngineMessage(Format::notification(notification));
-    });
+    connect(&m_host, &EngineHost::notification, this,
+            [this](const model::Notification& notification) { showEngineMessage(Format::notification(notification)); });
     connect(&m_host, &EngineHost::syncFinished, this,
             [this](const model::SyncSummary& summary) { showEngineMessage(Format::syncSummary(summary)); });
-    connect(&m_host, &EngineHost::connectionAdded, this,
-            [this] { showEngineMessage(tr("Connection added.")); });
-    connect(&m_host, &EngineHost::connectionRemoved, this,
-            [this] { showEngineMessage(tr("Connection removed.")); });
+    connect(&m_host, &EngineHost::connectionAdded, this, [this] { showEngineMessage(tr("Connection added.")); });
+    connect(&m_host, &EngineHost::connectionRemoved, this, [this] { showEngineMessage(tr("Connection removed.")); });
 }
 
-void MainWindow::showEngineMessage(const QString& message) {
+void MainWindow::showEngineMessage(const QString& message)
+{
     m_statusLabel->setText(message);
     m_statusLabel->setToolTip(message);
 }

@@ -7,10 +7,12 @@
 namespace coffer::ui {
 
 PaddedItemDelegate::PaddedItemDelegate(QObject* parent)
-    : QStyledItemDelegate(parent) {}
+    : QStyledItemDelegate(parent)
+{
+}
 
-void PaddedItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                               const QModelIndex& index) const {
+void PaddedItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
     QStyleOptionViewItem full = option;
     initStyleOption(&full, index);
     const QWidget* widget = option.widget;
@@ -22,7 +24,8 @@ void PaddedItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     QStyledItemDelegate::paint(painter, inset, index);
 }
 
-QSize PaddedItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+QSize PaddedItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
     return QStyledItemDelegate::sizeHint(option, index) + QSize(2 * kHorizontalPadding, 0);
 }
 

@@ -5,28 +5,34 @@
 
 namespace coffer::ui {
 
-bool Theme::isDark() {
+bool Theme::isDark()
+{
     return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
 }
 
-QColor Theme::negativeAmount() {
+QColor Theme::negativeAmount()
+{
     return isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0x9b, 0x1c, 0x1c);
 }
 
-QColor Theme::pendingText() {
+QColor Theme::pendingText()
+{
     return isDark() ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x6b, 0x6b, 0x6b);
 }
 
-QColor Theme::pendingNegativeAmount() {
+QColor Theme::pendingNegativeAmount()
+{
     return isDark() ? QColor(0xc9, 0x8a, 0x85) : QColor(0xa8, 0x55, 0x55);
 }
 
-QString Theme::errorBoxStyleSheet() {
+QString Theme::errorBoxStyleSheet()
+{
     return QStringLiteral("QLabel { color: #7f1d1d; background-color: #fdecea; border: 1px solid #f3b8b3;"
                           " border-radius: 4px; padding: 6px 8px; }");
 }
 
-QString Theme::statePillStyleSheet(model::ConnectionState state) {
+QString Theme::statePillStyleSheet(model::ConnectionState state)
+{
     using model::ConnectionState;
     QString foreground = QStringLiteral("#1f4f2e");
     QString background = QStringLiteral("#dcf1e2");
@@ -54,17 +60,18 @@ QString Theme::statePillStyleSheet(model::ConnectionState state) {
         background = QStringLiteral("#fdecc8");
         break;
     }
-    return QStringLiteral(
-               "QLabel { color: %1; background-color: %2; border-radius: 9px; padding: 2px 10px; }")
+    return QStringLiteral("QLabel { color: %1; background-color: %2; border-radius: 9px; padding: 2px 10px; }")
         .arg(foreground, background);
 }
 
-QString Theme::cardStyleSheet() {
+QString Theme::cardStyleSheet()
+{
     return QStringLiteral("QFrame#connectionCard { background-color: palette(base);"
                           " border: 1px solid palette(mid); border-radius: 8px; }");
 }
 
-QString Theme::tableStyleSheet() {
+QString Theme::tableStyleSheet()
+{
     return QStringLiteral("QHeaderView::section { padding: 5px 9px; border: none;"
                           " border-bottom: 1px solid palette(mid); background-color: palette(base);"
                           " font-weight: 600; }");

@@ -75,8 +75,12 @@ void CliCommand::onStarted(const QString& databasePath)
         m_host->addConnection(spec);
         break;
     }
-    case Kind::RemoveConnection: m_host->removeConnection(m_request.connectionId, !m_request.deleteData); break;
-    case Kind::Sync: m_host->syncNow(m_request.connectionId); break;
+    case Kind::RemoveConnection:
+        m_host->removeConnection(m_request.connectionId, !m_request.deleteData);
+        break;
+    case Kind::Sync:
+        m_host->syncNow(m_request.connectionId);
+        break;
     case Kind::ListTransactions: {
         const auto reader = store::TransactionReader::open(databasePath);
         if (!reader.ok())
@@ -89,7 +93,8 @@ void CliCommand::onStarted(const QString& databasePath)
         break;
     }
     case Kind::ListConnections:
-    case Kind::Status: break; // answered by the first connectionsChanged
+    case Kind::Status:
+        break; // answered by the first connectionsChanged
     }
 }
 

@@ -17,8 +17,8 @@ struct Request {
     QString provider;
     QString name;
     std::optional<qint64> seed;
-    QString injectFailure;     // demo only: "transient" or "reauth"
-    qint64 connectionId = 0;   // 0: all
+    QString injectFailure;   // demo only: "transient" or "reauth"
+    qint64 connectionId = 0; // 0: all
     bool deleteData = false;
     int limit = 50;
 };

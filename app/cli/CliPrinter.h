@@ -12,7 +12,8 @@ void printLine(const QString& line);
 void printError(const QString& line);
 
 QString connectionsTable(const QList<model::ConnectionStatus>& connections);
-QString statusReport(const QList<model::ConnectionStatus>& connections, const QString& databasePath, qint64 transactions);
+QString statusReport(const QList<model::ConnectionStatus>& connections, const QString& databasePath,
+                     qint64 transactions);
 QString transactionsTable(const QList<store::TransactionRow>& rows);
 QString syncLine(const model::SyncSummary& summary);
 

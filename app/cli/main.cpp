@@ -24,12 +24,17 @@ const char* const kCommands = R"(Commands:
 
 struct CliOptions {
     QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Name for a new connection."), QStringLiteral("N")};
-    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Demo bank seed (same seed, same bank)."), QStringLiteral("S")};
-    QCommandLineOption fail{QStringLiteral("inject-failure"), QStringLiteral("Demo bank only: transient or reauth."), QStringLiteral("KIND")};
-    QCommandLineOption connection{QStringLiteral("connection"), QStringLiteral("Connection id to sync."), QStringLiteral("ID")};
+    QCommandLineOption seed{QStringLiteral("seed"), QStringLiteral("Demo bank seed (same seed, same bank)."),
+                            QStringLiteral("S")};
+    QCommandLineOption fail{QStringLiteral("inject-failure"), QStringLiteral("Demo bank only: transient or reauth."),
+                            QStringLiteral("KIND")};
+    QCommandLineOption connection{QStringLiteral("connection"), QStringLiteral("Connection id to sync."),
+                                  QStringLiteral("ID")};
     QCommandLineOption all{QStringLiteral("all"), QStringLiteral("Sync every connection (the default).")};
-    QCommandLineOption limit{QStringLiteral("limit"), QStringLiteral("How many transactions to list (default 50)."), QStringLiteral("N"), QStringLiteral("50")};
-    QCommandLineOption deleteData{QStringLiteral("delete-data"), QStringLiteral("Also delete the connection's accounts and transactions.")};
+    QCommandLineOption limit{QStringLiteral("limit"), QStringLiteral("How many transactions to list (default 50)."),
+                             QStringLiteral("N"), QStringLiteral("50")};
+    QCommandLineOption deleteData{QStringLiteral("delete-data"),
+                                  QStringLiteral("Also delete the connection's accounts and transactions.")};
 };
 
 std::optional<qint64> positiveNumber(const QString& text)
@@ -46,9 +51,11 @@ std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, 
     const QString command = args.value(0) + u' ' + args.value(1);
     cli::Request r;
     auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) -> QString {
-        for (const QCommandLineOption* opt : {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData}) {
+        for (const QCommandLineOption* opt :
+             {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData}) {
             if (parser.isSet(*opt) && std::find(allowed.begin(), allowed.end(), opt) == allowed.end())
-                return QStringLiteral("--%1 does not apply to \"%2\".").arg(opt->names().constLast(), command.trimmed());
+                return QStringLiteral("--%1 does not apply to \"%2\".")
+                    .arg(opt->names().constLast(), command.trimmed());
         }
         return {};
     };
@@ -93,7 +100,8 @@ std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, 
         if (parser.isSet(o.connection)) {
             const auto id = positiveNumber(parser.value(o.connection));
             if (!id)
-                return QStringLiteral("--connection needs a connection id, not \"%1\".").arg(parser.value(o.connection));
+                return QStringLiteral("--connection needs a connection id, not \"%1\".")
+                    .arg(parser.value(o.connection));
             r.connectionId = *id;
         }
         if (auto bad = allowOnly({&o.connection, &o.all}); !bad.isEmpty())
@@ -129,8 +137,9 @@ int main(int argc, char** argv)
     app::setApplicationIdentity();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Coffer command line: manage connections, sync and list transactions.\n\n")
-                                     + QString::fromLatin1(kCommands));
+    parser.setApplicationDescription(
+        QStringLiteral("Coffer command line: manage connections, sync and list transactions.\n\n") +
+        QString::fromLatin1(kCommands));
     app::CommonOptions common;
     common.addTo(parser);
     CliOptions cliOptions;

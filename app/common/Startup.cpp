@@ -23,7 +23,8 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(COFFER_VERSION));
 }
 
-model::Result<EngineOptions> prepare(const QCommandLineParser& parser, const CommonOptions& options, bool echoLogToStderr)
+model::Result<EngineOptions> prepare(const QCommandLineParser& parser, const CommonOptions& options,
+                                     bool echoLogToStderr)
 {
     EngineOptions engine;
     engine.dataDir = parser.isSet(options.dataDir) ? QDir(parser.value(options.dataDir)).absolutePath()

@@ -26,6 +26,7 @@ void setApplicationIdentity();
 
 // Resolves the data folder, makes sure it is writable and starts logging there. On failure
 // returns the one line to show the user.
-model::Result<EngineOptions> prepare(const QCommandLineParser& parser, const CommonOptions& options, bool echoLogToStderr);
+model::Result<EngineOptions> prepare(const QCommandLineParser& parser, const CommonOptions& options,
+                                     bool echoLogToStderr);
 
 } // namespace coffer::app

@@ -17,10 +17,12 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("coffer"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Coffer keeps your bank transactions up to date on your own computer."));
+    parser.setApplicationDescription(
+        QStringLiteral("Coffer keeps your bank transactions up to date on your own computer."));
     app::CommonOptions common;
     common.addTo(parser);
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Add a demo bank connection when there is none."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Add a demo bank connection when there is none."));
     parser.addOption(demo);
     parser.process(application); // prints --help/--version or a one-line error for unknown options
 
@@ -37,14 +39,15 @@ int main(int argc, char** argv)
     });
     if (parser.isSet(demo)) {
         auto once = std::make_shared<bool>(false);
-        QObject::connect(&host, &EngineHost::connectionsChanged, &application,
-                         [&host, once](const QList<model::ConnectionStatus>& connections) {
-                             if (*once)
-                                 return;
-                             *once = true;
-                             if (connections.isEmpty())
-                                 host.addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}});
-                         });
+        QObject::connect(
+            &host, &EngineHost::connectionsChanged, &application,
+            [&host, once](const QList<model::ConnectionStatus>& connections) {
+                if (*once)
+                    return;
+                *once = true;
+                if (connections.isEmpty())
+                    host.addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}});
+            });
     }
 
     ui::MainWindow window(host);

@@ -32,11 +32,22 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext& context, const Q
     const std::string text = message.toStdString();
     const char* category = context.category ? context.category : "default";
     switch (type) {
-    case QtDebugMsg: logger->debug("[{}] {}", category, text); break;
-    case QtInfoMsg: logger->info("[{}] {}", category, text); break;
-    case QtWarningMsg: logger->warn("[{}] {}", category, text); break;
-    case QtCriticalMsg: logger->error("[{}] {}", category, text); break;
-    case QtFatalMsg: logger->critical("[{}] {}", category, text); logger->flush(); break;
+    case QtDebugMsg:
+        logger->debug("[{}] {}", category, text);
+        break;
+    case QtInfoMsg:
+        logger->info("[{}] {}", category, text);
+        break;
+    case QtWarningMsg:
+        logger->warn("[{}] {}", category, text);
+        break;
+    case QtCriticalMsg:
+        logger->error("[{}] {}", category, text);
+        break;
+    case QtFatalMsg:
+        logger->critical("[{}] {}", category, text);
+        logger->flush();
+        break;
     }
 }
 
@@ -61,14 +72,17 @@ model::Status init(const QString& dataDir, const QString& level, bool echoToStde
             QStringLiteral("Unknown log level \"%1\": use trace, debug, info, warn, error or off.").arg(level));
     const QString dir = logDirectory(dataDir);
     if (!QDir().mkpath(dir))
-        return model::Error::storage(QStringLiteral("Cannot create the log folder %1: check that it is writable.").arg(dir));
+        return model::Error::storage(
+            QStringLiteral("Cannot create the log folder %1: check that it is writable.").arg(dir));
 
     std::vector<spdlog::sink_ptr> sinks;
     try {
         const QString file = QDir(dir).filePath(QStringLiteral("coffer.log"));
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file.toStdString(), kMaxFileBytes, kMaxFiles));
+        sinks.push_back(
+            std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file.toStdString(), kMaxFileBytes, kMaxFiles));
     } catch (const spdlog::spdlog_ex& e) {
-        return model::Error::storage(QStringLiteral("Cannot open the log file in %1: %2").arg(dir, QString::fromUtf8(e.what())));
+        return model::Error::storage(
+            QStringLiteral("Cannot open the log file in %1: %2").arg(dir, QString::fromUtf8(e.what())));
     }
     if (echoToStderr)
         sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());

@@ -5,10 +5,14 @@ namespace coffer::model {
 QString accountKindName(AccountKind kind)
 {
     switch (kind) {
-    case AccountKind::Checking: return QStringLiteral("checking");
-    case AccountKind::Savings: return QStringLiteral("savings");
-    case AccountKind::CreditCard: return QStringLiteral("credit-card");
-    case AccountKind::Other: return QStringLiteral("other");
+    case AccountKind::Checking:
+        return QStringLiteral("checking");
+    case AccountKind::Savings:
+        return QStringLiteral("savings");
+    case AccountKind::CreditCard:
+        return QStringLiteral("credit-card");
+    case AccountKind::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }

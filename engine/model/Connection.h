@@ -10,9 +10,9 @@ namespace coffer::model {
 // What the user asks for when adding a connection. Secrets are not part of it: the engine
 // creates or receives them separately and keeps them only in the keychain.
 struct ConnectionSpec {
-    QString provider;      // "demo", later "plaid", "simplefin", ...
-    QString name;          // shown to the user
-    QVariantMap options;   // provider settings (seed, base URL, injected failures for demo)
+    QString provider;    // "demo", later "plaid", "simplefin", ...
+    QString name;        // shown to the user
+    QVariantMap options; // provider settings (seed, base URL, injected failures for demo)
 };
 
 struct Connection {
@@ -21,7 +21,7 @@ struct Connection {
     QString name;
     QString institution;
     QVariantMap options;
-    QString cursor;        // the provider's sync cursor, committed with the data it covers
+    QString cursor; // the provider's sync cursor, committed with the data it covers
     bool paused = false;
     QDateTime createdAt;
 };

@@ -13,13 +13,12 @@ struct Exception {
 
 // ISO 4217 currencies whose minor unit is not two digits.
 constexpr std::array kExceptions{
-    Exception{"BIF", 0}, Exception{"CLP", 0}, Exception{"DJF", 0}, Exception{"GNF", 0},
-    Exception{"ISK", 0}, Exception{"JPY", 0}, Exception{"KMF", 0}, Exception{"KRW", 0},
-    Exception{"PYG", 0}, Exception{"RWF", 0}, Exception{"UGX", 0}, Exception{"UYI", 0},
-    Exception{"VND", 0}, Exception{"VUV", 0}, Exception{"XAF", 0}, Exception{"XOF", 0},
-    Exception{"XPF", 0}, Exception{"BHD", 3}, Exception{"IQD", 3}, Exception{"JOD", 3},
-    Exception{"KWD", 3}, Exception{"LYD", 3}, Exception{"OMR", 3}, Exception{"TND", 3},
-    Exception{"CLF", 4}, Exception{"UYW", 4},
+    Exception{"BIF", 0}, Exception{"CLP", 0}, Exception{"DJF", 0}, Exception{"GNF", 0}, Exception{"ISK", 0},
+    Exception{"JPY", 0}, Exception{"KMF", 0}, Exception{"KRW", 0}, Exception{"PYG", 0}, Exception{"RWF", 0},
+    Exception{"UGX", 0}, Exception{"UYI", 0}, Exception{"VND", 0}, Exception{"VUV", 0}, Exception{"XAF", 0},
+    Exception{"XOF", 0}, Exception{"XPF", 0}, Exception{"BHD", 3}, Exception{"IQD", 3}, Exception{"JOD", 3},
+    Exception{"KWD", 3}, Exception{"LYD", 3}, Exception{"OMR", 3}, Exception{"TND", 3}, Exception{"CLF", 4},
+    Exception{"UYW", 4},
 };
 } // namespace
 

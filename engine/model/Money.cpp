@@ -20,7 +20,10 @@ Error parseError(const QString& text, const QString& why)
     return Error::invalidData(QStringLiteral("\"%1\" is not a valid amount: %2").arg(text.left(40), why));
 }
 
-bool isAsciiDigit(QChar c) { return c >= u'0' && c <= u'9'; }
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
 
 // Checks that group separators sit every three digits from the right of the integer part.
 bool groupsWellFormed(const QList<qsizetype>& separatorPositions, qsizetype integerDigits)
@@ -53,7 +56,8 @@ Result<Money> Money::parse(const QString& input, const QString& currency, const 
         text = text.mid(1, text.size() - 2).trimmed();
     }
     const QString localeMinus = locale.negativeSign();
-    if (text.startsWith(u'-') || text.startsWith(u'\x2212') || (!localeMinus.isEmpty() && text.startsWith(localeMinus))) {
+    if (text.startsWith(u'-') || text.startsWith(u'\x2212') ||
+        (!localeMinus.isEmpty() && text.startsWith(localeMinus))) {
         if (negative)
             return parseError(input, QStringLiteral("it has two negative signs"));
         negative = true;
@@ -79,7 +83,8 @@ Result<Money> Money::parse(const QString& input, const QString& currency, const 
             if (inFraction) {
                 if (fractionDigits >= exponent) {
                     if (digit != 0)
-                        return parseError(input, QStringLiteral("%1 allows %2 decimal places").arg(currency).arg(exponent));
+                        return parseError(input,
+                                          QStringLiteral("%1 allows %2 decimal places").arg(currency).arg(exponent));
                     continue; // trailing zeros beyond the exponent are harmless
                 }
                 fraction = fraction * 10 + digit;

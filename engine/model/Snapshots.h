@@ -43,12 +43,12 @@ struct ConnectionStatus {
     ConnectionState state = ConnectionState::Idle;
     int accountCount = 0;
     qint64 transactionCount = 0;
-    QDateTime lastSuccessAt;   // UTC
-    QDateTime lastAttemptAt;   // UTC
+    QDateTime lastSuccessAt; // UTC
+    QDateTime lastAttemptAt; // UTC
     ChangeCounts lastChanges;
-    QString lastError;         // plain words, safe to show
+    QString lastError; // plain words, safe to show
     ErrorKind lastErrorKind = ErrorKind::Permanent;
-    int progressPercent = -1;  // -1 when not syncing
+    int progressPercent = -1; // -1 when not syncing
     SyncStage stage = SyncStage::Completed;
 };
 

@@ -7,9 +7,12 @@ namespace coffer::model {
 QString transactionStatusName(TransactionStatus status)
 {
     switch (status) {
-    case TransactionStatus::Pending: return QStringLiteral("pending");
-    case TransactionStatus::Posted: return QStringLiteral("posted");
-    case TransactionStatus::Removed: return QStringLiteral("removed");
+    case TransactionStatus::Pending:
+        return QStringLiteral("pending");
+    case TransactionStatus::Posted:
+        return QStringLiteral("posted");
+    case TransactionStatus::Removed:
+        return QStringLiteral("removed");
     }
     return QStringLiteral("posted");
 }

@@ -17,15 +17,15 @@ TransactionStatus transactionStatusFromName(const QString& name);
 
 // One normalized transaction, whatever the source. amount is negative for money out.
 struct Transaction {
-    qint64 id = 0;                 // local id; 0 until stored
+    qint64 id = 0; // local id; 0 until stored
     qint64 accountId = 0;
-    QString providerId;            // unique per account and source
-    QString pendingProviderId;     // for a posted transaction: the pending one it replaces
+    QString providerId;        // unique per account and source
+    QString pendingProviderId; // for a posted transaction: the pending one it replaces
     QDate bookedOn;
     std::optional<QDate> authorizedOn;
     Money amount;
     QString descriptionRaw;
-    QString description;           // cleaned for display and matching
+    QString description; // cleaned for display and matching
     QString counterparty;
     QString category;
     QString checkNumber;

@@ -18,7 +18,7 @@ enum class Paging { Cursor, DateWindow };
 
 // What a provider is and how it may be called.
 struct ProviderInfo {
-    QString id;            // "demo", "plaid", ...
+    QString id; // "demo", "plaid", ...
     QString displayName;
     Paging paging = Paging::Cursor;
     int pageSize = 100;

@@ -22,7 +22,10 @@ public:
 // A clock that only moves when told to. Thread-safe reads.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(const QDateTime& start) : m_msecs(start.toMSecsSinceEpoch()) {}
+    explicit ManualClock(const QDateTime& start)
+        : m_msecs(start.toMSecsSinceEpoch())
+    {
+    }
     QDateTime now() const override { return QDateTime::fromMSecsSinceEpoch(m_msecs.load(), Qt::UTC); }
     void advanceSeconds(qint64 seconds) { m_msecs += seconds * 1000; }
     void set(const QDateTime& when) { m_msecs = when.toMSecsSinceEpoch(); }

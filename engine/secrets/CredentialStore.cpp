@@ -20,17 +20,22 @@ struct CredentialStore::Mailbox {
 
 namespace {
 
-auto logger() { return log::get("engine.secrets"); }
+auto logger()
+{
+    return log::get("engine.secrets");
+}
 
 QString unavailableMessage()
 {
 #if defined(Q_OS_MACOS)
     return QStringLiteral("The macOS keychain refused access. Unlock your login keychain and allow Coffer to use it.");
 #elif defined(Q_OS_WIN)
-    return QStringLiteral("Windows Credential Manager is not available. Sign in with a normal user account and try again.");
+    return QStringLiteral(
+        "Windows Credential Manager is not available. Sign in with a normal user account and try again.");
 #else
-    return QStringLiteral("No system keychain is available. Install and start a Secret Service keyring (gnome-keyring or "
-                          "KWallet), make sure it is unlocked, and try again. Coffer never stores credentials in plain text.");
+    return QStringLiteral(
+        "No system keychain is available. Install and start a Secret Service keyring (gnome-keyring or "
+        "KWallet), make sure it is unlocked, and try again. Coffer never stores credentials in plain text.");
 #endif
 }
 
@@ -45,8 +50,9 @@ Error keychainError(const QKeychain::Job& job, qint64 connectionId)
                                 QStringLiteral("entry not found"));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return Error::needsUser(QStringLiteral("Access to the keychain was denied. Allow Coffer to use the keychain and try again."),
-                                job.errorString());
+        return Error::needsUser(
+            QStringLiteral("Access to the keychain was denied. Allow Coffer to use the keychain and try again."),
+            job.errorString());
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
     case QKeychain::OtherError:
@@ -57,7 +63,10 @@ Error keychainError(const QKeychain::Job& job, qint64 connectionId)
     return Error::permanent(unavailableMessage(), job.errorString());
 }
 
-Result<QString> noValue() { return QString(); }
+Result<QString> noValue()
+{
+    return QString();
+}
 
 } // namespace
 
@@ -81,7 +90,8 @@ QString CredentialStore::key(qint64 connectionId, const QString& name) const
     return QStringLiteral("%1/connection/%2/%3").arg(m_databaseId).arg(connectionId).arg(name);
 }
 
-void CredentialStore::run(Operation operation, qint64 connectionId, const QString& name, const QString& secret, Read done)
+void CredentialStore::run(Operation operation, qint64 connectionId, const QString& name, const QString& secret,
+                          Read done)
 {
     QCoreApplication* app = QCoreApplication::instance();
     if (app == nullptr)
@@ -96,24 +106,30 @@ void CredentialStore::run(Operation operation, qint64 connectionId, const QStrin
             job = w;
             break;
         }
-        case Operation::Read: job = new QKeychain::ReadPasswordJob(service); break;
-        case Operation::Remove: job = new QKeychain::DeletePasswordJob(service); break;
+        case Operation::Read:
+            job = new QKeychain::ReadPasswordJob(service);
+            break;
+        case Operation::Remove:
+            job = new QKeychain::DeletePasswordJob(service);
+            break;
         }
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
         job->setKey(key);
-        QObject::connect(job, &QKeychain::Job::finished, app, [operation, connectionId, mailbox, done](QKeychain::Job* j) {
-            Result<QString> outcome = noValue();
-            if (j->error() == QKeychain::EntryNotFound && operation == Operation::Remove)
-                outcome = noValue();
-            else if (j->error() != QKeychain::NoError)
-                outcome = keychainError(*j, connectionId);
-            else if (operation == Operation::Read)
-                outcome = static_cast<QKeychain::ReadPasswordJob*>(j)->textData();
-            QMutexLocker lock(&mailbox->mutex);
-            if (mailbox->store != nullptr)
-                QMetaObject::invokeMethod(mailbox->store, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
-        });
+        QObject::connect(job, &QKeychain::Job::finished, app,
+                         [operation, connectionId, mailbox, done](QKeychain::Job* j) {
+                             Result<QString> outcome = noValue();
+                             if (j->error() == QKeychain::EntryNotFound && operation == Operation::Remove)
+                                 outcome = noValue();
+                             else if (j->error() != QKeychain::NoError)
+                                 outcome = keychainError(*j, connectionId);
+                             else if (operation == Operation::Read)
+                                 outcome = static_cast<QKeychain::ReadPasswordJob*>(j)->textData();
+                             QMutexLocker lock(&mailbox->mutex);
+                             if (mailbox->store != nullptr)
+                                 QMetaObject::invokeMethod(
+                                     mailbox->store, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+                         });
         job->start();
     };
     QMetaObject::invokeMethod(app, std::move(start), Qt::QueuedConnection);
@@ -136,9 +152,8 @@ void CredentialStore::read(qint64 connectionId, const QString& name, Read done)
 
 void CredentialStore::remove(qint64 connectionId, const QString& name, Done done)
 {
-    run(Operation::Remove, connectionId, name, QString(), [done = std::move(done)](Result<QString> r) {
-        done(r.ok() ? model::Status(Ok{}) : model::Status(r.error()));
-    });
+    run(Operation::Remove, connectionId, name, QString(),
+        [done = std::move(done)](Result<QString> r) { done(r.ok() ? model::Status(Ok{}) : model::Status(r.error())); });
 }
 
 } // namespace coffer::secrets

@@ -21,7 +21,8 @@ Error readError(const QSqlQuery& q)
 Result<qint64> AccountRepository::upsert(qint64 connectionId, const model::Account& a)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral(R"(INSERT INTO accounts (connection_id, provider_id, name, institution, kind, currency, mask)
+    q.prepare(
+        QStringLiteral(R"(INSERT INTO accounts (connection_id, provider_id, name, institution, kind, currency, mask)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (connection_id, provider_id) DO UPDATE SET
             name = excluded.name, institution = excluded.institution, kind = excluded.kind,
@@ -45,7 +46,8 @@ Status AccountRepository::recordBalance(qint64 accountId, qint64 syncRunId, cons
                                         const QDateTime& asOf)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("INSERT INTO balances (account_id, sync_run_id, amount_minor, currency, as_of) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO balances (account_id, sync_run_id, amount_minor, currency, as_of) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(accountId);
     q.addBindValue(syncRunId);
     q.addBindValue(balance.minorUnits());

@@ -12,7 +12,10 @@ class Database;
 // Rows of the accounts and balances tables. Thread affinity: the Database's thread.
 class AccountRepository {
 public:
-    explicit AccountRepository(Database& db) : m_db(db) {}
+    explicit AccountRepository(Database& db)
+        : m_db(db)
+    {
+    }
 
     // Inserts or updates the account the provider calls account.providerId; returns its local id.
     model::Result<qint64> upsert(qint64 connectionId, const model::Account& account);

@@ -18,7 +18,10 @@ using model::Status;
 
 namespace {
 
-QString stateName(ConnectionState s) { return model::connectionStateName(s); }
+QString stateName(ConnectionState s)
+{
+    return model::connectionStateName(s);
+}
 
 ConnectionState stateFromName(const QString& name)
 {
@@ -59,7 +62,8 @@ Connection connectionFrom(const QSqlQuery& q)
     return c;
 }
 
-const QString kSelect = QStringLiteral("SELECT id, provider, name, institution, options, cursor, paused, created_at FROM connections");
+const QString kSelect =
+    QStringLiteral("SELECT id, provider, name, institution, options, cursor, paused, created_at FROM connections");
 
 } // namespace
 
@@ -67,11 +71,13 @@ Result<qint64> ConnectionRepository::insert(const model::ConnectionSpec& spec, c
                                             const QDateTime& createdAt)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("INSERT INTO connections (provider, name, institution, options, created_at) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO connections (provider, name, institution, options, created_at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(spec.provider);
     q.addBindValue(spec.name);
     q.addBindValue(institution);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(spec.options)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(spec.options)).toJson(QJsonDocument::Compact)));
     q.addBindValue(toIsoUtc(createdAt));
     if (auto done = m_db.exec(q, "save the new connection"); !done.ok())
         return done.error();
@@ -134,8 +140,9 @@ Status ConnectionRepository::saveCursor(qint64 id, const QString& cursor)
 Status ConnectionRepository::recordOutcome(qint64 id, const Outcome& o)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("UPDATE connections SET state = ?, last_error = ?, last_error_kind = ?, last_attempt_at = ?, "
-                             "last_success_at = COALESCE(?, last_success_at) WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE connections SET state = ?, last_error = ?, last_error_kind = ?, last_attempt_at = ?, "
+                       "last_success_at = COALESCE(?, last_success_at) WHERE id = ?"));
     q.addBindValue(stateName(o.state));
     q.addBindValue(o.error);
     q.addBindValue(o.error.isEmpty() ? QString() : model::errorKindName(o.errorKind));

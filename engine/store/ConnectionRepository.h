@@ -11,9 +11,13 @@ class Database;
 // Rows of the connections table. Thread affinity: the Database's thread.
 class ConnectionRepository {
 public:
-    explicit ConnectionRepository(Database& db) : m_db(db) {}
+    explicit ConnectionRepository(Database& db)
+        : m_db(db)
+    {
+    }
 
-    model::Result<qint64> insert(const model::ConnectionSpec& spec, const QString& institution, const QDateTime& createdAt);
+    model::Result<qint64> insert(const model::ConnectionSpec& spec, const QString& institution,
+                                 const QDateTime& createdAt);
     model::Result<QList<model::Connection>> list() const;
     model::Result<model::Connection> get(qint64 id) const;
     // Deletes the connection; with keepData its accounts and transactions stay (detached).

@@ -6,11 +6,11 @@
 #include "store/SqliteFile.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace coffer::store {
@@ -22,7 +22,10 @@ using model::Status;
 
 namespace {
 
-auto logger() { return log::get("engine.store"); }
+auto logger()
+{
+    return log::get("engine.store");
+}
 
 Error sqlError(const char* what, const QSqlError& error)
 {
@@ -76,8 +79,8 @@ QString Database::backupDirectory(const QString& dataDir)
 
 QString Database::latestBackup(const QString& dataDir)
 {
-    const QFileInfoList backups = QDir(backupDirectory(dataDir))
-                                      .entryInfoList({QStringLiteral("*.sqlite3")}, QDir::Files, QDir::Time);
+    const QFileInfoList backups =
+        QDir(backupDirectory(dataDir)).entryInfoList({QStringLiteral("*.sqlite3")}, QDir::Files, QDir::Time);
     return backups.isEmpty() ? QString() : backups.first().absoluteFilePath();
 }
 
@@ -120,20 +123,24 @@ Status Database::configure()
         return sqlError("read its schema version", q.lastError());
     const int version = q.value(0).toInt();
     if (version > latestSchemaVersion())
-        return Error::storage(QStringLiteral("The database %1 was written by a newer version of Coffer (schema %2; this version "
-                                             "understands up to %3). Update Coffer; the file was left untouched.")
-                                  .arg(m_path).arg(version).arg(latestSchemaVersion()));
+        return Error::storage(
+            QStringLiteral("The database %1 was written by a newer version of Coffer (schema %2; this version "
+                           "understands up to %3). Update Coffer; the file was left untouched.")
+                .arg(m_path)
+                .arg(version)
+                .arg(latestSchemaVersion()));
 
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
         return sqlError("switch to write-ahead logging", q.lastError());
     if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-        return Error::storage(QStringLiteral("The database %1 could not use write-ahead logging (journal mode is \"%2\"); "
-                                             "it may be on a network or read-only file system.")
-                                  .arg(m_path, q.value(0).toString()));
+        return Error::storage(
+            QStringLiteral("The database %1 could not use write-ahead logging (journal mode is \"%2\"); "
+                           "it may be on a network or read-only file system.")
+                .arg(m_path, q.value(0).toString()));
     if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
         return sqlError("set synchronous mode", q.lastError());
-    if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")) || !q.exec(QStringLiteral("PRAGMA foreign_keys")) || !q.next()
-        || q.value(0).toInt() != 1)
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")) || !q.exec(QStringLiteral("PRAGMA foreign_keys")) ||
+        !q.next() || q.value(0).toInt() != 1)
         return sqlError("turn on foreign keys", q.lastError());
     return Ok{};
 }
@@ -164,7 +171,8 @@ Status Database::migrate()
                 if (auto done = exec(statement, "apply a schema migration"); !done.ok())
                     return done;
             }
-            if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version), "record the schema version");
+            if (auto done =
+                    exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version), "record the schema version");
                 !done.ok())
                 return done;
         }
@@ -176,7 +184,8 @@ Status Database::backup(int fromVersion)
 {
     const QString dir = backupDirectory(m_dataDir);
     if (!QDir().mkpath(dir))
-        return Error::storage(QStringLiteral("Cannot create the backup folder %1 before upgrading the database.").arg(dir));
+        return Error::storage(
+            QStringLiteral("Cannot create the backup folder %1 before upgrading the database.").arg(dir));
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString target = QDir(dir).filePath(QStringLiteral("coffer-v%1-%2.sqlite3").arg(fromVersion).arg(stamp));
     logger()->info("backing up the database before migrating from schema {}", fromVersion);
@@ -201,7 +210,8 @@ Status Database::inTransaction(const std::function<Status()>& body)
 Status Database::exec(QSqlQuery& query, const char* what)
 {
     if (m_failCountdown > 0 && --m_failCountdown == 0)
-        return Error::storage(QStringLiteral("The database could not %1: injected failure").arg(QString::fromLatin1(what)));
+        return Error::storage(
+            QStringLiteral("The database could not %1: injected failure").arg(QString::fromLatin1(what)));
     // Coffer's text columns are NOT NULL and Qt binds a null QString as SQL NULL: treat it as
     // empty text. A deliberate SQL NULL is bound as an invalid QVariant().
     const QVariantList bound = query.boundValues();

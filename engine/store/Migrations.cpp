@@ -77,7 +77,8 @@ QList<Migration> buildMigrations()
             UNIQUE (account_id, source, provider_id)
         ))"),
         QStringLiteral("CREATE INDEX transactions_account_date ON transactions (account_id, booked_on)"),
-        QStringLiteral("CREATE INDEX transactions_account_amount_date ON transactions (account_id, amount_minor, booked_on)"),
+        QStringLiteral(
+            "CREATE INDEX transactions_account_amount_date ON transactions (account_id, amount_minor, booked_on)"),
         QStringLiteral("CREATE INDEX transactions_date ON transactions (booked_on DESC, id DESC)"),
         QStringLiteral(R"(CREATE TABLE transaction_events (
             id INTEGER PRIMARY KEY,

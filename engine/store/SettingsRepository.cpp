@@ -13,14 +13,16 @@ model::Result<QString> SettingsRepository::value(const QString& key) const
     q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     q.addBindValue(key);
     if (!q.exec())
-        return model::Error::storage(QStringLiteral("The database could not read a setting: %1").arg(q.lastError().text()));
+        return model::Error::storage(
+            QStringLiteral("The database could not read a setting: %1").arg(q.lastError().text()));
     return q.next() ? q.value(0).toString() : QString();
 }
 
 model::Status SettingsRepository::setValue(const QString& key, const QString& value)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
     q.addBindValue(value);
     return m_db.exec(q, "save a setting");

@@ -11,7 +11,10 @@ class Database;
 // Key/value rows of the settings table. Never holds a secret. Thread affinity: the Database's thread.
 class SettingsRepository {
 public:
-    explicit SettingsRepository(Database& db) : m_db(db) {}
+    explicit SettingsRepository(Database& db)
+        : m_db(db)
+    {
+    }
 
     // The stored value, or an empty string when the key is not set.
     model::Result<QString> value(const QString& key) const;

@@ -32,9 +32,12 @@ Error integrityProblem(const QString& path, const QString& dataDir, const QStrin
     QString message = QStringLiteral("The database %1 is damaged (%2). Coffer left it untouched.").arg(path, detail);
     const QString backup = dataDir.isEmpty() ? QString() : Database::latestBackup(dataDir);
     if (!backup.isEmpty())
-        message += QStringLiteral(" The newest backup is %1: quit Coffer and copy it over the damaged file to restore it.").arg(backup);
+        message +=
+            QStringLiteral(" The newest backup is %1: quit Coffer and copy it over the damaged file to restore it.")
+                .arg(backup);
     else
-        message += QStringLiteral(" Move the file elsewhere to start with an empty database, or restore it from your own backup.");
+        message += QStringLiteral(
+            " Move the file elsewhere to start with an empty database, or restore it from your own backup.");
     return Error::storage(message, detail);
 }
 
@@ -70,7 +73,8 @@ Status backupSqlite(const QSqlDatabase& source, const QString& targetPath)
     sqlite3_close(to);
     if (rc != SQLITE_OK) {
         QFile::remove(targetPath);
-        return Error::storage(QStringLiteral("Cannot back up the database to %1 (%2): the upgrade was not started.").arg(targetPath, why));
+        return Error::storage(QStringLiteral("Cannot back up the database to %1 (%2): the upgrade was not started.")
+                                  .arg(targetPath, why));
     }
     return Ok{};
 }

@@ -12,7 +12,8 @@ using model::Status;
 Result<qint64> SyncRunRepository::begin(qint64 connectionId, const QString& trigger, const QDateTime& at)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("INSERT INTO sync_runs (connection_id, trigger, started_at, status) VALUES (?, ?, ?, 'running')"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO sync_runs (connection_id, trigger, started_at, status) VALUES (?, ?, ?, 'running')"));
     q.addBindValue(connectionId);
     q.addBindValue(trigger);
     q.addBindValue(toIsoUtc(at));
@@ -36,7 +37,8 @@ Status SyncRunRepository::addPage(qint64 runId, const model::ChangeCounts& c)
 Status SyncRunRepository::finish(qint64 runId, const QString& status, const QDateTime& at, const model::Error* error)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, error_kind = ?, error = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, error_kind = ?, error = ? WHERE id = ?"));
     q.addBindValue(status);
     q.addBindValue(toIsoUtc(at));
     q.addBindValue(error ? model::errorKindName(error->kind) : QString());

@@ -10,7 +10,10 @@ class Database;
 // Rows of sync_runs: one per attempt to sync a connection. Thread affinity: the Database's thread.
 class SyncRunRepository {
 public:
-    explicit SyncRunRepository(Database& db) : m_db(db) {}
+    explicit SyncRunRepository(Database& db)
+        : m_db(db)
+    {
+    }
 
     model::Result<qint64> begin(qint64 connectionId, const QString& trigger, const QDateTime& at);
     // Adds a committed page's counts; called inside the page's transaction.

@@ -37,16 +37,18 @@ Result<std::shared_ptr<TransactionReader>> TransactionReader::open(const QString
     db.setDatabaseName(databasePath);
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
     if (!db.open())
-        return Error::storage(QStringLiteral("Cannot open the database %1 for reading: %2").arg(databasePath, db.lastError().text()));
+        return Error::storage(
+            QStringLiteral("Cannot open the database %1 for reading: %2").arg(databasePath, db.lastError().text()));
     return reader;
 }
 
 Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after, int limit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    QString sql = QStringLiteral("SELECT ") + kTransactionColumns + QStringLiteral(
-        ", a.name, COALESCE(c.name, '') FROM transactions t JOIN accounts a ON a.id = t.account_id "
-        "LEFT JOIN connections c ON c.id = a.connection_id WHERE t.status != 'removed'");
+    QString sql =
+        QStringLiteral("SELECT ") + kTransactionColumns +
+        QStringLiteral(", a.name, COALESCE(c.name, '') FROM transactions t JOIN accounts a ON a.id = t.account_id "
+                       "LEFT JOIN connections c ON c.id = a.connection_id WHERE t.status != 'removed'");
     if (!after.isStart())
         sql += QStringLiteral(" AND (t.booked_on < ? OR (t.booked_on = ? AND t.id < ?))");
     sql += QStringLiteral(" ORDER BY t.booked_on DESC, t.id DESC LIMIT ?");
@@ -77,7 +79,8 @@ Result<qint64> TransactionReader::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed'")) || !q.next())
-        return Error::storage(QStringLiteral("The database could not count transactions: %1").arg(q.lastError().text()));
+        return Error::storage(
+            QStringLiteral("The database could not count transactions: %1").arg(q.lastError().text()));
     return q.value(0).toLongLong();
 }
 

@@ -18,11 +18,16 @@ namespace {
 QString eventName(EventKind kind)
 {
     switch (kind) {
-    case EventKind::Added: return QStringLiteral("added");
-    case EventKind::Modified: return QStringLiteral("modified");
-    case EventKind::Removed: return QStringLiteral("removed");
-    case EventKind::Matched: return QStringLiteral("matched");
-    case EventKind::Unmatched: return QStringLiteral("unmatched");
+    case EventKind::Added:
+        return QStringLiteral("added");
+    case EventKind::Modified:
+        return QStringLiteral("modified");
+    case EventKind::Removed:
+        return QStringLiteral("removed");
+    case EventKind::Matched:
+        return QStringLiteral("matched");
+    case EventKind::Unmatched:
+        return QStringLiteral("unmatched");
     }
     return QStringLiteral("modified");
 }
@@ -31,7 +36,10 @@ QString eventName(EventKind kind)
 // whose position only resets when exec() actually runs.
 class Binder {
 public:
-    explicit Binder(QSqlQuery& query) : m_query(query) {}
+    explicit Binder(QSqlQuery& query)
+        : m_query(query)
+    {
+    }
     Binder& operator<<(const QVariant& value)
     {
         m_query.bindValue(m_next++, value);
@@ -50,9 +58,9 @@ QVariant optionalDate(const std::optional<QDate>& d)
 
 void bindFields(Binder& b, const Transaction& t)
 {
-    b << t.pendingProviderId << t.bookedOn.toString(Qt::ISODate) << optionalDate(t.authorizedOn) << t.amount.minorUnits()
-      << t.amount.currency() << t.descriptionRaw << t.description << t.counterparty << t.category << t.checkNumber
-      << t.reference << model::transactionStatusName(t.status);
+    b << t.pendingProviderId << t.bookedOn.toString(Qt::ISODate) << optionalDate(t.authorizedOn)
+      << t.amount.minorUnits() << t.amount.currency() << t.descriptionRaw << t.description << t.counterparty
+      << t.category << t.checkNumber << t.reference << model::transactionStatusName(t.status);
 }
 
 } // namespace
@@ -65,16 +73,18 @@ TransactionRepository::TransactionRepository(Database& db)
     , m_setStatus(db.handle())
     , m_event(db.handle())
 {
-    m_find.prepare(QStringLiteral("SELECT ") + kTransactionColumns
-                   + QStringLiteral(" FROM transactions t WHERE account_id = ? AND source = ? AND provider_id = ?"));
+    m_find.prepare(QStringLiteral("SELECT ") + kTransactionColumns +
+                   QStringLiteral(" FROM transactions t WHERE account_id = ? AND source = ? AND provider_id = ?"));
     m_insert.prepare(QStringLiteral(
         "INSERT INTO transactions (account_id, source, provider_id, pending_provider_id, booked_on, authorized_on, "
-        "amount_minor, currency, description_raw, description, counterparty, category, check_number, reference, status, "
+        "amount_minor, currency, description_raw, description, counterparty, category, check_number, reference, "
+        "status, "
         "raw, first_seen_run, last_changed_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_update.prepare(QStringLiteral(
-        "UPDATE transactions SET pending_provider_id = ?, booked_on = ?, authorized_on = ?, amount_minor = ?, currency = ?, "
-        "description_raw = ?, description = ?, counterparty = ?, category = ?, check_number = ?, reference = ?, status = ?, "
-        "raw = ?, last_changed_run = ? WHERE id = ?"));
+    m_update.prepare(QStringLiteral("UPDATE transactions SET pending_provider_id = ?, booked_on = ?, authorized_on = "
+                                    "?, amount_minor = ?, currency = ?, "
+                                    "description_raw = ?, description = ?, counterparty = ?, category = ?, "
+                                    "check_number = ?, reference = ?, status = ?, "
+                                    "raw = ?, last_changed_run = ? WHERE id = ?"));
     m_setStatus.prepare(QStringLiteral("UPDATE transactions SET status = ?, last_changed_run = ? WHERE id = ?"));
     m_event.prepare(QStringLiteral(
         "INSERT INTO transaction_events (transaction_id, sync_run_id, kind, changes, at) VALUES (?, ?, ?, ?, ?)"));
@@ -85,7 +95,8 @@ Result<std::optional<Transaction>> TransactionRepository::find(qint64 accountId,
 {
     Binder(m_find) << accountId << source << providerId;
     if (!m_find.exec())
-        return Error::storage(QStringLiteral("The database could not look up a transaction: %1").arg(m_find.lastError().text()));
+        return Error::storage(
+            QStringLiteral("The database could not look up a transaction: %1").arg(m_find.lastError().text()));
     std::optional<Transaction> found;
     if (m_find.next())
         found = transactionFromRow(m_find);
@@ -93,7 +104,8 @@ Result<std::optional<Transaction>> TransactionRepository::find(qint64 accountId,
     return found;
 }
 
-Result<qint64> TransactionRepository::insert(const Transaction& t, const QString& source, const QByteArray& raw, qint64 runId)
+Result<qint64> TransactionRepository::insert(const Transaction& t, const QString& source, const QByteArray& raw,
+                                             qint64 runId)
 {
     Binder b(m_insert);
     b << t.accountId << source << t.providerId;
@@ -120,7 +132,8 @@ Status TransactionRepository::setStatus(qint64 id, model::TransactionStatus stat
 
 Status TransactionRepository::addEvent(qint64 transactionId, qint64 runId, EventKind kind, const QString& changes)
 {
-    Binder(m_event) << transactionId << runId << eventName(kind) << changes << toIsoUtc(QDateTime::currentDateTimeUtc());
+    Binder(m_event) << transactionId << runId << eventName(kind) << changes
+                    << toIsoUtc(QDateTime::currentDateTimeUtc());
     return m_db.exec(m_event, "record a transaction event");
 }
 

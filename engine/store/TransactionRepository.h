@@ -20,8 +20,9 @@ public:
     explicit TransactionRepository(Database& db);
 
     model::Result<std::optional<model::Transaction>> find(qint64 accountId, const QString& source,
-                                                           const QString& providerId);
-    model::Result<qint64> insert(const model::Transaction& t, const QString& source, const QByteArray& raw, qint64 runId);
+                                                          const QString& providerId);
+    model::Result<qint64> insert(const model::Transaction& t, const QString& source, const QByteArray& raw,
+                                 qint64 runId);
     model::Status update(const model::Transaction& t, const QByteArray& raw, qint64 runId);
     model::Status setStatus(qint64 id, model::TransactionStatus status, qint64 runId);
     model::Status addEvent(qint64 transactionId, qint64 runId, EventKind kind, const QString& changes = {});

@@ -47,10 +47,11 @@ QString cleanDescription(const QString& raw)
 
 QString mapCategory(const QString& providerCategory)
 {
-    static const QStringList known{QStringLiteral("income"),    QStringLiteral("housing"),  QStringLiteral("groceries"),
-                                   QStringLiteral("dining"),    QStringLiteral("transport"), QStringLiteral("travel"),
-                                   QStringLiteral("utilities"), QStringLiteral("shopping"),  QStringLiteral("health"),
-                                   QStringLiteral("subscriptions"), QStringLiteral("transfer")};
+    static const QStringList known{
+        QStringLiteral("income"),        QStringLiteral("housing"),   QStringLiteral("groceries"),
+        QStringLiteral("dining"),        QStringLiteral("transport"), QStringLiteral("travel"),
+        QStringLiteral("utilities"),     QStringLiteral("shopping"),  QStringLiteral("health"),
+        QStringLiteral("subscriptions"), QStringLiteral("transfer")};
     const QString lower = providerCategory.trimmed().toLower();
     return known.contains(lower) ? lower : QStringLiteral("other");
 }

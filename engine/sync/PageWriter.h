@@ -26,8 +26,8 @@ public:
     struct Target {
         qint64 connectionId = 0;
         qint64 runId = 0;
-        QString source;                       // "connection:<id>"
-        QHash<QString, qint64> accountIds;    // provider account id -> local id
+        QString source;                    // "connection:<id>"
+        QHash<QString, qint64> accountIds; // provider account id -> local id
     };
 
     model::Result<model::ChangeCounts> commit(const Target& target, const providers::Page& page);

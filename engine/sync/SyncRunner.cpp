@@ -18,7 +18,10 @@ using model::Result;
 using model::SyncStage;
 
 namespace {
-auto logger() { return log::get("engine.sync"); }
+auto logger()
+{
+    return log::get("engine.sync");
+}
 const QString kTokenName = QStringLiteral("token");
 } // namespace
 
@@ -50,8 +53,8 @@ void SyncRunner::start()
 
     m_connector = providers::createConnector(m_connection.provider, m_clock);
     if (!m_connector)
-        return fail(Error::permanent(QStringLiteral("This version of Coffer does not know the provider \"%1\".")
-                                         .arg(m_connection.provider)));
+        return fail(Error::permanent(
+            QStringLiteral("This version of Coffer does not know the provider \"%1\".").arg(m_connection.provider)));
     m_context.connectionId = m_connection.id;
     m_context.options = m_connection.options;
     m_context.cursor = m_connection.cursor;

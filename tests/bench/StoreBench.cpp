@@ -33,7 +33,8 @@ struct Fixture {
         a.name = QStringLiteral("Checking");
         a.currency = QStringLiteral("USD");
         target.connectionId = conn;
-        target.runId = store::SyncRunRepository(*db).begin(conn, QStringLiteral("bench"), QDateTime::currentDateTimeUtc()).value();
+        target.runId =
+            store::SyncRunRepository(*db).begin(conn, QStringLiteral("bench"), QDateTime::currentDateTimeUtc()).value();
         target.source = QStringLiteral("connection:%1").arg(conn);
         target.accountIds.insert(a.providerId, store::AccountRepository(*db).upsert(conn, a).value());
     }

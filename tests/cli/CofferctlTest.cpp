@@ -54,7 +54,8 @@ protected:
 QByteArray hashOf(const QString& path)
 {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
 }
 
 } // namespace
@@ -74,7 +75,8 @@ TEST_F(Cofferctl, UsageErrorsAreOneLineAndExitTwo)
 {
     for (const QStringList& args : {QStringList{QStringLiteral("--frobnicate")}, QStringList{QStringLiteral("sing")},
                                     QStringList{QStringLiteral("sync"), QStringLiteral("--limit"), QStringLiteral("3")},
-                                    QStringList{QStringLiteral("transactions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("lots")},
+                                    QStringList{QStringLiteral("transactions"), QStringLiteral("list"),
+                                                QStringLiteral("--limit"), QStringLiteral("lots")},
                                     QStringList{}}) {
         const Outcome r = run(args);
         EXPECT_EQ(r.exitCode, 2) << args.join(u' ').toStdString();
@@ -86,8 +88,9 @@ TEST_F(Cofferctl, UsageErrorsAreOneLineAndExitTwo)
 
 TEST_F(Cofferctl, AddSyncListAsAUserWould)
 {
-    const Outcome add = run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
-                         QStringLiteral("--name"), QStringLiteral("My Demo"), QStringLiteral("--seed"), QStringLiteral("4")});
+    const Outcome add =
+        run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"), QStringLiteral("--name"),
+             QStringLiteral("My Demo"), QStringLiteral("--seed"), QStringLiteral("4")});
     ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
     EXPECT_TRUE(add.out.contains(QStringLiteral("#1")));
 
@@ -100,9 +103,11 @@ TEST_F(Cofferctl, AddSyncListAsAUserWould)
 
     const Outcome again = run({QStringLiteral("sync"), QStringLiteral("--connection"), QStringLiteral("1")});
     ASSERT_EQ(again.exitCode, 0);
-    EXPECT_TRUE(again.out.contains(QStringLiteral("My Demo (#1): 0 added, 0 modified, 0 removed"))) << again.out.toStdString();
+    EXPECT_TRUE(again.out.contains(QStringLiteral("My Demo (#1): 0 added, 0 modified, 0 removed")))
+        << again.out.toStdString();
 
-    const Outcome list = run({QStringLiteral("transactions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("5")});
+    const Outcome list =
+        run({QStringLiteral("transactions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("5")});
     ASSERT_EQ(list.exitCode, 0);
     EXPECT_EQ(lines(list.out), 6) << "a header and five transactions";
     const QRegularExpression amountWithCurrency(QStringLiteral(R"(-?[\d,]+(\.\d+)? [A-Z]{3} (posted|pending) )"));
@@ -135,7 +140,9 @@ TEST_F(Cofferctl, AddSyncListAsAUserWould)
 TEST_F(Cofferctl, FailedSyncExitsNonZeroAndSaysWhy)
 {
     ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
-                   QStringLiteral("--inject-failure"), QStringLiteral("reauth")}).exitCode, 0);
+                   QStringLiteral("--inject-failure"), QStringLiteral("reauth")})
+                  .exitCode,
+              0);
     const Outcome sync = run({QStringLiteral("sync")});
     EXPECT_EQ(sync.exitCode, 1);
     EXPECT_TRUE(sync.err.contains(QStringLiteral("sign in again"))) << sync.err.toStdString();

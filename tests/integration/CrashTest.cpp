@@ -69,7 +69,8 @@ protected:
 TEST_F(CrashTest, KilledSyncsLoseAndDuplicateNothing)
 {
     ASSERT_EQ(runToEnd({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
-                        QStringLiteral("--seed"), QStringLiteral("17")}), 0);
+                        QStringLiteral("--seed"), QStringLiteral("17")}),
+              0);
     // Slow the demo bank down so kills land mid-sync, between and during page commits.
     query(QStringLiteral("UPDATE connections SET options = json_set(options, '$.latencyMs', 40)"));
 
@@ -92,12 +93,14 @@ TEST_F(CrashTest, KilledSyncsLoseAndDuplicateNothing)
         EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM transaction_events")),
                   number(QStringLiteral("SELECT COALESCE(SUM(added + modified + removed), 0) FROM sync_runs")));
         EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM (SELECT transaction_id FROM transaction_events "
-                                        "WHERE kind = 'added' GROUP BY transaction_id HAVING COUNT(*) > 1)")), 0);
+                                        "WHERE kind = 'added' GROUP BY transaction_id HAVING COUNT(*) > 1)")),
+                  0);
     }
     EXPECT_GT(killed, 0) << "no sync was ever interrupted: the test proved nothing";
 
     ASSERT_EQ(runToEnd({QStringLiteral("sync")}), 0);
-    EXPECT_EQ(query(QStringLiteral("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1")), QStringList{QStringLiteral("succeeded")});
+    EXPECT_EQ(query(QStringLiteral("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1")),
+              QStringList{QStringLiteral("succeeded")});
     EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'running'")), 0)
         << "runs cut short by a kill are marked interrupted on the next start";
     EXPECT_GT(number(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted' AND pages > 0")), 0)

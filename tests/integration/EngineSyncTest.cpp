@@ -30,7 +30,8 @@ public:
         options.keychainService = s_service;
         options.clock = m_clock;
         m_host = std::make_unique<EngineHost>(options);
-        QObject::connect(m_host.get(), &EngineHost::started, &m_context, [this](const QString& p) { databasePath = p; });
+        QObject::connect(m_host.get(), &EngineHost::started, &m_context,
+                         [this](const QString& p) { databasePath = p; });
         QObject::connect(m_host.get(), &EngineHost::connectionAdded, &m_context, [this](qint64 id) { addedIds << id; });
         QObject::connect(m_host.get(), &EngineHost::syncFinished, &m_context,
                          [this](const model::SyncSummary& s) { summaries << s; });
@@ -40,7 +41,8 @@ public:
                          [this](const model::Notification& n) { notifications << n; });
         QObject::connect(m_host.get(), &EngineHost::operationFailed, &m_context,
                          [this](const QString& m) { failures << m; });
-        QObject::connect(m_host.get(), &EngineHost::jobProgress, &m_context, [this](const model::JobProgress&) { ++progressReports; });
+        QObject::connect(m_host.get(), &EngineHost::jobProgress, &m_context,
+                         [this](const model::JobProgress&) { ++progressReports; });
         m_host->start();
         EXPECT_TRUE(test::waitFor([this] { return !databasePath.isEmpty(); }));
     }
@@ -51,7 +53,8 @@ public:
         extra.insert(QStringLiteral("openedAt"), test::fixedNow().toString(Qt::ISODate));
         extra.insert(QStringLiteral("latencyMs"), extra.value(QStringLiteral("latencyMs"), 0));
         const auto before = addedIds.size();
-        m_host->addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra});
+        m_host->addConnection(
+            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra});
         EXPECT_TRUE(test::waitFor([&] { return addedIds.size() > before || !failures.isEmpty(); }));
         EXPECT_TRUE(failures.isEmpty()) << failures.value(0).toStdString();
         return addedIds.value(before);
@@ -119,9 +122,11 @@ public:
     // Every transaction of a connection as the user would compare them.
     QStringList ledger(qint64 connectionId) const
     {
-        return rows(QStringLiteral("SELECT a.provider_id, t.provider_id, t.amount_minor, t.currency, t.status, t.booked_on, "
-                                   "t.description_raw FROM transactions t JOIN accounts a ON a.id = t.account_id "
-                                   "WHERE a.connection_id = %1 ORDER BY 1, 2").arg(connectionId));
+        return rows(
+            QStringLiteral("SELECT a.provider_id, t.provider_id, t.amount_minor, t.currency, t.status, t.booked_on, "
+                           "t.description_raw FROM transactions t JOIN accounts a ON a.id = t.account_id "
+                           "WHERE a.connection_id = %1 ORDER BY 1, 2")
+                .arg(connectionId));
     }
 
 private:
@@ -161,14 +166,23 @@ TEST(EngineSync, SecondSyncAddsNothing)
 
     Inspector db(engine.databasePath);
     EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions")), first.changes.added);
-    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(first.syncRunId)),
-              first.changes.total());
-    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(second.syncRunId)), 0);
+    EXPECT_EQ(
+        db.number(
+            QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(first.syncRunId)),
+        first.changes.total());
+    EXPECT_EQ(
+        db.number(
+            QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(second.syncRunId)),
+        0);
     EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status = 'pending'")) > 0, true);
-    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE amount_minor > 0")) > 0, true) << "income";
-    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM balances WHERE sync_run_id = %1").arg(first.syncRunId)) >= 2, true);
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE amount_minor > 0")) > 0, true)
+        << "income";
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM balances WHERE sync_run_id = %1").arg(first.syncRunId)) >=
+                  2,
+              true);
     EXPECT_GT(engine.progressReports, 0);
-    ASSERT_TRUE(test::waitFor([&] { return !engine.statuses.isEmpty() && engine.statuses[0].lastSuccessAt.isValid(); }));
+    ASSERT_TRUE(
+        test::waitFor([&] { return !engine.statuses.isEmpty() && engine.statuses[0].lastSuccessAt.isValid(); }));
     EXPECT_EQ(engine.statuses[0].state, model::ConnectionState::Idle);
     EXPECT_EQ(engine.statuses[0].transactionCount,
               db.number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed'")));
@@ -198,7 +212,8 @@ TEST(EngineSync, FailureBetweenPagesKeepsCommittedPagesAndResumes)
     }
     const auto resumed = engine.sync(id);
     ASSERT_TRUE(resumed.succeeded);
-    EXPECT_EQ(Inspector(engine.databasePath).ledger(id), reference) << "resuming gives exactly the uninterrupted result";
+    EXPECT_EQ(Inspector(engine.databasePath).ledger(id), reference)
+        << "resuming gives exactly the uninterrupted result";
 }
 
 TEST(EngineSync, TimePassingBringsNewAndPostedTransactions)

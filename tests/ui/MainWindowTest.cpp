@@ -37,12 +37,13 @@ constexpr int kTimeoutMs = 60 * 1000;
 class ScriptedPrompts : public ui::ConnectionPrompts {
 public:
     void askConnectionName(QWidget*, const QString& suggestedName,
-                           std::function<void(const QString&)> onAccepted) override {
+                           std::function<void(const QString&)> onAccepted) override
+    {
         suggested = suggestedName;
         onAccepted(suggestedName);
     }
-    void askRemoval(QWidget*, const QString& connectionName,
-                    std::function<void(ui::RemovalChoice)> onChosen) override {
+    void askRemoval(QWidget*, const QString& connectionName, std::function<void(ui::RemovalChoice)> onChosen) override
+    {
         removalAskedFor = connectionName;
         onChosen(removalChoice);
     }
@@ -52,12 +53,14 @@ public:
     ui::RemovalChoice removalChoice = ui::RemovalChoice::Cancel;
 };
 
-QString screenshotDir() {
+QString screenshotDir()
+{
     const QString fromEnv = qEnvironmentVariable("COFFER_SCREENSHOT_DIR");
     return fromEnv.isEmpty() ? QStringLiteral(COFFER_UI_TEST_OUTPUT_DIR) : fromEnv;
 }
 
-void saveScreenshot(ui::MainWindow& window, ui::MainWindow::Page page, const QString& fileName) {
+void saveScreenshot(ui::MainWindow& window, ui::MainWindow::Page page, const QString& fileName)
+{
     window.showPage(page);
     QCoreApplication::processEvents(); // let pending layout requests settle before grabbing
     QDir().mkpath(screenshotDir());
@@ -66,7 +69,8 @@ void saveScreenshot(ui::MainWindow& window, ui::MainWindow::Page page, const QSt
     std::printf("screenshot: %s\n", qPrintable(QDir::toNativeSeparators(path)));
 }
 
-int findRow(const QAbstractItemModel& model, bool pending) {
+int findRow(const QAbstractItemModel& model, bool pending)
+{
     for (int row = 0; row < model.rowCount(); ++row) {
         if (model.index(row, 0).data(TransactionTableModel::PendingRole).toBool() == pending)
             return row;
@@ -74,7 +78,8 @@ int findRow(const QAbstractItemModel& model, bool pending) {
     return -1;
 }
 
-TEST(MainWindow, SyncNowFillsDashboardAndTransactions) {
+TEST(MainWindow, SyncNowFillsDashboardAndTransactions)
+{
     QTemporaryDir dataDir;
     ASSERT_TRUE(dataDir.isValid());
     EngineOptions options;
@@ -130,8 +135,7 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions) {
     syncNow->trigger();
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() > 0; }, kTimeoutMs));
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return !lastSync->text().contains(QStringLiteral("never")); }, kTimeoutMs))
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !lastSync->text().contains(QStringLiteral("never")); }, kTimeoutMs))
         << lastSync->text().toStdString();
     // The transactions list catches up with the end of the sync (reloads are coalesced).
     ASSERT_TRUE(QTest::qWaitFor([&] { return findRow(model, true) >= 0; }, kTimeoutMs))
@@ -155,14 +159,12 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions) {
 
     auto* countLabel = window.findChild<QLabel*>(QStringLiteral("transactionCountLabel"));
     ASSERT_NE(countLabel, nullptr);
-    EXPECT_TRUE(countLabel->text().contains(QStringLiteral("transaction")))
-        << countLabel->text().toStdString();
+    EXPECT_TRUE(countLabel->text().contains(QStringLiteral("transaction"))) << countLabel->text().toStdString();
 
     // A change notification reloads the list (coalesced) without losing the user's selection.
     window.showPage(ui::MainWindow::Page::Transactions);
     const int selectedRow = qMin(model.rowCount() - 1, 5);
-    const qint64 selectedId =
-        model.index(selectedRow, 0).data(TransactionTableModel::TransactionIdRole).toLongLong();
+    const qint64 selectedId = model.index(selectedRow, 0).data(TransactionTableModel::TransactionIdRole).toLongLong();
     table->selectRow(selectedRow);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     Q_EMIT host.transactionsChanged(); // as the engine does after each committed page
@@ -202,7 +204,8 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     ::testing::InitGoogleTest(&argc, argv);
     QApplication app(argc, argv);
     return RUN_ALL_TESTS();

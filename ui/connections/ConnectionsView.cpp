@@ -21,7 +21,8 @@ namespace coffer::ui {
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 
-QTableWidgetItem* itemAt(QTableWidget* table, int row, int column) {
+QTableWidgetItem* itemAt(QTableWidget* table, int row, int column)
+{
     QTableWidgetItem* item = table->item(row, column);
     if (!item) {
         item = new QTableWidgetItem;
@@ -37,7 +38,8 @@ QTableWidgetItem* itemAt(QTableWidget* table, int row, int column) {
 ConnectionsView::ConnectionsView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
     , m_host(host)
-    , m_prompts(std::make_unique<DialogConnectionPrompts>()) {
+    , m_prompts(std::make_unique<DialogConnectionPrompts>())
+{
     setIdentity(this, QStringLiteral("connectionsView"), tr("Connections"));
 
     auto* title = new QLabel(tr("Connections"), this);
@@ -49,8 +51,7 @@ ConnectionsView::ConnectionsView(EngineHost& host, QWidget* parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     setIdentity(m_table, QStringLiteral("connectionsTable"), tr("Bank connections"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Provider"), tr("Accounts"), tr("Transactions"), tr("State")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Provider"), tr("Accounts"), tr("Transactions"), tr("State")});
     m_table->horizontalHeaderItem(AccountsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->horizontalHeaderItem(TransactionsColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -70,8 +71,7 @@ ConnectionsView::ConnectionsView(EngineHost& host, QWidget* parent)
     m_table->setColumnWidth(TransactionsColumn, 120);
     m_table->setColumnWidth(StateColumn, 200);
 
-    m_hintLabel =
-        new QLabel(tr("No connections yet. Add a demo connection to try Coffer with generated data."), this);
+    m_hintLabel = new QLabel(tr("No connections yet. Add a demo connection to try Coffer with generated data."), this);
     setIdentity(m_hintLabel, QStringLiteral("connectionsHintLabel"), tr("No connections"));
     m_hintLabel->setWordWrap(true);
 
@@ -106,27 +106,29 @@ ConnectionsView::ConnectionsView(EngineHost& host, QWidget* parent)
 
 ConnectionsView::~ConnectionsView() = default;
 
-void ConnectionsView::setPrompts(std::unique_ptr<ConnectionPrompts> prompts) {
+void ConnectionsView::setPrompts(std::unique_ptr<ConnectionPrompts> prompts)
+{
     m_prompts = std::move(prompts);
 }
 
-void ConnectionsView::requestAddDemo() {
+void ConnectionsView::requestAddDemo()
+{
     if (!m_started)
         return;
-    m_prompts->askConnectionName(
-        this, tr("Demo Bank"), [view = QPointer<ConnectionsView>(this)](const QString& name) {
-            if (!view)
-                return;
-            model::ConnectionSpec spec;
-            spec.provider = QStringLiteral("demo");
-            spec.name = name;
-            // A different seed per connection gives each demo bank its own accounts and history.
-            spec.options.insert(QStringLiteral("seed"), QRandomGenerator::global()->bounded(1, 1000000));
-            view->m_host.addConnection(spec);
-        });
+    m_prompts->askConnectionName(this, tr("Demo Bank"), [view = QPointer<ConnectionsView>(this)](const QString& name) {
+        if (!view)
+            return;
+        model::ConnectionSpec spec;
+        spec.provider = QStringLiteral("demo");
+        spec.name = name;
+        // A different seed per connection gives each demo bank its own accounts and history.
+        spec.options.insert(QStringLiteral("seed"), QRandomGenerator::global()->bounded(1, 1000000));
+        view->m_host.addConnection(spec);
+    });
 }
 
-void ConnectionsView::requestRemoveSelected() {
+void ConnectionsView::requestRemoveSelected()
+{
     const qint64 id = selectedConnectionId();
     if (id == 0)
         return;
@@ -138,7 +140,8 @@ void ConnectionsView::requestRemoveSelected() {
     });
 }
 
-void ConnectionsView::showConnections(const QList<model::ConnectionStatus>& connections) {
+void ConnectionsView::showConnections(const QList<model::ConnectionStatus>& connections)
+{
     // Update rows in place so the selection survives the frequent snapshots of a running sync.
     QList<qint64> ids;
     for (const model::ConnectionStatus& status : connections) {
@@ -166,7 +169,8 @@ void ConnectionsView::showConnections(const QList<model::ConnectionStatus>& conn
     updateButtons();
 }
 
-int ConnectionsView::rowFor(qint64 connectionId) const {
+int ConnectionsView::rowFor(qint64 connectionId) const
+{
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem* item = m_table->item(row, NameColumn);
         if (item && item->data(kIdRole).toLongLong() == connectionId)
@@ -175,7 +179,8 @@ int ConnectionsView::rowFor(qint64 connectionId) const {
     return -1;
 }
 
-qint64 ConnectionsView::selectedConnectionId() const {
+qint64 ConnectionsView::selectedConnectionId() const
+{
     const QList<QTableWidgetItem*> selected = m_table->selectedItems();
     if (selected.isEmpty())
         return 0;
@@ -183,7 +188,8 @@ qint64 ConnectionsView::selectedConnectionId() const {
     return nameItem ? nameItem->data(kIdRole).toLongLong() : 0;
 }
 
-void ConnectionsView::updateButtons() {
+void ConnectionsView::updateButtons()
+{
     m_addButton->setEnabled(m_started);
     m_removeButton->setEnabled(m_started && selectedConnectionId() != 0);
 }

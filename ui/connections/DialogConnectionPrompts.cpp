@@ -9,7 +9,8 @@
 namespace coffer::ui {
 
 void DialogConnectionPrompts::askConnectionName(QWidget* parent, const QString& suggestedName,
-                                                std::function<void(const QString& name)> onAccepted) {
+                                                std::function<void(const QString& name)> onAccepted)
+{
     auto* dialog = new QInputDialog(parent);
     setIdentity(dialog, QStringLiteral("connectionNameDialog"), tr("Name the demo connection"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -25,7 +26,8 @@ void DialogConnectionPrompts::askConnectionName(QWidget* parent, const QString& 
 }
 
 void DialogConnectionPrompts::askRemoval(QWidget* parent, const QString& connectionName,
-                                         std::function<void(RemovalChoice choice)> onChosen) {
+                                         std::function<void(RemovalChoice choice)> onChosen)
+{
     auto* box = new QMessageBox(parent);
     setIdentity(box, QStringLiteral("removeConnectionDialog"), tr("Remove connection"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -14,7 +14,8 @@
 namespace coffer::ui {
 
 namespace {
-QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& accessibleName) {
+QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
     auto* label = new QLabel(parent);
     setIdentity(label, objectName, accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -24,7 +25,8 @@ QLabel* makeLabel(QWidget* parent, const QString& objectName, const QString& acc
 
 ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     : QFrame(parent)
-    , m_connectionId(connectionId) {
+    , m_connectionId(connectionId)
+{
     setIdentity(this, QStringLiteral("connectionCard"), tr("Connection"));
     setProperty("connectionId", connectionId);
     setFrameShape(QFrame::StyledPanel);
@@ -85,7 +87,8 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     connect(m_syncButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
 }
 
-void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now) {
+void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now)
+{
     m_nameLabel->setText(status.name);
     setAccessibleName(tr("Connection %1").arg(status.name));
     m_providerLabel->setText(Format::providerLine(status));
@@ -108,9 +111,9 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
     setError(status.lastError);
 }
 
-void ConnectionCard::setProgress(const model::JobProgress& progress) {
-    const bool finished =
-        progress.stage == model::SyncStage::Completed || progress.stage == model::SyncStage::Failed;
+void ConnectionCard::setProgress(const model::JobProgress& progress)
+{
+    const bool finished = progress.stage == model::SyncStage::Completed || progress.stage == model::SyncStage::Failed;
     if (finished) {
         setSyncing(false);
         return;
@@ -122,13 +125,15 @@ void ConnectionCard::setProgress(const model::JobProgress& progress) {
     m_stageLabel->setText(Format::progressText(progress));
 }
 
-void ConnectionCard::refreshRelativeTimes(const QDateTime& now) {
+void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
+{
     m_lastSyncLabel->setText(Format::lastSuccessfulSync(m_lastSuccessAt, now));
     if (m_lastSuccessAt.isValid())
         m_lastSyncLabel->setToolTip(QLocale().toString(m_lastSuccessAt.toLocalTime(), QLocale::LongFormat));
 }
 
-void ConnectionCard::setState(model::ConnectionState state) {
+void ConnectionCard::setState(model::ConnectionState state)
+{
     if (m_state == state)
         return; // style sheets re-polish the label; only touch them when the state really changes
     m_state = state;
@@ -138,12 +143,14 @@ void ConnectionCard::setState(model::ConnectionState state) {
     m_syncButton->setEnabled(!busy);
 }
 
-void ConnectionCard::setSyncing(bool syncing) {
+void ConnectionCard::setSyncing(bool syncing)
+{
     m_progressBar->setVisible(syncing);
     m_stageLabel->setVisible(syncing);
 }
 
-void ConnectionCard::setError(const QString& message) {
+void ConnectionCard::setError(const QString& message)
+{
     // The engine's message is already in plain words and says what to do next.
     m_errorLabel->setText(message);
     m_errorLabel->setVisible(!message.isEmpty());

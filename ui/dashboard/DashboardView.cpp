@@ -25,7 +25,8 @@ constexpr int kClockIntervalMs = 30 * 1000;
 
 DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
-    , m_host(host) {
+    , m_host(host)
+{
     setIdentity(this, QStringLiteral("dashboardView"), tr("Dashboard"));
 
     auto* title = new QLabel(tr("Sync monitor"), this);
@@ -65,7 +66,8 @@ DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     m_clockTimer.start();
 }
 
-QWidget* DashboardView::createEmptyState() {
+QWidget* DashboardView::createEmptyState()
+{
     auto* page = new QWidget(this);
     setIdentity(page, QStringLiteral("dashboardEmptyState"), tr("No connections"));
     m_emptyLabel = new QLabel(tr("Opening your data\u2026"), page);
@@ -93,7 +95,8 @@ QWidget* DashboardView::createEmptyState() {
     return page;
 }
 
-QWidget* DashboardView::createCardsPage() {
+QWidget* DashboardView::createCardsPage()
+{
     auto* page = new QWidget(this);
     setIdentity(page, QStringLiteral("dashboardCardsPage"), tr("Connections"));
     m_summaryLabel = new QLabel(page);
@@ -128,7 +131,8 @@ QWidget* DashboardView::createCardsPage() {
     return page;
 }
 
-void DashboardView::showConnections(const QList<model::ConnectionStatus>& connections) {
+void DashboardView::showConnections(const QList<model::ConnectionStatus>& connections)
+{
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<qint64> order;
     bool layoutChanged = false;
@@ -163,24 +167,28 @@ void DashboardView::showConnections(const QList<model::ConnectionStatus>& connec
     m_pages->setCurrentWidget(connections.isEmpty() ? m_emptyState : m_cardsPage);
 }
 
-void DashboardView::showProgress(const model::JobProgress& progress) {
+void DashboardView::showProgress(const model::JobProgress& progress)
+{
     if (ConnectionCard* card = m_cards.value(progress.connectionId))
         card->setProgress(progress);
 }
 
-void DashboardView::refreshRelativeTimes() {
+void DashboardView::refreshRelativeTimes()
+{
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (ConnectionCard* card : std::as_const(m_cards))
         card->refreshRelativeTimes(now);
 }
 
-bool DashboardView::eventFilter(QObject* watched, QEvent* event) {
+bool DashboardView::eventFilter(QObject* watched, QEvent* event)
+{
     if (watched == m_scrollArea->viewport() && event->type() == QEvent::Resize)
         updateColumnCount();
     return QWidget::eventFilter(watched, event);
 }
 
-void DashboardView::updateColumnCount() {
+void DashboardView::updateColumnCount()
+{
     const int available = m_scrollArea->viewport()->width();
     const int fit = (available + kCardSpacing) / (ConnectionCard::kMinimumWidth + kCardSpacing);
     const int columns = qBound(1, fit, kMaxColumns);
@@ -190,7 +198,8 @@ void DashboardView::updateColumnCount() {
     relayoutCards();
 }
 
-void DashboardView::relayoutCards() {
+void DashboardView::relayoutCards()
+{
     for (ConnectionCard* card : std::as_const(m_cards))
         m_cardGrid->removeWidget(card);
     for (int column = 0; column < kMaxColumns; ++column)
@@ -201,7 +210,8 @@ void DashboardView::relayoutCards() {
     }
 }
 
-void DashboardView::updateSummary(const QList<model::ConnectionStatus>& connections) {
+void DashboardView::updateSummary(const QList<model::ConnectionStatus>& connections)
+{
     int syncing = 0;
     int queued = 0;
     int attention = 0;

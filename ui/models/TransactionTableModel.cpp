@@ -8,13 +8,15 @@
 namespace coffer::ui {
 
 TransactionTableModel::TransactionTableModel(QObject* parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+{
+}
 
 TransactionTableModel::~TransactionTableModel() = default;
 
-model::Status TransactionTableModel::openDatabase(const QString& databasePath) {
-    model::Result<std::shared_ptr<store::TransactionReader>> opened =
-        store::TransactionReader::open(databasePath);
+model::Status TransactionTableModel::openDatabase(const QString& databasePath)
+{
+    model::Result<std::shared_ptr<store::TransactionReader>> opened = store::TransactionReader::open(databasePath);
     if (!opened) {
         Q_EMIT loadFailed(opened.error().userMessage);
         return opened.error();
@@ -24,7 +26,8 @@ model::Status TransactionTableModel::openDatabase(const QString& databasePath) {
     return model::Ok{};
 }
 
-void TransactionTableModel::reload() {
+void TransactionTableModel::reload()
+{
     beginResetModel();
     m_rows.clear();
     m_position = {};
@@ -36,12 +39,14 @@ void TransactionTableModel::reload() {
         fetchMore(QModelIndex());
 }
 
-void TransactionTableModel::fetchAtLeast(int rowCount) {
+void TransactionTableModel::fetchAtLeast(int rowCount)
+{
     while (m_rows.size() < rowCount && canFetchMore(QModelIndex()))
         fetchMore(QModelIndex());
 }
 
-int TransactionTableModel::rowOf(qint64 transactionId) const {
+int TransactionTableModel::rowOf(qint64 transactionId) const
+{
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).transaction.id == transactionId)
             return static_cast<int>(row);
@@ -49,25 +54,30 @@ int TransactionTableModel::rowOf(qint64 transactionId) const {
     return -1;
 }
 
-model::Result<qint64> TransactionTableModel::totalCount() const {
+model::Result<qint64> TransactionTableModel::totalCount() const
+{
     if (!m_reader)
         return qint64(0);
     return m_reader->count();
 }
 
-int TransactionTableModel::rowCount(const QModelIndex& parent) const {
+int TransactionTableModel::rowCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int TransactionTableModel::columnCount(const QModelIndex& parent) const {
+int TransactionTableModel::columnCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool TransactionTableModel::canFetchMore(const QModelIndex& parent) const {
+bool TransactionTableModel::canFetchMore(const QModelIndex& parent) const
+{
     return !parent.isValid() && !m_exhausted;
 }
 
-void TransactionTableModel::fetchMore(const QModelIndex& parent) {
+void TransactionTableModel::fetchMore(const QModelIndex& parent)
+{
     if (!canFetchMore(parent))
         return;
     model::Result<QList<store::TransactionRow>> page = m_reader->page(m_position, kPageSize);
@@ -89,7 +99,8 @@ void TransactionTableModel::fetchMore(const QModelIndex& parent) {
     m_position = store::ListPosition{last.bookedOn, last.id};
 }
 
-QVariant TransactionTableModel::data(const QModelIndex& index, int role) const {
+QVariant TransactionTableModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const store::TransactionRow& row = m_rows.at(index.row());
@@ -125,7 +136,8 @@ QVariant TransactionTableModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QVariant TransactionTableModel::displayText(const store::TransactionRow& row, int column) const {
+QVariant TransactionTableModel::displayText(const store::TransactionRow& row, int column) const
+{
     const model::Transaction& transaction = row.transaction;
     switch (column) {
     case DateColumn:
@@ -155,7 +167,8 @@ QVariant TransactionTableModel::displayText(const store::TransactionRow& row, in
     }
 }
 
-QVariant TransactionTableModel::foreground(const store::TransactionRow& row, int column) const {
+QVariant TransactionTableModel::foreground(const store::TransactionRow& row, int column) const
+{
     const model::Transaction& transaction = row.transaction;
     const bool negativeAmount = column == AmountColumn && transaction.amount.isNegative();
     if (transaction.isPending())
@@ -165,7 +178,8 @@ QVariant TransactionTableModel::foreground(const store::TransactionRow& row, int
     return {};
 }
 
-QVariant TransactionTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant TransactionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole) {

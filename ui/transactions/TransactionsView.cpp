@@ -17,7 +17,8 @@ namespace coffer::ui {
 
 TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
-    , m_model(new TransactionTableModel(this)) {
+    , m_model(new TransactionTableModel(this))
+{
     setIdentity(this, QStringLiteral("transactionsView"), tr("Transactions"));
 
     auto* title = new QLabel(tr("Transactions"), this);
@@ -68,29 +69,31 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     m_reloadTimer.setInterval(kReloadDelayMs);
     connect(&m_reloadTimer, &QTimer::timeout, this, &TransactionsView::reload);
     connect(&host, &EngineHost::started, this, &TransactionsView::openDatabase);
-    connect(&host, &EngineHost::startFailed, this, [this](const QString& message) {
-        m_countLabel->setText(tr("Could not open your data: %1").arg(message));
-    });
+    connect(&host, &EngineHost::startFailed, this,
+            [this](const QString& message) { m_countLabel->setText(tr("Could not open your data: %1").arg(message)); });
     connect(&host, &EngineHost::transactionsChanged, this, &TransactionsView::scheduleReload);
     connect(m_model, &TransactionTableModel::loadFailed, this, [this](const QString& message) {
         m_countLabel->setText(tr("Could not read transactions: %1").arg(message));
     });
 }
 
-void TransactionsView::openDatabase(const QString& databasePath) {
+void TransactionsView::openDatabase(const QString& databasePath)
+{
     if (m_model->isOpen())
         return;
     if (m_model->openDatabase(databasePath).ok())
         updateCount();
 }
 
-void TransactionsView::scheduleReload() {
+void TransactionsView::scheduleReload()
+{
     // Not restarted by later signals: a long sync still refreshes the list every kReloadDelayMs.
     if (!m_reloadTimer.isActive())
         m_reloadTimer.start();
 }
 
-void TransactionsView::reload() {
+void TransactionsView::reload()
+{
     if (!m_model->isOpen())
         return;
     // A reset would throw the user back to the top mid-sync; keep their place by transaction id.
@@ -107,32 +110,34 @@ void TransactionsView::reload() {
     updateCount();
 }
 
-void TransactionsView::restorePlace(qint64 topTransactionId, qint64 currentTransactionId) {
+void TransactionsView::restorePlace(qint64 topTransactionId, qint64 currentTransactionId)
+{
     m_table->doItemsLayout(); // scroll ranges follow the new row count now, not on the next paint
     const int topRow = topTransactionId != 0 ? m_model->rowOf(topTransactionId) : -1;
     if (topRow >= 0)
         m_table->scrollTo(m_model->index(topRow, 0), QAbstractItemView::PositionAtTop);
     const int currentRow = currentTransactionId != 0 ? m_model->rowOf(currentTransactionId) : -1;
     if (currentRow >= 0) {
-        m_table->selectionModel()->setCurrentIndex(
-            m_model->index(currentRow, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(m_model->index(currentRow, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 }
 
-qint64 TransactionsView::transactionIdAt(int row) const {
+qint64 TransactionsView::transactionIdAt(int row) const
+{
     if (row < 0 || row >= m_model->rowCount())
         return 0;
     return m_model->index(row, 0).data(TransactionTableModel::TransactionIdRole).toLongLong();
 }
 
-void TransactionsView::updateCount() {
+void TransactionsView::updateCount()
+{
     const model::Result<qint64> count = m_model->totalCount();
     if (!count) {
         m_countLabel->setText(tr("Could not count transactions: %1").arg(count.error().userMessage));
         return;
     }
-    m_countLabel->setText(count.value() == 0 ? tr("No transactions yet")
-                                             : Format::transactionCount(count.value()));
+    m_countLabel->setText(count.value() == 0 ? tr("No transactions yet") : Format::transactionCount(count.value()));
 }
 
 } // namespace coffer::ui

@@ -21,7 +21,10 @@ constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 // SplitMix64: tiny, fast, and the same on every platform (std distributions are not).
 class Rng {
 public:
-    explicit Rng(quint64 state) : m_state(state) {}
+    explicit Rng(quint64 state)
+        : m_state(state)
+    {
+    }
     quint64 next()
     {
         quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -29,7 +32,10 @@ public:
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
     }
-    qint64 between(qint64 low, qint64 high) { return low + static_cast<qint64>(next() % static_cast<quint64>(high - low + 1)); }
+    qint64 between(qint64 low, qint64 high)
+    {
+        return low + static_cast<qint64>(next() % static_cast<quint64>(high - low + 1));
+    }
     bool oneIn(int n) { return next() % static_cast<quint64>(n) == 0; }
 
 private:
@@ -167,18 +173,20 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
     // Fixed items: salary and rent on checking, interest on savings.
     if (plan.account.kind == AccountKind::Checking && (day.day() == 1 || day.day() == 15)) {
         const QString id = QStringLiteral("t-%1-%2-salary").arg(plan.index).arg(dayTag);
-        publish(event(DemoEvent::Kind::Added, msAt(day, 6 * 3600), id,
-                   base(id, QStringLiteral("ACME CORP PAYROLL PPD ID 9921"), "income", 2450 * perMajor, "Acme Corp")));
+        publish(
+            event(DemoEvent::Kind::Added, msAt(day, 6 * 3600), id,
+                  base(id, QStringLiteral("ACME CORP PAYROLL PPD ID 9921"), "income", 2450 * perMajor, "Acme Corp")));
     }
     if (plan.account.kind == AccountKind::Checking && day.day() == 1) {
         const QString id = QStringLiteral("t-%1-%2-rent").arg(plan.index).arg(dayTag);
         publish(event(DemoEvent::Kind::Added, msAt(day, 9 * 3600), id,
-                   base(id, QStringLiteral("BAYVIEW PROPERTY MGMT RENT"), "housing", -1850 * perMajor, "Bayview Property Management")));
+                      base(id, QStringLiteral("BAYVIEW PROPERTY MGMT RENT"), "housing", -1850 * perMajor,
+                           "Bayview Property Management")));
     }
     if (plan.account.kind == AccountKind::Savings && day.day() == day.daysInMonth()) {
         const QString id = QStringLiteral("t-%1-%2-interest").arg(plan.index).arg(dayTag);
         publish(event(DemoEvent::Kind::Added, msAt(day, 3 * 3600), id,
-                   base(id, QStringLiteral("INTEREST PAYMENT"), "income", rng.between(150, 990))));
+                      base(id, QStringLiteral("INTEREST PAYMENT"), "income", rng.between(150, 990))));
     }
 
     const auto payees = payeesFor(plan.account.kind);
@@ -201,7 +209,8 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
         const QString postedId = QStringLiteral("t-") + tag;
         // Most merchants are recognised at once; the rest only after the bank's later correction.
         const char* merchant = corrected ? "" : payee.cleanName;
-        ProviderTransaction posted = base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, minor, merchant);
+        ProviderTransaction posted =
+            base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, minor, merchant);
         qint64 postedAt = t0;
         if (payee.pendingFirst) {
             const QString pendingId = QStringLiteral("p-") + tag;

@@ -11,8 +11,8 @@ namespace coffer::providers::demo {
 struct DemoEvent {
     enum class Kind { Added, Modified, Removed };
     Kind kind = Kind::Added;
-    qint64 atMs = 0;           // when it happens (UTC ms since epoch)
-    QString key;               // unique, orders events at the same instant
+    qint64 atMs = 0;                 // when it happens (UTC ms since epoch)
+    QString key;                     // unique, orders events at the same instant
     ProviderTransaction transaction; // for Removed only accountProviderId/providerId matter
 };
 

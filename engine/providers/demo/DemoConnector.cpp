@@ -18,7 +18,8 @@ constexpr int kPageSize = 100;
 DemoBank bankFor(const FetchContext& context, const QDateTime& now)
 {
     const quint64 seed = context.options.value(QStringLiteral("seed"), 42).toULongLong();
-    QDateTime openedAt = QDateTime::fromString(context.options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
+    QDateTime openedAt =
+        QDateTime::fromString(context.options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
     if (!openedAt.isValid())
         openedAt = now;
     return DemoBank(seed, openedAt);
@@ -81,8 +82,7 @@ void DemoConnector::later(const FetchContext& context, std::function<void()> wor
     QTimer::singleShot(latency, m_context.get(), std::move(work));
 }
 
-void DemoConnector::listAccounts(const FetchContext& context,
-                                 std::function<void(Result<QList<ProviderAccount>>)> done)
+void DemoConnector::listAccounts(const FetchContext& context, std::function<void(Result<QList<ProviderAccount>>)> done)
 {
     later(context, [this, context, done = std::move(done)] {
         if (auto refusal = refuse(context))
@@ -99,8 +99,9 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
             return done(*refusal);
         const int failAfter = context.options.value(QStringLiteral("failAfterPages"), -1).toInt();
         if (failAfter >= 0 && m_pagesServed >= failAfter)
-            return done(Error::retryable(QStringLiteral("The connection to the demo bank dropped; Coffer will try again."),
-                                         QStringLiteral("injected failure after page %1").arg(m_pagesServed)));
+            return done(
+                Error::retryable(QStringLiteral("The connection to the demo bank dropped; Coffer will try again."),
+                                 QStringLiteral("injected failure after page %1").arg(m_pagesServed)));
 
         const QDateTime now = m_clock.now();
         const QList<DemoEvent> events = bankFor(context, now).eventsUntil(now);
@@ -111,8 +112,9 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
             bool ok = false;
             cursorMs = context.cursor.left(bar).toLongLong(&ok);
             if (bar < 0 || !ok)
-                return done(Error::invalidData(QStringLiteral("The demo bank did not understand the saved sync position."),
-                                               QStringLiteral("malformed cursor")));
+                return done(
+                    Error::invalidData(QStringLiteral("The demo bank did not understand the saved sync position."),
+                                       QStringLiteral("malformed cursor")));
             cursorKey = context.cursor.mid(bar + 1);
         }
         const auto first = std::find_if(events.cbegin(), events.cend(),
@@ -122,8 +124,12 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
         auto it = first;
         for (int n = 0; it != events.cend() && n < kPageSize; ++it, ++n) {
             switch (it->kind) {
-            case DemoEvent::Kind::Added: page.added.append(it->transaction); break;
-            case DemoEvent::Kind::Modified: page.modified.append(it->transaction); break;
+            case DemoEvent::Kind::Added:
+                page.added.append(it->transaction);
+                break;
+            case DemoEvent::Kind::Modified:
+                page.modified.append(it->transaction);
+                break;
             case DemoEvent::Kind::Removed:
                 page.removed.append(RemovedTransaction{it->transaction.accountProviderId, it->transaction.providerId});
                 break;

@@ -44,10 +44,14 @@ constexpr std::array kWallet{
 std::span<const Payee> payeesFor(model::AccountKind kind)
 {
     switch (kind) {
-    case model::AccountKind::Checking: return kChecking;
-    case model::AccountKind::Savings: return kSavings;
-    case model::AccountKind::CreditCard: return kCard;
-    case model::AccountKind::Other: return kWallet;
+    case model::AccountKind::Checking:
+        return kChecking;
+    case model::AccountKind::Savings:
+        return kSavings;
+    case model::AccountKind::CreditCard:
+        return kCard;
+    case model::AccountKind::Other:
+        return kWallet;
     }
     return kChecking;
 }

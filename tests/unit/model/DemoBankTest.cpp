@@ -103,8 +103,8 @@ TEST(DemoBank, EventsAreInDeliveryOrderAndUnique)
         EXPECT_FALSE(keys.contains(events[i].key));
         keys.insert(events[i].key);
         if (i > 0) {
-            const bool ordered = events[i - 1].atMs < events[i].atMs
-                                 || (events[i - 1].atMs == events[i].atMs && events[i - 1].key < events[i].key);
+            const bool ordered = events[i - 1].atMs < events[i].atMs ||
+                                 (events[i - 1].atMs == events[i].atMs && events[i - 1].key < events[i].key);
             EXPECT_TRUE(ordered);
         }
         EXPECT_LE(events[i].atMs, kOpened.toMSecsSinceEpoch());

@@ -1,7 +1,7 @@
 // Money: integer minor units, the right exponent per currency, no floating point anywhere.
 
-#include "model/Currency.h"
 #include "model/Money.h"
+#include "model/Currency.h"
 
 #include <QLocale>
 
@@ -150,5 +150,6 @@ TEST(MoneyArithmetic, RefusesMixedCurrenciesAndOverflow)
     EXPECT_FALSE(Money(1, QStringLiteral("USD")).plus(Money(1, QStringLiteral("EUR"))).ok());
     const Money big(std::numeric_limits<qint64>::max(), QStringLiteral("USD"));
     EXPECT_FALSE(big.plus(Money(1, QStringLiteral("USD"))).ok());
-    EXPECT_FALSE(Money(0, QStringLiteral("USD")).minus(Money(std::numeric_limits<qint64>::min(), QStringLiteral("USD"))).ok());
+    EXPECT_FALSE(
+        Money(0, QStringLiteral("USD")).minus(Money(std::numeric_limits<qint64>::min(), QStringLiteral("USD"))).ok());
 }

@@ -65,9 +65,14 @@ TEST(Database, FirstOpenCreatesTheLatestSchema)
     EXPECT_EQ(scalar(*db.value(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     EXPECT_EQ(scalar(*db.value(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     EXPECT_EQ(scalar(*db.value(), QStringLiteral("PRAGMA synchronous")).toInt(), 1) << "NORMAL";
-    for (const char* table : {"connections", "accounts", "transactions", "transaction_events", "sync_runs", "settings", "balances"}) {
-        EXPECT_EQ(scalar(*db.value(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='%1'")
-                                          .arg(QString::fromLatin1(table))).toInt(), 1) << table;
+    for (const char* table :
+         {"connections", "accounts", "transactions", "transaction_events", "sync_runs", "settings", "balances"}) {
+        EXPECT_EQ(
+            scalar(*db.value(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='%1'")
+                                    .arg(QString::fromLatin1(table)))
+                .toInt(),
+            1)
+            << table;
     }
 }
 
@@ -77,11 +82,14 @@ TEST(Database, ReopenKeepsDataAndSchema)
     {
         auto db = Database::open(dir.path());
         ASSERT_TRUE(db.ok());
-        ASSERT_TRUE(db.value()->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('theme', 'dark')"), "test").ok());
+        ASSERT_TRUE(db.value()
+                        ->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('theme', 'dark')"), "test")
+                        .ok());
     }
     auto again = Database::open(dir.path());
     ASSERT_TRUE(again.ok()) << again.error().userMessage.toStdString();
-    EXPECT_EQ(scalar(*again.value(), QStringLiteral("SELECT value FROM settings WHERE key='theme'")).toString(), QStringLiteral("dark"));
+    EXPECT_EQ(scalar(*again.value(), QStringLiteral("SELECT value FROM settings WHERE key='theme'")).toString(),
+              QStringLiteral("dark"));
     EXPECT_TRUE(Database::latestBackup(dir.path()).isEmpty()) << "no migration ran, so no backup was needed";
 }
 
@@ -115,7 +123,8 @@ TEST(Database, BackupApiCopiesTheWholeDatabase)
     ASSERT_TRUE(QFile::copy(target, dbPath(other)));
     auto copy = Database::open(other.path());
     ASSERT_TRUE(copy.ok()) << copy.error().userMessage.toStdString();
-    EXPECT_EQ(scalar(*copy.value(), QStringLiteral("SELECT value FROM settings WHERE key='a'")).toString(), QStringLiteral("b"));
+    EXPECT_EQ(scalar(*copy.value(), QStringLiteral("SELECT value FROM settings WHERE key='a'")).toString(),
+              QStringLiteral("b"));
 }
 
 TEST(Database, CorruptedFileIsReportedAndKept)
@@ -142,8 +151,12 @@ TEST(Database, DamagedPagesFailTheIntegrityCheck)
         auto db = Database::open(dir.path());
         ASSERT_TRUE(db.ok());
         for (int i = 0; i < 400; ++i) {
-            ASSERT_TRUE(db.value()->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k%1', '%2')")
-                                             .arg(i).arg(QString(200, u'x')), "test").ok());
+            ASSERT_TRUE(db.value()
+                            ->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k%1', '%2')")
+                                       .arg(i)
+                                       .arg(QString(200, u'x')),
+                                   "test")
+                            .ok());
         }
         ASSERT_TRUE(db.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), "test").ok());
     }
@@ -165,7 +178,8 @@ TEST(Database, DamagedPagesFailTheIntegrityCheck)
 TEST(Database, NewerSchemaIsRefusedAndKept)
 {
     QTemporaryDir dir;
-    writeForeignDatabase(dbPath(dir), {QStringLiteral("CREATE TABLE future (x)"), QStringLiteral("PRAGMA user_version = 999")});
+    writeForeignDatabase(dbPath(dir),
+                         {QStringLiteral("CREATE TABLE future (x)"), QStringLiteral("PRAGMA user_version = 999")});
     const QByteArray before = fileHash(dbPath(dir));
     auto db = Database::open(dir.path());
     ASSERT_FALSE(db.ok());

@@ -9,7 +9,8 @@ using coffer::sync::mapCategory;
 
 TEST(CleanDescription, DropsStoreNumbersCardNoiseAndShouting)
 {
-    EXPECT_EQ(cleanDescription(QStringLiteral("WHOLEFDS MKT #10234 SAN FRANCISCO")), QStringLiteral("Wholefds Mkt San Francisco"));
+    EXPECT_EQ(cleanDescription(QStringLiteral("WHOLEFDS MKT #10234 SAN FRANCISCO")),
+              QStringLiteral("Wholefds Mkt San Francisco"));
     EXPECT_EQ(cleanDescription(QStringLiteral("SQ *BLUE BOTTLE COFFEE 4411")), QStringLiteral("Blue Bottle Coffee"));
     EXPECT_EQ(cleanDescription(QStringLiteral("  CARD   XXXX1234   SHELL  OIL ")), QStringLiteral("Card Shell Oil"));
     EXPECT_EQ(cleanDescription(QStringLiteral("UBER *TRIP HELP.UBER.COM")), QStringLiteral("Uber Trip"));

@@ -1,11 +1,11 @@
 // Committing pages: idempotent re-delivery, audit events, and all-or-nothing pages.
 
+#include "sync/PageWriter.h"
 #include "model/Connection.h"
 #include "store/AccountRepository.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
 #include "store/SyncRunRepository.h"
-#include "sync/PageWriter.h"
 
 #include "TestSupport.h"
 
@@ -31,7 +31,8 @@ protected:
         ASSERT_TRUE(db.ok());
         m_db = std::move(db).value();
         const auto conn = store::ConnectionRepository(*m_db).insert(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}}, QStringLiteral("Demo Bank"), test::fixedNow());
+            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}}, QStringLiteral("Demo Bank"),
+            test::fixedNow());
         ASSERT_TRUE(conn.ok());
         model::Account account;
         account.providerId = QStringLiteral("acc-1");
@@ -39,7 +40,8 @@ protected:
         account.currency = QStringLiteral("USD");
         const auto accountId = store::AccountRepository(*m_db).upsert(conn.value(), account);
         ASSERT_TRUE(accountId.ok());
-        const auto run = store::SyncRunRepository(*m_db).begin(conn.value(), QStringLiteral("manual"), test::fixedNow());
+        const auto run =
+            store::SyncRunRepository(*m_db).begin(conn.value(), QStringLiteral("manual"), test::fixedNow());
         ASSERT_TRUE(run.ok());
         m_target.connectionId = conn.value();
         m_target.runId = run.value();
@@ -109,12 +111,15 @@ TEST_F(PageWriterTest, ModificationIsAuditedWithBeforeAndAfter)
     const auto counts = writer.commit(m_target, change);
     ASSERT_TRUE(counts.ok());
     EXPECT_EQ(counts->modified, 1);
-    const auto changes = QJsonDocument::fromJson(
-        text(QStringLiteral("SELECT changes FROM transaction_events WHERE kind = 'modified'")).toUtf8()).object();
+    const auto changes =
+        QJsonDocument::fromJson(
+            text(QStringLiteral("SELECT changes FROM transaction_events WHERE kind = 'modified'")).toUtf8())
+            .object();
     EXPECT_EQ(changes.value(QStringLiteral("amount")).toArray().at(0).toString(), QStringLiteral("-10.00"));
     EXPECT_EQ(changes.value(QStringLiteral("amount")).toArray().at(1).toString(), QStringLiteral("-12.00"));
     EXPECT_EQ(changes.value(QStringLiteral("status")).toArray().at(1).toString(), QStringLiteral("posted"));
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(m_target.runId)), 2);
+    EXPECT_EQ(
+        count(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE sync_run_id = %1").arg(m_target.runId)), 2);
 }
 
 TEST_F(PageWriterTest, RemovalKeepsTheRowAndIsIdempotent)
@@ -130,7 +135,8 @@ TEST_F(PageWriterTest, RemovalKeepsTheRowAndIsIdempotent)
     ASSERT_TRUE(first.ok());
     EXPECT_EQ(first->removed, 1);
     EXPECT_EQ(writer.commit(m_target, gone)->removed, 0);
-    EXPECT_EQ(text(QStringLiteral("SELECT status FROM transactions WHERE provider_id = 't1'")), QStringLiteral("removed"));
+    EXPECT_EQ(text(QStringLiteral("SELECT status FROM transactions WHERE provider_id = 't1'")),
+              QStringLiteral("removed"));
 }
 
 TEST_F(PageWriterTest, AFailureInsideAPageLeavesThePreviousStateIntact)
