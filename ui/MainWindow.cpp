@@ -124,7 +124,11 @@ void MainWindow::connectEngine()
             [this](const model::Notification& notification) { showEngineMessage(Format::notification(notification)); });
     connect(&m_host, &EngineHost::syncFinished, this,
             [this](const model::SyncSummary& summary) { showEngineMessage(Format::syncSummary(summary)); });
-    connect(&m_host, &EngineHost::connectionAdded, this, [this] { showEngineMessage(tr("Connection added.")); });
+    // A new connection is fetched at once: nobody adds a bank to look at an empty list.
+    connect(&m_host, &EngineHost::connectionAdded, this, [this](qint64 connectionId) {
+        showEngineMessage(tr("Connection added; fetching its transactions\u2026"));
+        m_host.syncNow(connectionId);
+    });
     connect(&m_host, &EngineHost::connectionRemoved, this, [this] { showEngineMessage(tr("Connection removed.")); });
 }
 

@@ -33,10 +33,8 @@ int main(int argc, char** argv)
     }
 
     EngineHost host(options.value());
-    QObject::connect(&host, &EngineHost::startFailed, &application, [](const QString& message) {
-        QMessageBox::critical(nullptr, QStringLiteral("Coffer cannot open its database"), message);
-        QApplication::exit(1);
-    });
+    // A start failure (damaged or newer database) is shown in the window itself, with the file and
+    // what to do; the engine leaves the database untouched and logs it.
     if (parser.isSet(demo)) {
         auto once = std::make_shared<bool>(false);
         QObject::connect(

@@ -56,6 +56,7 @@ DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     });
     connect(&m_host, &EngineHost::startFailed, this, [this](const QString& message) {
         m_emptyLabel->setText(tr("Coffer could not open its data: %1").arg(message));
+        m_emptyAddButton->hide(); // nothing can be added until the database problem is solved
     });
     connect(&m_host, &EngineHost::connectionsChanged, this, &DashboardView::showConnections);
     connect(&m_host, &EngineHost::jobProgress, this, &DashboardView::showProgress);
