@@ -105,7 +105,42 @@ QList<Migration> buildMigrations()
         // Scopes this database's keychain entries, so two data folders never share a credential.
         QStringLiteral("INSERT INTO settings (key, value) VALUES ('database_id', lower(hex(randomblob(16))))"),
     };
-    return {v1};
+    Migration v2;
+    v2.version = 2;
+    v2.description = QStringLiteral("persistent job queue, schedules, quarantined payloads");
+    v2.statements = {
+        // Times are integer milliseconds since the epoch (UTC): the queue is a hot path.
+        QStringLiteral(R"(CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE CASCADE,
+            priority INTEGER NOT NULL,
+            trigger TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            max_attempts INTEGER NOT NULL,
+            run_at_ms INTEGER NOT NULL,
+            created_at_ms INTEGER NOT NULL,
+            finished_at_ms INTEGER,
+            payload TEXT NOT NULL DEFAULT '',
+            last_error TEXT NOT NULL DEFAULT '',
+            errors TEXT NOT NULL DEFAULT ''
+        ))"),
+        QStringLiteral("CREATE INDEX jobs_state_finished ON jobs (state, finished_at_ms)"),
+        // At most one open job of a kind per connection: duplicate triggers merge (idempotent).
+        QStringLiteral("CREATE UNIQUE INDEX jobs_one_open ON jobs (kind, COALESCE(connection_id, 0)) "
+                       "WHERE state IN ('waiting', 'active', 'delayed')"),
+        QStringLiteral("ALTER TABLE connections ADD COLUMN schedule TEXT NOT NULL DEFAULT 'every 4h'"),
+        QStringLiteral(R"(CREATE TABLE raw_payloads (
+            id INTEGER PRIMARY KEY,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE CASCADE,
+            sync_run_id INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            reason TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            received_at TEXT NOT NULL
+        ))"),
+    };
+    return {v1, v2};
 }
 
 } // namespace
