@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 namespace coffer::jobs {
@@ -73,52 +74,50 @@ Error readError(const QSqlQuery& q)
     return Error::storage(QStringLiteral("The database could not read jobs: %1").arg(q.lastError().text()));
 }
 
-QVariant nullIfZero(qint64 v) { return v == 0 ? QVariant() : QVariant(v); }
-
 } // namespace
 
 JobRepository::JobRepository(store::Database& db)
     : m_db(db)
-    , m_insert(db.handle())
-    , m_update(db.handle())
+    , m_insert(db, "INSERT INTO jobs (kind, connection_id, priority, trigger, state, attempts, max_attempts, "
+                   "run_at_ms, created_at_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    , m_update(db, "UPDATE jobs SET priority = ?, trigger = ?, state = ?, attempts = ?, run_at_ms = ?, "
+                   "finished_at_ms = ?, last_error = ?, errors = ? WHERE id = ?")
 {
-    m_insert.prepare(QStringLiteral("INSERT INTO jobs (kind, connection_id, priority, trigger, state, attempts, max_attempts, "
-                                    "run_at_ms, created_at_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_update.prepare(QStringLiteral("UPDATE jobs SET priority = ?, trigger = ?, state = ?, attempts = ?, run_at_ms = ?, "
-                                    "finished_at_ms = ?, last_error = ?, errors = ? WHERE id = ?"));
 }
 
 Result<qint64> JobRepository::insert(const Job& job)
 {
-    int i = 0;
-    m_insert.bindValue(i++, jobKindName(job.kind));
-    m_insert.bindValue(i++, nullIfZero(job.connectionId));
-    m_insert.bindValue(i++, int(job.priority));
-    m_insert.bindValue(i++, priorityName(job.priority));
-    m_insert.bindValue(i++, jobStateName(job.state));
-    m_insert.bindValue(i++, job.attempts);
-    m_insert.bindValue(i++, job.maxAttempts);
-    m_insert.bindValue(i++, job.runAtMs);
-    m_insert.bindValue(i++, job.createdAtMs);
-    m_insert.bindValue(i++, toJson(job.payload));
-    if (auto done = m_db.exec(m_insert, "queue a job"); !done.ok())
+    m_insert.bind(1, jobKindName(job.kind));
+    if (job.connectionId == 0)
+        m_insert.bindNull(2);
+    else
+        m_insert.bind(2, job.connectionId);
+    m_insert.bind(3, qint64(job.priority))
+        .bind(4, priorityName(job.priority))
+        .bind(5, jobStateName(job.state))
+        .bind(6, qint64(job.attempts))
+        .bind(7, qint64(job.maxAttempts))
+        .bind(8, job.runAtMs)
+        .bind(9, job.createdAtMs)
+        .bind(10, toJson(job.payload));
+    if (auto done = m_insert.run("queue a job"); !done.ok())
         return done.error();
-    return m_insert.lastInsertId().toLongLong();
+    return m_insert.lastInsertId();
 }
 
 Status JobRepository::update(const Job& job)
 {
-    int i = 0;
-    m_update.bindValue(i++, int(job.priority));
-    m_update.bindValue(i++, priorityName(job.priority));
-    m_update.bindValue(i++, jobStateName(job.state));
-    m_update.bindValue(i++, job.attempts);
-    m_update.bindValue(i++, job.runAtMs);
-    m_update.bindValue(i++, nullIfZero(job.finishedAtMs));
-    m_update.bindValue(i++, job.lastError);
-    m_update.bindValue(i++, toJson(job.errors));
-    m_update.bindValue(i++, job.id);
-    return m_db.exec(m_update, "update a job");
+    m_update.bind(1, qint64(job.priority))
+        .bind(2, priorityName(job.priority))
+        .bind(3, jobStateName(job.state))
+        .bind(4, qint64(job.attempts))
+        .bind(5, job.runAtMs);
+    if (job.finishedAtMs == 0)
+        m_update.bindNull(6);
+    else
+        m_update.bind(6, job.finishedAtMs);
+    m_update.bind(7, job.lastError).bind(8, toJson(job.errors)).bind(9, job.id);
+    return m_update.run("update a job");
 }
 
 Result<JobRepository::OpenJobs> JobRepository::loadOpen() const

@@ -2,8 +2,9 @@
 
 #include "jobs/Job.h"
 #include "model/Result.h"
+#include "store/SqliteStatement.h"
 
-#include <QSqlQuery>
+#include <QStringList>
 
 namespace coffer::store {
 class Database;
@@ -35,8 +36,8 @@ public:
 
 private:
     store::Database& m_db;
-    QSqlQuery m_insert;
-    QSqlQuery m_update;
+    store::SqliteStatement m_insert;
+    store::SqliteStatement m_update;
 };
 
 } // namespace coffer::jobs

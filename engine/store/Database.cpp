@@ -139,6 +139,9 @@ Status Database::configure()
                 .arg(m_path, q.value(0).toString()));
     if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
         return sqlError("set synchronous mode", q.lastError());
+    // 32 MB of page cache (the default is 2 MB): the whole working set of a household ledger.
+    if (!q.exec(QStringLiteral("PRAGMA cache_size=-32768")))
+        return sqlError("size its page cache", q.lastError());
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")) || !q.exec(QStringLiteral("PRAGMA foreign_keys")) ||
         !q.next() || q.value(0).toInt() != 1)
         return sqlError("turn on foreign keys", q.lastError());
@@ -209,9 +212,8 @@ Status Database::inTransaction(const std::function<Status()>& body)
 
 Status Database::exec(QSqlQuery& query, const char* what)
 {
-    if (m_failCountdown > 0 && --m_failCountdown == 0)
-        return Error::storage(
-            QStringLiteral("The database could not %1: injected failure").arg(QString::fromLatin1(what)));
+    if (auto injected = injectedFailure(what); !injected.ok())
+        return injected;
     // Coffer's text columns are NOT NULL and Qt binds a null QString as SQL NULL: treat it as
     // empty text. A deliberate SQL NULL is bound as an invalid QVariant().
     const QVariantList bound = query.boundValues();
@@ -224,6 +226,19 @@ Status Database::exec(QSqlQuery& query, const char* what)
         return sqlError(what, query.lastError());
     }
     return Ok{};
+}
+
+Status Database::injectedFailure(const char* what)
+{
+    if (m_failCountdown > 0 && --m_failCountdown == 0)
+        return Error::storage(
+            QStringLiteral("The database could not %1: injected failure").arg(QString::fromLatin1(what)));
+    return Ok{};
+}
+
+sqlite3* Database::nativeHandle() const
+{
+    return sqliteHandle(handle());
 }
 
 Status Database::exec(const QString& sql, const char* what)

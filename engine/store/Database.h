@@ -9,6 +9,7 @@
 #include <memory>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace coffer::store {
 
@@ -38,8 +39,13 @@ public:
     model::Status exec(QSqlQuery& query, const char* what);
     model::Status exec(const QString& sql, const char* what);
 
-    // Test seam ("fail the Nth database call"): the Nth exec() from now fails; 0 turns it off.
+    // Test seam ("fail the Nth database call"): the Nth statement from now fails; 0 turns it off.
     void failNthStatement(int n) { m_failCountdown = n; }
+    // An error when the fault injection says this statement must fail, Ok otherwise.
+    model::Status injectedFailure(const char* what);
+
+    // The SQLite connection under Qt SQL, for SqliteStatement and the backup API.
+    sqlite3* nativeHandle() const;
 
     // The folder holding pre-migration backups, and the newest backup file if any.
     static QString backupDirectory(const QString& dataDir);

@@ -41,19 +41,17 @@ Error integrityProblem(const QString& path, const QString& dataDir, const QStrin
     return Error::storage(message, detail);
 }
 
-namespace {
-sqlite3* nativeHandle(const QSqlDatabase& db)
+sqlite3* sqliteHandle(const QSqlDatabase& db)
 {
     const QVariant v = db.driver()->handle();
     if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3* const*>(v.constData());
 }
-} // namespace
 
 Status backupSqlite(const QSqlDatabase& source, const QString& targetPath)
 {
-    sqlite3* from = nativeHandle(source);
+    sqlite3* from = sqliteHandle(source);
     if (from == nullptr)
         return Error::storage(QStringLiteral("Cannot back up the database: the SQLite driver gave no native handle."));
     sqlite3* to = nullptr;

@@ -1,0 +1,75 @@
+#include "store/SqliteStatement.h"
+
+#include "store/Database.h"
+
+#include <sqlite3.h>
+
+namespace coffer::store {
+
+SqliteStatement::SqliteStatement(Database& db, const char* sql)
+    : m_db(db)
+    , m_handle(db.nativeHandle())
+{
+    if (m_handle == nullptr) {
+        m_prepareError = QStringLiteral("no native database handle");
+        return;
+    }
+    if (sqlite3_prepare_v3(m_handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK)
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_handle));
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+SqliteStatement& SqliteStatement::bind(int index, qint64 value)
+{
+    if (m_statement)
+        sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const QString& text)
+{
+    if (m_statement) {
+        static const char16_t kEmpty[] = u"";
+        const void* data = text.isNull() ? static_cast<const void*>(kEmpty) : static_cast<const void*>(text.utf16());
+        sqlite3_bind_text16(m_statement, index, data, int(text.size() * 2), SQLITE_TRANSIENT);
+    }
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindNull(int index)
+{
+    if (m_statement)
+        sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+model::Status SqliteStatement::run(const char* what)
+{
+    if (m_statement == nullptr)
+        return model::Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), m_prepareError));
+    if (auto injected = m_db.injectedFailure(what); !injected.ok()) {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        return injected;
+    }
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(m_statement);
+    const QString why = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_handle));
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    if (rc != SQLITE_DONE)
+        return model::Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), why));
+    return model::Ok{};
+}
+
+qint64 SqliteStatement::lastInsertId() const
+{
+    return m_handle ? sqlite3_last_insert_rowid(m_handle) : 0;
+}
+
+} // namespace coffer::store
