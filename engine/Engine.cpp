@@ -13,6 +13,9 @@ void registerMetaTypes()
     qRegisterMetaType<model::JobProgress>();
     qRegisterMetaType<model::SyncSummary>();
     qRegisterMetaType<model::Notification>();
+    qRegisterMetaType<jobs::QueueStats>();
+    qRegisterMetaType<jobs::Job>();
+    qRegisterMetaType<QList<jobs::Job>>();
 }
 } // namespace
 
@@ -55,6 +58,48 @@ void Engine::syncNow(qint64 connectionId)
         m_core->syncNow(connectionId);
     else
         Q_EMIT operationFailed(QStringLiteral("Cannot sync: the engine has not started."));
+}
+
+void Engine::pauseQueue()
+{
+    if (m_core)
+        m_core->pauseQueue();
+}
+
+void Engine::resumeQueue()
+{
+    if (m_core)
+        m_core->resumeQueue();
+}
+
+void Engine::retryJob(qint64 jobId)
+{
+    if (m_core)
+        m_core->retryJob(jobId);
+}
+
+void Engine::cancelJob(qint64 jobId)
+{
+    if (m_core)
+        m_core->cancelJob(jobId);
+}
+
+void Engine::listJobs(int limit)
+{
+    if (m_core)
+        m_core->listJobs(limit);
+}
+
+void Engine::showJob(qint64 jobId)
+{
+    if (m_core)
+        m_core->showJob(jobId);
+}
+
+void Engine::wake()
+{
+    if (m_core)
+        m_core->wake();
 }
 
 void Engine::shutdown()

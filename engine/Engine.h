@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Connection.h"
+#include "jobs/Job.h"
 #include "model/Snapshots.h"
 
 #include <QObject>
@@ -18,6 +19,9 @@ struct EngineOptions {
     QString dataDir;                                    // where coffer.sqlite3 and logs/ live
     QString keychainService = QStringLiteral("Coffer"); // tests use their own service name
     std::shared_ptr<const schedule::Clock> clock;       // null: the system clock; tests pass a ManualClock
+    // Follow schedules and run queued work on its own (the app and the daemon). One-shot
+    // commands turn it off: they run only what they ask for.
+    bool automatic = true;
 };
 
 class EngineCore;
@@ -40,6 +44,17 @@ public Q_SLOTS:
     void removeConnection(qint64 connectionId, bool keepData);
     // Queues a sync for one connection, or for all when connectionId is 0.
     void syncNow(qint64 connectionId);
+    // Queue control. Refusals and errors come back through operationFailed().
+    void pauseQueue();
+    void resumeQueue();
+    void retryJob(qint64 jobId);
+    void cancelJob(qint64 jobId);
+    // Emits jobsListed() with the newest jobs, or jobShown() with one (operationFailed if unknown).
+    void listJobs(int limit);
+    void showJob(qint64 jobId);
+    // Re-checks what is due now (after a wake from sleep or a clock change; tests that move a
+    // simulated clock call it too).
+    void wake();
     // Stops: a sync in flight is cancelled between pages, whose commits are atomic. Emits stopped().
     void shutdown();
 
@@ -55,6 +70,10 @@ Q_SIGNALS:
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();
+    void queueStats(const coffer::jobs::QueueStats& stats);
+    void queueMessage(const QString& message); // a queue-control request that succeeded
+    void jobsListed(const QList<coffer::jobs::Job>& jobs);
+    void jobShown(const coffer::jobs::Job& job);
     void stopped();
 
 private:

@@ -7,7 +7,7 @@
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
-#include "sync/SyncRunner.h"
+#include "jobs/JobDispatcher.h"
 
 namespace coffer {
 
@@ -57,7 +57,22 @@ void EngineCore::start()
         return;
     }
     m_credentials = std::make_unique<secrets::CredentialStore>(m_options.keychainService, databaseId.value());
+    m_jobs = std::make_unique<jobs::JobDispatcher>(*m_db, *m_credentials, m_clock, m_options.automatic);
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::progress, &m_facade, [this](const model::JobProgress& p) {
+        m_progress.insert(p.connectionId, p);
+        publishSoon();
+    });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::runFinished, &m_facade,
+                     [this](const model::SyncSummary& s) { onRunFinished(s); });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::queueChanged, &m_facade, [this] { publishSoon(); });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::idle, &m_facade, [this] { Q_EMIT m_facade.idle(); });
     Q_EMIT m_facade.started(m_db->path());
+    const auto started = m_jobs->start();
+    if (!started.ok())
+        Q_EMIT m_facade.operationFailed(started.error().userMessage);
+    else
+        for (const QString& problem : started.value())
+            Q_EMIT m_facade.operationFailed(problem);
     publish();
 }
 
@@ -108,6 +123,7 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
                                  return;
                              }
                              logger()->info("connection {} added", connectionId);
+                             m_jobs->connectionAdded(connectionId);
                              Q_EMIT m_facade.connectionAdded(connectionId);
                              publishSoon();
                          });
@@ -117,9 +133,7 @@ void EngineCore::removeConnection(qint64 connectionId, bool keepData)
 {
     if (!ready("remove a connection"))
         return;
-    if (m_running && m_running->connectionId() == connectionId)
-        m_running->cancel();
-    m_queue.removeAll(connectionId);
+    m_jobs->connectionRemoved(connectionId); // stops its run before the rows go
     if (auto removed = store::ConnectionRepository(*m_db).remove(connectionId, keepData); !removed.ok()) {
         Q_EMIT m_facade.operationFailed(removed.error().userMessage);
         return;
@@ -160,49 +174,88 @@ void EngineCore::syncNow(qint64 connectionId)
         found = true;
         if (connectionId == 0 && c.paused)
             continue;
-        enqueue(c.id);
+        if (auto queued = m_jobs->requestSync(c.id, jobs::Priority::Manual); !queued.ok())
+            Q_EMIT m_facade.operationFailed(c.name + QStringLiteral(": ") + queued.error().userMessage);
     }
     if (connectionId != 0 && !found)
         Q_EMIT m_facade.operationFailed(QStringLiteral("There is no connection with id %1.").arg(connectionId));
-    if (!m_running && m_queue.isEmpty())
+    if (!m_jobs->busy())
         Q_EMIT m_facade.idle();
-    runNext();
-}
-
-void EngineCore::enqueue(qint64 connectionId)
-{
-    // A request for a connection already waiting or running is merged, not doubled.
-    if (m_queue.contains(connectionId) || (m_running && m_running->connectionId() == connectionId))
-        return;
-    m_queue.append(connectionId);
     publishSoon();
 }
 
-void EngineCore::runNext()
+void EngineCore::pauseQueue()
 {
-    if (m_running || m_queue.isEmpty() || m_stopping)
+    if (!ready("pause the queue"))
         return;
-    const qint64 id = m_queue.takeFirst();
-    auto connection = store::ConnectionRepository(*m_db).get(id);
-    if (!connection.ok()) {
-        Q_EMIT m_facade.operationFailed(connection.error().userMessage);
-        return runNext();
-    }
-    m_running = std::make_unique<sync::SyncRunner>(*m_db, *m_credentials, m_clock, connection.value(),
-                                                   QStringLiteral("manual"));
-    QObject::connect(m_running.get(), &sync::SyncRunner::progress, &m_facade, [this](const model::JobProgress& p) {
-        m_progress.insert(p.connectionId, p);
-        publishSoon();
-    });
-    QObject::connect(m_running.get(), &sync::SyncRunner::finished, &m_facade,
-                     [this](const model::SyncSummary& s) { onRunFinished(s); });
-    m_running->start();
+    if (auto paused = m_jobs->pauseQueue(); !paused.ok())
+        return Q_EMIT m_facade.operationFailed(paused.error().userMessage);
+    Q_EMIT m_facade.queueMessage(QStringLiteral("The sync queue is paused: nothing new starts until it is resumed."));
+}
+
+void EngineCore::resumeQueue()
+{
+    if (!ready("resume the queue"))
+        return;
+    if (auto resumed = m_jobs->resumeQueue(); !resumed.ok())
+        return Q_EMIT m_facade.operationFailed(resumed.error().userMessage);
+    Q_EMIT m_facade.queueMessage(QStringLiteral("The sync queue is running."));
+}
+
+void EngineCore::retryJob(qint64 jobId)
+{
+    if (!ready("retry a job"))
+        return;
+    if (auto retried = m_jobs->retryJob(jobId); !retried.ok())
+        Q_EMIT m_facade.operationFailed(retried.error().userMessage);
+    else
+        Q_EMIT m_facade.queueMessage(QStringLiteral("Job %1 is queued again.").arg(jobId));
+}
+
+void EngineCore::cancelJob(qint64 jobId)
+{
+    if (!ready("cancel a job"))
+        return;
+    if (auto cancelled = m_jobs->cancelJob(jobId); !cancelled.ok())
+        Q_EMIT m_facade.operationFailed(cancelled.error().userMessage);
+    else
+        Q_EMIT m_facade.queueMessage(QStringLiteral("Job %1 was cancelled.").arg(jobId));
+}
+
+void EngineCore::listJobs(int limit)
+{
+    if (!ready("list jobs"))
+        return;
+    (void)m_jobs->queue().flush();
+    const auto recent = m_jobs->queue().repository().recent(limit);
+    if (!recent.ok())
+        Q_EMIT m_facade.operationFailed(recent.error().userMessage);
+    else
+        Q_EMIT m_facade.jobsListed(recent.value());
+}
+
+void EngineCore::showJob(qint64 jobId)
+{
+    if (!ready("show a job"))
+        return;
+    (void)m_jobs->queue().flush();
+    const auto job = m_jobs->queue().repository().get(jobId);
+    if (!job.ok())
+        Q_EMIT m_facade.operationFailed(job.error().userMessage);
+    else if (!job.value())
+        Q_EMIT m_facade.operationFailed(QStringLiteral("There is no job with id %1.").arg(jobId));
+    else
+        Q_EMIT m_facade.jobShown(*job.value());
+}
+
+void EngineCore::wake()
+{
+    if (ready("check for due work"))
+        m_jobs->wake();
 }
 
 void EngineCore::onRunFinished(const model::SyncSummary& summary)
 {
-    // finished() is emitted from inside the runner: delete it once control is back here.
-    m_running.release()->deleteLater();
     m_progress.remove(summary.connectionId);
     if (summary.changes.total() > 0)
         Q_EMIT m_facade.transactionsChanged();
@@ -217,13 +270,7 @@ void EngineCore::onRunFinished(const model::SyncSummary& summary)
         n.message = summary.error->userMessage;
         Q_EMIT m_facade.notification(n);
     }
-    publish();
-    if (m_stopping)
-        return;
-    if (m_queue.isEmpty())
-        Q_EMIT m_facade.idle();
-    else
-        runNext();
+    publishSoon();
 }
 
 void EngineCore::publishSoon()
@@ -242,7 +289,7 @@ void EngineCore::publish()
         return;
     }
     for (auto& s : statuses.value()) {
-        if (m_queue.contains(s.connectionId))
+        if (m_jobs && m_jobs->queue().openJobFor(jobs::JobKind::SyncConnection, s.connectionId))
             s.state = ConnectionState::Queued;
         if (const auto it = m_progress.constFind(s.connectionId); it != m_progress.cend()) {
             s.state = ConnectionState::Syncing;
@@ -252,6 +299,8 @@ void EngineCore::publish()
         }
     }
     Q_EMIT m_facade.connectionsChanged(statuses.value());
+    if (m_jobs)
+        Q_EMIT m_facade.queueStats(m_jobs->stats());
 }
 
 void EngineCore::shutdown()
@@ -260,11 +309,9 @@ void EngineCore::shutdown()
         return;
     m_stopping = true;
     m_publishTimer.stop();
-    m_queue.clear();
-    if (m_running) {
-        m_running->cancel(); // records the run as interrupted; committed pages stay committed
-        m_running.reset();
-    }
+    if (m_jobs)
+        m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
+    m_jobs.reset();
     m_credentials.reset();
     m_db.reset();
 }

@@ -15,8 +15,8 @@ class CredentialStore;
 namespace coffer::store {
 class Database;
 }
-namespace coffer::sync {
-class SyncRunner;
+namespace coffer::jobs {
+class JobDispatcher;
 }
 
 namespace coffer {
@@ -32,12 +32,17 @@ public:
     void addConnection(const model::ConnectionSpec& spec);
     void removeConnection(qint64 connectionId, bool keepData);
     void syncNow(qint64 connectionId);
+    void pauseQueue();
+    void resumeQueue();
+    void retryJob(qint64 jobId);
+    void cancelJob(qint64 jobId);
+    void listJobs(int limit);
+    void showJob(qint64 jobId);
+    void wake();
     void shutdown();
 
 private:
     bool ready(const char* action);
-    void enqueue(qint64 connectionId);
-    void runNext();
     void onRunFinished(const model::SyncSummary& summary);
     void publishSoon();
     void publish();
@@ -48,8 +53,7 @@ private:
     const schedule::Clock& m_clock;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
-    QList<qint64> m_queue;
-    std::unique_ptr<sync::SyncRunner> m_running;
+    std::unique_ptr<jobs::JobDispatcher> m_jobs;
     QHash<qint64, model::JobProgress> m_progress;
     QTimer m_publishTimer; // coalesces status snapshots to at most one per 100 ms
     bool m_stopping = false;

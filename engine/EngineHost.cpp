@@ -23,6 +23,10 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::operationFailed, this, &EngineHost::operationFailed);
     connect(m_engine, &Engine::notification, this, &EngineHost::notification);
     connect(m_engine, &Engine::transactionsChanged, this, &EngineHost::transactionsChanged);
+    connect(m_engine, &Engine::queueStats, this, &EngineHost::queueStats);
+    connect(m_engine, &Engine::queueMessage, this, &EngineHost::queueMessage);
+    connect(m_engine, &Engine::jobsListed, this, &EngineHost::jobsListed);
+    connect(m_engine, &Engine::jobShown, this, &EngineHost::jobShown);
     connect(this, &EngineHost::started, this, [this](const QString& path) { m_databasePath = path; });
     connect(this, &EngineHost::connectionsChanged, this,
             [this](const QList<model::ConnectionStatus>& connections) { m_lastConnections = connections; });
@@ -56,6 +60,41 @@ void EngineHost::syncNow(qint64 connectionId)
 {
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, connectionId] { engine->syncNow(connectionId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::pauseQueue()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::pauseQueue, Qt::QueuedConnection);
+}
+
+void EngineHost::resumeQueue()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::resumeQueue, Qt::QueuedConnection);
+}
+
+void EngineHost::retryJob(qint64 jobId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->retryJob(jobId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::cancelJob(qint64 jobId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->cancelJob(jobId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::listJobs(int limit)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, limit] { engine->listJobs(limit); }, Qt::QueuedConnection);
+}
+
+void EngineHost::showJob(qint64 jobId)
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->showJob(jobId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::wake()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::wake, Qt::QueuedConnection);
 }
 
 void EngineHost::shutdown()

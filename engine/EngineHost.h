@@ -22,6 +22,13 @@ public:
     void removeConnection(qint64 connectionId, bool keepData);
     void syncNow(qint64 connectionId);
     void syncAll() { syncNow(0); }
+    void pauseQueue();
+    void resumeQueue();
+    void retryJob(qint64 jobId);
+    void cancelJob(qint64 jobId);
+    void listJobs(int limit);
+    void showJob(qint64 jobId);
+    void wake();
     // Blocks until the engine has stopped. Safe to call more than once.
     void shutdown();
 
@@ -42,6 +49,10 @@ Q_SIGNALS:
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();
+    void queueStats(const coffer::jobs::QueueStats& stats);
+    void queueMessage(const QString& message);
+    void jobsListed(const QList<coffer::jobs::Job>& jobs);
+    void jobShown(const coffer::jobs::Job& job);
 
 private:
     QThread m_thread;

@@ -17,7 +17,7 @@ CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
     connect(m_host.get(), &EngineHost::startFailed, this, [this](const QString& message) { fail(message); });
     connect(m_host.get(), &EngineHost::connectionsChanged, this, &CliCommand::onConnections);
     connect(m_host.get(), &EngineHost::operationFailed, this, [this](const QString& message) {
-        if (m_request.kind == Kind::Sync) { // the sync goes on for the others; idle() ends it
+        if (m_request.kind == Kind::Sync || m_request.kind == Kind::Daemon) { // the others go on
             printError(message);
             m_failed = true;
             return;
@@ -44,6 +44,7 @@ CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
             printError(syncLine(s));
         m_failed = m_failed || !s.succeeded;
     });
+    connectQueueSignals();
     connect(m_host.get(), &EngineHost::idle, this, [this] {
         if (m_request.kind != Kind::Sync)
             return;
@@ -94,8 +95,39 @@ void CliCommand::onStarted(const QString& databasePath)
     }
     case Kind::ListConnections:
     case Kind::Status:
-        break; // answered by the first connectionsChanged
+    case Kind::QueueStats: break; // answered by the first connectionsChanged / queueStats
+    case Kind::QueuePause: m_host->pauseQueue(); break;
+    case Kind::QueueResume: m_host->resumeQueue(); break;
+    case Kind::JobsList: m_host->listJobs(m_request.limit); break;
+    case Kind::JobShow: m_host->showJob(m_request.jobId); break;
+    case Kind::JobRetry: m_host->retryJob(m_request.jobId); break;
+    case Kind::JobCancel: m_host->cancelJob(m_request.jobId); break;
+    case Kind::Daemon:
+        printLine(QStringLiteral("Coffer daemon running on %1; stop it with Ctrl+C or SIGTERM.").arg(databasePath));
+        break;
     }
+}
+
+void CliCommand::connectQueueSignals()
+{
+    connect(m_host.get(), &EngineHost::queueMessage, this, [this](const QString& message) {
+        printLine(message);
+        finish(0);
+    });
+    connect(m_host.get(), &EngineHost::queueStats, this, [this](const jobs::QueueStats& stats) {
+        if (m_request.kind != Kind::QueueStats)
+            return;
+        printLine(queueStatsReport(stats));
+        finish(0);
+    });
+    connect(m_host.get(), &EngineHost::jobsListed, this, [this](const QList<jobs::Job>& jobs) {
+        printLine(jobsTable(jobs));
+        finish(0);
+    });
+    connect(m_host.get(), &EngineHost::jobShown, this, [this](const jobs::Job& job) {
+        printLine(jobReport(job));
+        finish(0);
+    });
 }
 
 void CliCommand::onConnections(const QList<model::ConnectionStatus>& connections)

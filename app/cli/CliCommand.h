@@ -12,13 +12,29 @@ namespace coffer::cli {
 
 // What the user asked cofferctl to do, already validated.
 struct Request {
-    enum class Kind { AddConnection, ListConnections, RemoveConnection, Sync, ListTransactions, Status };
+    enum class Kind {
+        AddConnection,
+        ListConnections,
+        RemoveConnection,
+        Sync,
+        ListTransactions,
+        Status,
+        QueuePause,
+        QueueResume,
+        QueueStats,
+        JobsList,
+        JobShow,
+        JobRetry,
+        JobCancel,
+        Daemon,
+    };
     Kind kind = Kind::Status;
     QString provider;
     QString name;
     std::optional<qint64> seed;
     QString injectFailure;   // demo only: "transient" or "reauth"
     qint64 connectionId = 0; // 0: all
+    qint64 jobId = 0;
     bool deleteData = false;
     int limit = 50;
 };
@@ -35,6 +51,7 @@ public:
 private:
     void onStarted(const QString& databasePath);
     void onConnections(const QList<model::ConnectionStatus>& connections);
+    void connectQueueSignals();
     void finish(int exitCode);
     void fail(const QString& message);
 

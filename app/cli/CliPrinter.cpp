@@ -1,5 +1,6 @@
 #include "cli/CliPrinter.h"
 
+#include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
 
@@ -91,6 +92,65 @@ QString syncLine(const model::SyncSummary& s)
         .arg(s.changes.added)
         .arg(s.changes.modified)
         .arg(s.changes.removed);
+}
+
+namespace {
+QString msTime(qint64 ms)
+{
+    return ms == 0 ? QStringLiteral("-")
+                   : QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+} // namespace
+
+QString queueStatsReport(const jobs::QueueStats& s)
+{
+    return QStringLiteral("Queue: %1\nwaiting %2, active %3, delayed %4, completed %5, failed %6")
+        .arg(s.paused ? QStringLiteral("paused") : QStringLiteral("running"))
+        .arg(s.waiting)
+        .arg(s.active)
+        .arg(s.delayed)
+        .arg(s.completed)
+        .arg(s.failed);
+}
+
+QString jobsTable(const QList<jobs::Job>& list)
+{
+    if (list.isEmpty())
+        return QStringLiteral("No jobs yet.");
+    QString out = pad(QStringLiteral("ID"), 7) + pad(QStringLiteral("KIND"), 17) + pad(QStringLiteral("CONN"), 6) +
+                  pad(QStringLiteral("PRIORITY"), 10) + pad(QStringLiteral("STATE"), 11) + pad(QStringLiteral("TRIES"), 7) +
+                  pad(QStringLiteral("RUN AT"), 21) + QStringLiteral("LAST ERROR");
+    for (const jobs::Job& j : list) {
+        out += u'\n' + pad(QString::number(j.id), 7) + pad(jobs::jobKindName(j.kind), 17) +
+               pad(j.connectionId ? QString::number(j.connectionId) : QStringLiteral("-"), 6) +
+               pad(jobs::priorityName(j.priority), 10) + pad(jobs::jobStateName(j.state), 11) +
+               pad(QStringLiteral("%1/%2").arg(j.attempts).arg(j.maxAttempts), 7) + pad(msTime(j.runAtMs), 21) +
+               j.lastError;
+    }
+    return out;
+}
+
+QString jobReport(const jobs::Job& j)
+{
+    QString out = QStringLiteral("Job %1: %2 of connection %3\nstate %4, priority %5, attempts %6 of %7\n"
+                                 "created %8, run at %9, finished %10")
+                      .arg(j.id)
+                      .arg(jobs::jobKindName(j.kind))
+                      .arg(j.connectionId)
+                      .arg(jobs::jobStateName(j.state), jobs::priorityName(j.priority))
+                      .arg(j.attempts)
+                      .arg(j.maxAttempts)
+                      .arg(msTime(j.createdAtMs), msTime(j.runAtMs), msTime(j.finishedAtMs));
+    if (!j.errors.isEmpty())
+        out += QStringLiteral("\nError history:");
+    for (const QJsonValue& e : j.errors) {
+        const QJsonObject o = e.toObject();
+        out += QStringLiteral("\n  %1  attempt %2  %3  %4")
+                   .arg(msTime(qint64(o.value(QStringLiteral("at")).toDouble())))
+                   .arg(o.value(QStringLiteral("attempt")).toInt())
+                   .arg(o.value(QStringLiteral("kind")).toString(), o.value(QStringLiteral("message")).toString());
+    }
+    return out;
 }
 
 } // namespace coffer::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/Job.h"
 #include "model/Snapshots.h"
 #include "store/TransactionReader.h"
 
@@ -16,5 +17,8 @@ QString statusReport(const QList<model::ConnectionStatus>& connections, const QS
                      qint64 transactions);
 QString transactionsTable(const QList<store::TransactionRow>& rows);
 QString syncLine(const model::SyncSummary& summary);
+QString queueStatsReport(const jobs::QueueStats& stats);
+QString jobsTable(const QList<jobs::Job>& jobs);
+QString jobReport(const jobs::Job& job);
 
 } // namespace coffer::cli

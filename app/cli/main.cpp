@@ -2,6 +2,7 @@
 
 #include "cli/CliCommand.h"
 #include "cli/CliPrinter.h"
+#include "cli/StopSignals.h"
 #include "common/Startup.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,11 @@ const char* const kCommands = R"(Commands:
   connections remove ID [--delete-data]        remove a connection (keeps its transactions unless --delete-data)
   sync [--connection ID | --all]               sync now; prints added/modified/removed per connection
   transactions list [--limit N]                newest transactions first
-  status                                       database, connections, last sync and errors)";
+  status                                       database, connections, last sync and errors
+  jobs list [--limit N]                        recent jobs with their state and last error
+  jobs show|retry|cancel ID                    one job's error history; run a failed job again; cancel one
+  queue pause|resume|stats                     hold or release the sync queue; its counts
+  daemon                                       keep every connection synced on its schedule until stopped)";
 
 struct CliOptions {
     QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Name for a new connection."), QStringLiteral("N")};
@@ -124,6 +129,52 @@ std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, 
             return bad;
         return r;
     }
+    if (args.size() == 2 && args[0] == u"queue") {
+        if (args[1] == u"pause")
+            r.kind = cli::Request::Kind::QueuePause;
+        else if (args[1] == u"resume")
+            r.kind = cli::Request::Kind::QueueResume;
+        else if (args[1] == u"stats")
+            r.kind = cli::Request::Kind::QueueStats;
+        else
+            return QStringLiteral("Unknown queue command \"%1\": use pause, resume or stats.").arg(args[1]);
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"jobs list") {
+        r.kind = cli::Request::Kind::JobsList;
+        const auto limit = positiveNumber(parser.value(o.limit));
+        if (!limit || *limit > 10000)
+            return QStringLiteral("--limit needs a number from 1 to 10000, not \"%1\".").arg(parser.value(o.limit));
+        r.limit = int(*limit);
+        if (auto bad = allowOnly({&o.limit}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && args[0] == u"jobs") {
+        if (args[1] == u"show")
+            r.kind = cli::Request::Kind::JobShow;
+        else if (args[1] == u"retry")
+            r.kind = cli::Request::Kind::JobRetry;
+        else if (args[1] == u"cancel")
+            r.kind = cli::Request::Kind::JobCancel;
+        else
+            return QStringLiteral("Unknown jobs command \"%1\": use list, show, retry or cancel.").arg(args[1]);
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a job id (see cofferctl jobs list).").arg(args[2]);
+        r.jobId = *id;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"daemon") {
+        r.kind = cli::Request::Kind::Daemon;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
     if (args.isEmpty())
         return QStringLiteral("No command given.");
     return QStringLiteral("Unknown command \"%1\".").arg(args.join(u' '));
@@ -172,7 +223,13 @@ int main(int argc, char** argv)
         cli::printError(options.error().userMessage);
         return 1;
     }
-    cli::CliCommand command(options.value(), std::get<cli::Request>(request));
+    const cli::Request req = std::get<cli::Request>(request);
+    EngineOptions engineOptions = options.value();
+    // One-shot commands run what they ask for; only the daemon follows the schedules.
+    engineOptions.automatic = req.kind == cli::Request::Kind::Daemon;
+    if (req.kind == cli::Request::Kind::Daemon)
+        cli::quitOnStopSignals();
+    cli::CliCommand command(engineOptions, req);
     command.start();
     return application.exec();
 }

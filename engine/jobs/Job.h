@@ -28,7 +28,7 @@ struct Job {
     Priority priority = Priority::Scheduled;
     JobState state = JobState::Waiting;
     int attempts = 0;     // runs started so far
-    int maxAttempts = 3;
+    int maxAttempts = 4;  // the first run and three retries
     qint64 runAtMs = 0;   // not before (UTC ms)
     qint64 createdAtMs = 0;
     qint64 finishedAtMs = 0;

@@ -3,6 +3,7 @@
 #include "log/Log.h"
 #include "schedule/Clock.h"
 #include "store/Database.h"
+#include "store/SettingsRepository.h"
 
 #include <QJsonObject>
 
@@ -15,7 +16,17 @@ using model::Status;
 
 namespace {
 auto logger() { return log::get("engine.jobs"); }
+const QString kPausedSetting = QStringLiteral("queue_paused");
 } // namespace
+
+Status JobQueue::setPaused(bool paused)
+{
+    if (auto saved = store::SettingsRepository(m_db).setValue(kPausedSetting, paused ? QStringLiteral("1") : QStringLiteral("0"));
+        !saved.ok())
+        return saved;
+    m_paused = paused;
+    return Ok{};
+}
 
 JobQueue::JobQueue(store::Database& db, const schedule::Clock& clock)
     : m_db(db)
@@ -43,6 +54,8 @@ Result<JobQueue::Loaded> JobQueue::load()
     }
     for (const QString& problem : loaded.skipped)
         logger()->warn("{}", problem.toStdString());
+    const auto paused = store::SettingsRepository(m_db).value(kPausedSetting);
+    m_paused = paused.ok() && paused.value() == u"1";
     const auto completed = m_repository.countInState(JobState::Completed);
     const auto failed = m_repository.countInState(JobState::Failed);
     m_completedCount = completed.ok() ? completed.value() : 0;

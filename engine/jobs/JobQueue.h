@@ -43,7 +43,7 @@ public:
         bool merged = false; // an open job for the same work existed and now covers this request
     };
     model::Result<Enqueued> enqueue(JobKind kind, qint64 connectionId, Priority priority, qint64 runAtMs,
-                                    const QVariantMap& payload = {}, int maxAttempts = 3);
+                                    const QVariantMap& payload = {}, int maxAttempts = 4);
 
     // Whether a ready job may start now (concurrency limits, circuit breakers); decided by the caller.
     using Admission = std::function<bool(const Job&)>;
@@ -58,7 +58,8 @@ public:
     model::Status cancel(qint64 id);   // an open job; an active one's work must be stopped by the caller
     model::Status retry(qint64 id);    // a failed or cancelled job runs again, attempts reset
 
-    void setPaused(bool paused) { m_paused = paused; }
+    // Pausing is remembered in the settings table: it outlives this process.
+    model::Status setPaused(bool paused);
     bool paused() const { return m_paused; }
 
     QueueStats stats() const;

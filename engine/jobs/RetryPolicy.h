@@ -36,7 +36,7 @@ struct RetryPolicy {
     // A Retry-After longer than this is treated as this: past a day, the next scheduled sync is as good.
     static constexpr int kMaxRetryAfterSeconds = 24 * 60 * 60;
 
-    int maxAttempts = 3;             // runs in total, the first one included
+    int maxAttempts = 4;             // runs in total: the first one and three retries (5 s, 10 s, 20 s)
     int baseDelaySeconds = 5;        // wait after the first failure; doubles after each further one
     int maxDelaySeconds = 3600;      // cap for our own backoff (a server's Retry-After may exceed it)
     int jitterPercent = 20;          // up to this much is added on top, so retries of many jobs spread out

@@ -21,8 +21,10 @@ struct Connection {
     QString name;
     QString institution;
     QVariantMap options;
-    QString cursor; // the provider's sync cursor, committed with the data it covers
+    QString cursor;   // the provider's sync cursor, committed with the data it covers
+    QString schedule; // e.g. "every 4h", "daily 06:30", "cron */30 * * * *"
     bool paused = false;
+    QDateTime lastSuccessAt;
     QDateTime createdAt;
 };
 

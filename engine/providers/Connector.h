@@ -23,6 +23,9 @@ struct ProviderInfo {
     Paging paging = Paging::Cursor;
     int pageSize = 100;
     int historyDays = 90;
+    int minIntervalSeconds = 300;      // between sync starts of one connection, whatever the trigger
+    int dailyCallBudgetPerAccount = 0; // provider quota per rolling 24 h; 0 = none
+    bool needsNetwork = true;
 };
 
 // An account as the provider reports it.

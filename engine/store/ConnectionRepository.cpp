@@ -59,11 +59,13 @@ Connection connectionFrom(const QSqlQuery& q)
     c.cursor = q.value(5).toString();
     c.paused = q.value(6).toBool();
     c.createdAt = fromIsoUtc(q.value(7).toString());
+    c.schedule = q.value(8).toString();
+    c.lastSuccessAt = fromIsoUtc(q.value(9).toString());
     return c;
 }
 
-const QString kSelect =
-    QStringLiteral("SELECT id, provider, name, institution, options, cursor, paused, created_at FROM connections");
+const QString kSelect = QStringLiteral("SELECT id, provider, name, institution, options, cursor, paused, created_at, "
+                                       "schedule, last_success_at FROM connections");
 
 } // namespace
 

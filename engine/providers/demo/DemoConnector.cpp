@@ -43,7 +43,11 @@ DemoConnector::~DemoConnector() = default;
 
 ProviderInfo DemoConnector::describe() const
 {
-    return ProviderInfo{QStringLiteral("demo"), QStringLiteral("Demo Bank"), Paging::Cursor, kPageSize, 90};
+    ProviderInfo info{QStringLiteral("demo"), QStringLiteral("Demo Bank"), Paging::Cursor, kPageSize, 90};
+    // A pretend bank has no servers to protect and no network to wait for.
+    info.minIntervalSeconds = 0;
+    info.needsNetwork = false;
+    return info;
 }
 
 QString DemoConnector::issueToken()

@@ -184,10 +184,12 @@ TEST_F(JobQueueTest, CancelAndPause)
     ASSERT_TRUE(m_queue->cancel(first).ok());
     EXPECT_EQ(stateInDb(first), QStringLiteral("cancelled"));
     EXPECT_FALSE(m_queue->cancel(first).ok()) << "nothing left to cancel";
-    m_queue->setPaused(true);
+    ASSERT_TRUE(m_queue->setPaused(true).ok());
     EXPECT_FALSE(m_queue->takeNext({}));
     EXPECT_TRUE(m_queue->stats().paused);
-    m_queue->setPaused(false);
+    reopen();
+    EXPECT_TRUE(m_queue->paused()) << "a paused queue stays paused after a restart";
+    ASSERT_TRUE(m_queue->setPaused(false).ok());
     EXPECT_EQ(m_queue->takeNext({})->id, second);
 }
 

@@ -54,13 +54,15 @@ TEST(RetryPolicy, WaitsFiveTenTwentySecondsThenDeadLetters)
     EXPECT_EQ(fourth.action, RetryDecision::Action::DeadLetter) << "attempts used up: the user sees a failed job";
 }
 
-TEST(RetryPolicy, ByDefaultRunsThreeTimesInAll)
+TEST(RetryPolicy, ByDefaultRetriesThreeTimesThenDeadLetters)
 {
+    // The product default: three retries, after 5 s, 10 s and 20 s; the fourth failure is final.
     const RetryPolicy policy = withoutJitter();
 
     EXPECT_EQ(policy.decide(1, networkDown()).delayMs, 5'000);
     EXPECT_EQ(policy.decide(2, networkDown()).delayMs, 10'000);
-    EXPECT_EQ(policy.decide(3, networkDown()).action, RetryDecision::Action::DeadLetter);
+    EXPECT_EQ(policy.decide(3, networkDown()).delayMs, 20'000);
+    EXPECT_EQ(policy.decide(4, networkDown()).action, RetryDecision::Action::DeadLetter);
 }
 
 TEST(RetryPolicy, JitterAddsUpToTwentyPercentButNeverRetriesEarly)
@@ -121,7 +123,7 @@ TEST(RetryPolicy, RetryAfterDoesNotBuyExtraAttempts)
 {
     const RetryPolicy policy = withoutJitter();
 
-    EXPECT_EQ(policy.decide(3, rateLimited(60)).action, RetryDecision::Action::DeadLetter);
+    EXPECT_EQ(policy.decide(policy.maxAttempts, rateLimited(60)).action, RetryDecision::Action::DeadLetter);
 }
 
 TEST(RetryPolicy, NeverRetriesWhatRetryingCannotFix)

@@ -1,0 +1,359 @@
+#include "jobs/JobDispatcher.h"
+
+#include "log/Log.h"
+#include "providers/ConnectorFactory.h"
+#include "schedule/Clock.h"
+#include "schedule/Jitter.h"
+#include "schedule/Schedule.h"
+#include "store/ConnectionRepository.h"
+#include "store/Database.h"
+#include "sync/SyncRunner.h"
+
+#include <QSqlQuery>
+
+#include <utility>
+
+namespace coffer::jobs {
+
+using model::Error;
+using model::Result;
+using model::Status;
+
+namespace {
+
+auto logger() { return log::get("engine.jobs"); }
+
+// The longest the timer sleeps: a clock jump or a wake from sleep is noticed within this.
+constexpr qint64 kMaxSleepMs = 60 * 1000;
+
+QString connectionKey(qint64 id) { return QStringLiteral("connection:%1").arg(id); }
+QString providerKey(const QString& provider) { return QStringLiteral("provider:") + provider; }
+
+} // namespace
+
+JobDispatcher::JobDispatcher(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
+                             bool automatic, QObject* parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_credentials(credentials)
+    , m_clock(clock)
+    , m_queue(db, clock)
+    , m_syncLimits(clock)
+    , m_breaker(clock)
+    , m_automatic(automatic)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &JobDispatcher::wake);
+}
+
+JobDispatcher::~JobDispatcher()
+{
+    shutdown();
+}
+
+bool JobDispatcher::busy() const
+{
+    if (!m_running.empty())
+        return true;
+    if (m_queue.paused())
+        return false;
+    if (m_automatic)
+        return m_queue.hasReady();
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    for (const qint64 id : m_requested) {
+        const auto job = m_queue.open(id);
+        if (job && job->state == JobState::Waiting && job->runAtMs <= now)
+            return true;
+    }
+    return false;
+}
+
+Result<QStringList> JobDispatcher::start()
+{
+    const auto loaded = m_queue.load();
+    if (!loaded.ok())
+        return loaded.error();
+    const auto connections = store::ConnectionRepository(m_db).list();
+    if (!connections.ok())
+        return connections.error();
+    for (const model::Connection& c : connections.value())
+        connectionAdded(c.id);
+
+    // Rebuild the rolling windows of the limits from the sync history.
+    QSqlQuery q(m_db.handle());
+    q.prepare(QStringLiteral("SELECT connection_id, started_at FROM sync_runs WHERE started_at > ? ORDER BY id"));
+    q.addBindValue(store::toIsoUtc(m_clock.now().addSecs(-24 * 3600)));
+    QHash<qint64, QList<QDateTime>> starts;
+    if (q.exec()) {
+        while (q.next())
+            starts[q.value(0).toLongLong()].append(store::fromIsoUtc(q.value(1).toString()));
+    }
+    for (auto it = starts.cbegin(); it != starts.cend(); ++it)
+        m_syncLimits.restore(it.key(), it.value());
+
+    logger()->info("job queue started: {} open jobs resumed, {} connections scheduled", loaded->resumed,
+                   m_scheduler.size());
+    settle();
+    return loaded->skipped;
+}
+
+void JobDispatcher::connectionAdded(qint64 connectionId)
+{
+    const auto connection = store::ConnectionRepository(m_db).get(connectionId);
+    if (!connection.ok())
+        return;
+    const model::Connection& c = connection.value();
+    m_providerOf.insert(c.id, c.provider);
+    if (auto connector = providers::createConnector(c.provider, m_clock)) {
+        const providers::ProviderInfo info = connector->describe();
+        m_syncLimits.setMinIntervalSeconds(
+            c.id, c.options.value(QStringLiteral("minIntervalSeconds"), info.minIntervalSeconds).toInt());
+        m_syncLimits.setDailyCallBudget(c.id, info.dailyCallBudgetPerAccount);
+    }
+    if (c.paused || !m_automatic)
+        return;
+    const QDateTime now = m_clock.now();
+    const bool stale = !c.lastSuccessAt.isValid() || c.lastSuccessAt.secsTo(now) >= m_limits.staleAfterSeconds;
+    if (stale) // never synced, or older than the staleness rule: at the next opportunity
+        m_scheduler.set(c.id, now.toMSecsSinceEpoch() + schedule::jitterSeconds(c.id, 60) * 1000);
+    else
+        planNext(c.id, c.lastSuccessAt);
+}
+
+void JobDispatcher::connectionRemoved(qint64 connectionId)
+{
+    m_scheduler.remove(connectionId);
+    m_syncLimits.forget(connectionId);
+    m_providerOf.remove(connectionId);
+    if (const auto open = m_queue.openJobFor(JobKind::SyncConnection, connectionId))
+        (void)cancelJob(*open); // stops a run in progress before its connection goes
+    settle();
+}
+
+void JobDispatcher::planNext(qint64 connectionId, const QDateTime& lastRunAt)
+{
+    if (!m_automatic)
+        return;
+    const auto connection = store::ConnectionRepository(m_db).get(connectionId);
+    if (!connection.ok() || connection->paused)
+        return;
+    auto parsed = schedule::Schedule::parse(connection->schedule);
+    const schedule::Schedule plan = parsed.ok() ? parsed.value() : schedule::Schedule::defaultSchedule();
+    if (!parsed.ok())
+        logger()->warn("connection {} has an unreadable schedule; using the default", connectionId);
+    const qint64 jitterMs = schedule::jitterSeconds(connectionId, schedule::jitterWindowSeconds(plan)) * 1000;
+    const qint64 dueMs = plan.nextAfter(lastRunAt).toMSecsSinceEpoch() + jitterMs;
+    m_scheduler.set(connectionId, std::max(dueMs, m_clock.now().toMSecsSinceEpoch()));
+}
+
+Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Priority priority)
+{
+    if (!m_providerOf.contains(connectionId))
+        return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(connectionId));
+    const bool alreadyOpen = m_queue.openJobFor(JobKind::SyncConnection, connectionId).has_value();
+    if (priority == Priority::Manual && !alreadyOpen) {
+        if (const auto refusal = m_syncLimits.check(connectionId, 1, 1)) {
+            Error e = Error::permanent(m_syncLimits.refusalMessage(*refusal, QTimeZone::systemTimeZone()) + u'.');
+            e.providerCode = QStringLiteral("SYNC_LIMIT");
+            return e;
+        }
+    }
+    auto enqueued = m_queue.enqueue(JobKind::SyncConnection, connectionId, priority,
+                                    m_clock.now().toMSecsSinceEpoch(), {}, m_retry.maxAttempts);
+    if (enqueued.ok()) {
+        m_requested.insert(enqueued->id);
+        settle();
+    }
+    return enqueued;
+}
+
+Status JobDispatcher::pauseQueue()
+{
+    Status s = m_queue.setPaused(true);
+    settle();
+    return s;
+}
+
+Status JobDispatcher::resumeQueue()
+{
+    Status s = m_queue.setPaused(false);
+    settle();
+    return s;
+}
+
+Status JobDispatcher::retryJob(qint64 jobId)
+{
+    Status s = m_queue.retry(jobId);
+    settle();
+    return s;
+}
+
+Status JobDispatcher::cancelJob(qint64 jobId)
+{
+    if (auto running = m_running.find(jobId); running != m_running.end())
+        running->second.runner->cancel(); // its finished() arrives with Cancelled; the job is closed below
+    Status s = m_queue.cancel(jobId);
+    settle();
+    return s;
+}
+
+void JobDispatcher::wake()
+{
+    if (m_stopping)
+        return;
+    enqueueDue();
+    settle();
+}
+
+void JobDispatcher::enqueueDue()
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    // Each connection comes back once, however many runs a sleep or clock jump skipped.
+    for (const qint64 id : m_scheduler.takeDue(now)) {
+        if (const auto refusal = m_syncLimits.check(id, 1, 1)) {
+            m_scheduler.set(id, refusal->nextAllowedAt.isValid() ? refusal->nextAllowedAt.toMSecsSinceEpoch()
+                                                                 : now + SyncLimits::kWindowMs);
+            continue;
+        }
+        if (auto enqueued = m_queue.enqueue(JobKind::SyncConnection, id, Priority::Scheduled, now, {}, m_retry.maxAttempts);
+            !enqueued.ok())
+            logger()->error("could not queue the scheduled sync of connection {}", id);
+    }
+}
+
+bool JobDispatcher::admit(const Job& job)
+{
+    if (!m_automatic && !m_requested.contains(job.id))
+        return false; // a one-shot command runs what it asked for, nothing the schedule left
+    const QString provider = m_providerOf.value(job.connectionId);
+    int sameProvider = 0;
+    for (const auto& [id, r] : m_running)
+        sameProvider += r.provider == provider ? 1 : 0;
+    if (sameProvider >= m_limits.perProviderConcurrency)
+        return false;
+    for (const QString& key : {connectionKey(job.connectionId), providerKey(provider)}) {
+        if (!m_breaker.allow(key)) {
+            const qint64 retryAt = m_breaker.nextAttemptAt(key).toMSecsSinceEpoch();
+            m_recheckAtMs = m_recheckAtMs ? std::min(*m_recheckAtMs, retryAt) : retryAt;
+            return false;
+        }
+    }
+    return true;
+}
+
+void JobDispatcher::dispatch()
+{
+    if (m_stopping)
+        return;
+    while (int(m_running.size()) < m_limits.globalConcurrency) {
+        const auto job = m_queue.takeNext([this](const Job& j) { return admit(j); });
+        if (!job)
+            return;
+        const auto connection = store::ConnectionRepository(m_db).get(job->connectionId);
+        if (job->kind != JobKind::SyncConnection || !connection.ok()) {
+            m_queue.complete(job->id); // nothing left to do (the connection is gone)
+            continue;
+        }
+        m_syncLimits.recordStart(job->connectionId, 1);
+        Running run;
+        run.connectionId = job->connectionId;
+        run.provider = connection->provider;
+        run.runner = std::make_unique<sync::SyncRunner>(m_db, m_credentials, m_clock, connection.value(),
+                                                        priorityName(job->priority));
+        sync::SyncRunner* runner = run.runner.get();
+        connect(runner, &sync::SyncRunner::progress, this, &JobDispatcher::progress);
+        const qint64 jobId = job->id;
+        connect(runner, &sync::SyncRunner::finished, this,
+                [this, jobId](const model::SyncSummary& s) { onRunFinished(jobId, s); });
+        m_running.emplace(jobId, std::move(run));
+        // Started from the event loop, so a run that fails at once cannot re-enter dispatch().
+        QMetaObject::invokeMethod(runner, &sync::SyncRunner::start, Qt::QueuedConnection);
+    }
+}
+
+void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summary)
+{
+    auto it = m_running.find(jobId);
+    if (it == m_running.end())
+        return;
+    it->second.runner.release()->deleteLater(); // we are inside its finished() signal
+    const QString provider = it->second.provider;
+    m_running.erase(it);
+    const qint64 connectionId = summary.connectionId;
+    const auto job = m_queue.open(jobId);
+
+    if (summary.succeeded) {
+        m_queue.complete(jobId);
+        m_breaker.recordSuccess(connectionKey(connectionId));
+        m_breaker.recordSuccess(providerKey(provider));
+        planNext(connectionId, m_clock.now());
+    } else if (summary.error && summary.error->kind == model::ErrorKind::Cancelled) {
+        // Shutdown or cancel: an open job stays open and resumes on the next start.
+    } else if (summary.error && job) {
+        const Error& error = *summary.error;
+        const RetryDecision decision = m_retry.decide(job->attempts, error);
+        if (error.kind == model::ErrorKind::Retryable) {
+            m_breaker.recordFailure(connectionKey(connectionId));
+            m_breaker.recordFailure(providerKey(provider));
+        }
+        if (decision.retries()) {
+            m_queue.fail(jobId, error, m_clock.now().toMSecsSinceEpoch() + decision.delayMs);
+        } else {
+            m_queue.fail(jobId, error, std::nullopt);
+            if (error.kind == model::ErrorKind::NeedsUser)
+                m_scheduler.remove(connectionId); // pointless until the user signs in again
+            else
+                planNext(connectionId, m_clock.now());
+        }
+    }
+    Q_EMIT runFinished(summary);
+    settle();
+}
+
+void JobDispatcher::settle()
+{
+    if (m_stopping)
+        return;
+    dispatch();
+    if (auto flushed = m_queue.flush(); !flushed.ok())
+        logger()->error("could not save job states; will retry");
+    armTimer();
+    Q_EMIT queueChanged();
+    // Reported on the change from busy to idle only, so a caller waiting for its own request is
+    // not woken by the quiet start of the engine.
+    const bool nowBusy = busy();
+    if (m_wasBusy && !nowBusy)
+        Q_EMIT idle();
+    m_wasBusy = nowBusy;
+}
+
+void JobDispatcher::armTimer()
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    std::optional<qint64> next = m_scheduler.nextDueMs();
+    for (const auto candidate : {m_queue.nextWakeMs(), m_recheckAtMs}) {
+        if (candidate)
+            next = next ? std::min(*next, *candidate) : *candidate;
+    }
+    m_recheckAtMs.reset();
+    if (!next) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(int(std::clamp(*next - now, qint64(0), kMaxSleepMs)));
+}
+
+void JobDispatcher::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_timer.stop();
+    // Taken out first: cancel() reports finished() at once, which must not touch the map we walk.
+    const std::map<qint64, Running> running = std::exchange(m_running, {});
+    for (const auto& [id, r] : running)
+        r.runner->cancel(); // committed pages stay; the job stays open for the next start
+    (void)m_queue.flush();
+}
+
+} // namespace coffer::jobs

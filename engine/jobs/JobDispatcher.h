@@ -1,0 +1,120 @@
+#pragma once
+
+#include "jobs/CircuitBreaker.h"
+#include "jobs/JobQueue.h"
+#include "jobs/RetryPolicy.h"
+#include "jobs/SyncLimits.h"
+#include "model/Connection.h"
+#include "model/Snapshots.h"
+#include "schedule/Scheduler.h"
+
+#include <QHash>
+#include <QSet>
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+
+namespace coffer::schedule {
+class Clock;
+}
+namespace coffer::secrets {
+class CredentialStore;
+}
+namespace coffer::store {
+class Database;
+}
+namespace coffer::sync {
+class SyncRunner;
+}
+
+namespace coffer::jobs {
+
+// Keeps every connection fresh on its own: schedules (one timer for the earliest due time),
+// the persistent job queue, concurrency limits, retries with backoff, circuit breakers, minimum
+// intervals and quotas. Triggers go in (schedule, "Sync now", catch-up), sync runs come out.
+// Thread affinity: the engine thread.
+class JobDispatcher : public QObject {
+    Q_OBJECT
+public:
+    struct Limits {
+        int globalConcurrency = 4;
+        int perProviderConcurrency = 2;
+        qint64 staleAfterSeconds = 4 * 3600; // data older than this syncs at the next opportunity
+    };
+
+    // automatic: follow the schedules and run whatever the queue holds (the app, the daemon).
+    // Otherwise only what this process asks for runs (one-shot cofferctl commands), once: a
+    // retry waits for the next automatic run instead of holding the command up.
+    JobDispatcher(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
+                  bool automatic, QObject* parent = nullptr);
+    ~JobDispatcher() override;
+
+    // Loads open jobs (resuming interrupted ones), rebuilds limits from the sync history and plans
+    // every connection's next run. Returns problems worth telling the user (unreadable jobs).
+    model::Result<QStringList> start();
+
+    // A sync request from the user (Priority::Manual) or elsewhere. A manual request that the
+    // minimum interval or quota would refuse fails with "Next sync allowed at HH:MM".
+    model::Result<JobQueue::Enqueued> requestSync(qint64 connectionId, Priority priority);
+    void connectionAdded(qint64 connectionId);
+    void connectionRemoved(qint64 connectionId);
+
+    model::Status pauseQueue();
+    model::Status resumeQueue();
+    model::Status retryJob(qint64 jobId);
+    model::Status cancelJob(qint64 jobId);
+    QueueStats stats() const { return m_queue.stats(); }
+    JobQueue& queue() { return m_queue; }
+    // Work is running or could start now.
+    bool busy() const;
+    std::optional<qint64> nextRunMs(qint64 connectionId) const { return m_scheduler.dueAt(connectionId); }
+
+    // Re-checks everything due now: after a clock jump or wake from sleep, and from tests that
+    // move a simulated clock.
+    void wake();
+    // Stops running syncs between pages; their jobs stay open and resume on the next start.
+    void shutdown();
+
+Q_SIGNALS:
+    void progress(const coffer::model::JobProgress& progress);
+    void runFinished(const coffer::model::SyncSummary& summary);
+    void queueChanged();
+    void idle();
+
+private:
+    struct Running {
+        std::unique_ptr<sync::SyncRunner> runner;
+        QString provider;
+        qint64 connectionId = 0;
+    };
+
+    void planNext(qint64 connectionId, const QDateTime& lastRunAt);
+    void enqueueDue();
+    void dispatch();
+    bool admit(const Job& job);
+    void onRunFinished(qint64 jobId, const model::SyncSummary& summary);
+    void settle(); // flush writes, re-arm the timer, report
+    void armTimer();
+
+    store::Database& m_db;
+    secrets::CredentialStore& m_credentials;
+    const schedule::Clock& m_clock;
+    Limits m_limits;
+    JobQueue m_queue;
+    schedule::Scheduler m_scheduler;
+    SyncLimits m_syncLimits;
+    CircuitBreaker m_breaker;
+    RetryPolicy m_retry;
+    std::map<qint64, Running> m_running; // job id -> run (move-only, so not a QHash)
+    QHash<qint64, QString> m_providerOf; // connection id -> provider
+    QTimer m_timer;
+    std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then
+    QSet<qint64> m_requested;             // job ids this process asked for
+    bool m_automatic = true;
+    bool m_wasBusy = false;
+    bool m_stopping = false;
+};
+
+} // namespace coffer::jobs
