@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in Release and prints Coffer's figures (tests/bench).
-#   scripts/bench.sh [--benchmark_filter=REGEX]
+# Builds the benchmarks in Release and prints Coffer's figures (tests/bench):
+# the engine benchmarks as JSON lines, then the micro-benchmarks.
+#   scripts/bench.sh                 everything
+#   scripts/bench.sh jobs|schedule|micro [options]   one of them
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 install_missing "${COFFER_BUILD_PACKAGES[@]}"
 say "Building the benchmarks (Release) in build-bench"
 cmake -S "$COFFER_ROOT" -B "$COFFER_ROOT/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCOFFER_BUILD_TESTS=ON -DCOFFER_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build "$COFFER_ROOT/build-bench" -j "$(nproc)" --target coffer_bench
-"$COFFER_ROOT/build-bench/tests/bench/coffer_bench" "$@"
+    -DCOFFER_BUILD_TESTS=ON -DCOFFER_BUILD_BENCHMARKS=ON -DCOFFER_ENGINE_ONLY=ON >/dev/null
+cmake --build "$COFFER_ROOT/build-bench" -j "$(nproc)" --target coffer_microbench coffer-bench
+bin="$COFFER_ROOT/build-bench/tests/bench"
+case "${1:-all}" in
+    jobs) shift; "$bin/coffer-bench" jobs "$@" ;;
+    schedule) shift; "$bin/coffer-bench" schedule "$@" ;;
+    micro) shift; "$bin/coffer_microbench" "$@" ;;
+    all)
+        "$bin/coffer-bench" jobs --jobs 20000 --concurrency 50
+        "$bin/coffer-bench" schedule --connections 100000 --hours 24
+        "$bin/coffer_microbench"
+        ;;
+    *) echo "usage: scripts/bench.sh [jobs|schedule|micro] [options]" >&2; exit 2 ;;
+esac
