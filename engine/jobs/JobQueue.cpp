@@ -87,18 +87,23 @@ Result<JobQueue::Enqueued> JobQueue::enqueue(JobKind kind, qint64 connectionId, 
 {
     if (const auto it = m_openByKey.constFind(mergeKey(kind, connectionId)); it != m_openByKey.cend()) {
         Job& existing = m_open[it.value()];
-        // The open job now answers this request too: it keeps its place unless the new one is
-        // more urgent (a manual "Sync now" while a scheduled run waits).
-        const bool moreUrgent = int(priority) < int(existing.priority) || runAtMs < existing.runAtMs;
-        if (moreUrgent && existing.state != JobState::Active) {
+        // The open job now answers this request too. It moves earlier only for a more urgent
+        // request, and a retry that is sitting out its backoff (or a server's Retry-After) only
+        // for the user's own "Sync now".
+        const bool waitingOutBackoff = existing.state == JobState::Delayed;
+        const bool earlier = runAtMs < existing.runAtMs && (!waitingOutBackoff || priority == Priority::Manual);
+        const bool morePressing = int(priority) < int(existing.priority);
+        if (existing.state != JobState::Active && (earlier || morePressing)) {
             unplace(existing);
             existing.priority = std::min(priority, existing.priority);
-            existing.runAtMs = std::min(runAtMs, existing.runAtMs);
-            if (existing.state == JobState::Delayed && int(priority) < int(Priority::Scheduled))
-                existing.state = JobState::Waiting; // the user asked: no need to sit out the backoff
+            if (earlier) {
+                existing.runAtMs = runAtMs;
+                if (waitingOutBackoff)
+                    existing.state = JobState::Waiting;
+            }
             place(existing);
             markDirty(existing.id);
-        } else if (int(priority) < int(existing.priority)) {
+        } else if (morePressing) {
             existing.priority = priority; // recorded for the running job's history
             markDirty(existing.id);
         }

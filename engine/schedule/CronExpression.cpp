@@ -92,7 +92,8 @@ model::Result<int> parseValue(const Field& field, QStringView token)
         return fieldError(field, QStringLiteral("value \"%1\" is not %2").arg(token.toString(), expected));
     }
     if (*value < field.min || *value > field.max) {
-        return fieldError(field, QStringLiteral("value %1 is out of range %2-%3").arg(*value).arg(field.min).arg(field.max));
+        return fieldError(field,
+                          QStringLiteral("value %1 is out of range %2-%3").arg(*value).arg(field.min).arg(field.max));
     }
     return *value;
 }
@@ -108,6 +109,8 @@ model::Result<quint64> parseItem(const Field& field, QStringView item)
     int high = field.max;
     if (range != u"*") {
         const qsizetype dash = range.indexOf(u'-');
+        if (dash == 0 || dash == range.size() - 1)
+            return fieldError(field, QStringLiteral("range \"%1\" is incomplete").arg(range.toString()));
         const model::Result<int> first = parseValue(field, dash < 0 ? range : range.left(dash));
         if (!first)
             return first.error();
@@ -161,7 +164,8 @@ model::Result<CronExpression> CronExpression::parse(const QString& text)
     const QStringList fields = normalized.split(u' ', Qt::SkipEmptyParts);
     if (fields.size() != 5) {
         return model::Error::invalidData(
-            QStringLiteral("cron expression \"%1\" has %2 fields; expected 5: minute hour day-of-month month day-of-week")
+            QStringLiteral(
+                "cron expression \"%1\" has %2 fields; expected 5: minute hour day-of-month month day-of-week")
                 .arg(normalized)
                 .arg(fields.size()));
     }

@@ -227,7 +227,8 @@ QDateTime Schedule::nextAfter(const QDateTime& after) const
     if (!after.isValid())
         return {};
     if (m_kind == Kind::Interval)
-        return QDateTime::fromMSecsSinceEpoch(after.toMSecsSinceEpoch() + qint64(m_intervalMinutes) * 60 * 1000, Qt::UTC);
+        return QDateTime::fromMSecsSinceEpoch(after.toMSecsSinceEpoch() + qint64(m_intervalMinutes) * 60 * 1000,
+                                              Qt::UTC);
     return m_cron->nextAfter(after, timeZone());
 }
 

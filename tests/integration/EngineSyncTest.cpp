@@ -1,142 +1,19 @@
 // The engine end to end on a real SQLite file and the real keychain: syncing the demo bank is
 // idempotent, resumable after a failure between pages, and survives a shutdown mid-sync.
 
-#include "EngineHost.h"
-#include "schedule/Clock.h"
-
-#include "TestSupport.h"
+#include "EngineHarness.h"
 
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
-#include <QUuid>
 
 #include <gtest/gtest.h>
 
 using namespace coffer;
+using test::clockAtFixedNow;
+using test::EngineUnderTest;
+using test::Inspector;
 
 namespace {
-
-// One engine over one data folder, with what it reported collected for the test to read.
-class EngineUnderTest {
-public:
-    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock)
-        : m_clock(std::move(clock))
-    {
-        EngineOptions options;
-        options.dataDir = dataDir;
-        options.keychainService = s_service;
-        options.clock = m_clock;
-        m_host = std::make_unique<EngineHost>(options);
-        QObject::connect(m_host.get(), &EngineHost::started, &m_context,
-                         [this](const QString& p) { databasePath = p; });
-        QObject::connect(m_host.get(), &EngineHost::connectionAdded, &m_context, [this](qint64 id) { addedIds << id; });
-        QObject::connect(m_host.get(), &EngineHost::syncFinished, &m_context,
-                         [this](const model::SyncSummary& s) { summaries << s; });
-        QObject::connect(m_host.get(), &EngineHost::connectionsChanged, &m_context,
-                         [this](const QList<model::ConnectionStatus>& s) { statuses = s; });
-        QObject::connect(m_host.get(), &EngineHost::notification, &m_context,
-                         [this](const model::Notification& n) { notifications << n; });
-        QObject::connect(m_host.get(), &EngineHost::operationFailed, &m_context,
-                         [this](const QString& m) { failures << m; });
-        QObject::connect(m_host.get(), &EngineHost::jobProgress, &m_context,
-                         [this](const model::JobProgress&) { ++progressReports; });
-        m_host->start();
-        EXPECT_TRUE(test::waitFor([this] { return !databasePath.isEmpty(); }));
-    }
-
-    qint64 addDemo(quint64 seed, QVariantMap extra = {})
-    {
-        extra.insert(QStringLiteral("seed"), seed);
-        extra.insert(QStringLiteral("openedAt"), test::fixedNow().toString(Qt::ISODate));
-        extra.insert(QStringLiteral("latencyMs"), extra.value(QStringLiteral("latencyMs"), 0));
-        const auto before = addedIds.size();
-        m_host->addConnection(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra});
-        EXPECT_TRUE(test::waitFor([&] { return addedIds.size() > before || !failures.isEmpty(); }));
-        EXPECT_TRUE(failures.isEmpty()) << failures.value(0).toStdString();
-        return addedIds.value(before);
-    }
-
-    model::SyncSummary sync(qint64 connectionId)
-    {
-        const auto before = summaries.size();
-        m_host->syncNow(connectionId);
-        EXPECT_TRUE(test::waitFor([&] { return summaries.size() > before; }, 60000));
-        return summaries.value(before);
-    }
-
-    EngineHost& host() { return *m_host; }
-
-    static inline const QString s_service = test::uniqueKeychainService();
-    QString databasePath;
-    QList<qint64> addedIds;
-    QList<model::SyncSummary> summaries;
-    QList<model::ConnectionStatus> statuses;
-    QList<model::Notification> notifications;
-    QStringList failures;
-    int progressReports = 0;
-
-private:
-    QObject m_context;
-    std::shared_ptr<schedule::ManualClock> m_clock;
-    std::unique_ptr<EngineHost> m_host;
-};
-
-// Reads the database file directly, as an outside observer.
-class Inspector {
-public:
-    explicit Inspector(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        EXPECT_TRUE(db.open());
-    }
-    ~Inspector()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QStringList rows(const QString& sql) const
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
-        QStringList out;
-        while (q.next()) {
-            QStringList cols;
-            for (int i = 0; i < q.record().count(); ++i)
-                cols << q.value(i).toString();
-            out << cols.join(u'|');
-        }
-        return out;
-    }
-    qint64 number(const QString& sql) const { return rows(sql).value(0).toLongLong(); }
-    void exec(const QString& sql) const
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
-    }
-    // Every transaction of a connection as the user would compare them.
-    QStringList ledger(qint64 connectionId) const
-    {
-        return rows(
-            QStringLiteral("SELECT a.provider_id, t.provider_id, t.amount_minor, t.currency, t.status, t.booked_on, "
-                           "t.description_raw FROM transactions t JOIN accounts a ON a.id = t.account_id "
-                           "WHERE a.connection_id = %1 ORDER BY 1, 2")
-                .arg(connectionId));
-    }
-
-private:
-    QString m_name;
-};
-
-std::shared_ptr<schedule::ManualClock> clockAtFixedNow()
-{
-    return std::make_shared<schedule::ManualClock>(test::fixedNow());
-}
 
 // The ledger a demo bank gives when synced in one go, in a data folder of its own.
 QStringList uninterruptedLedger(quint64 seed)

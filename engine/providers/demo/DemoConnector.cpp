@@ -68,7 +68,6 @@ std::optional<Error> DemoConnector::refuse(const FetchContext& context) const
         Error e = Error::retryable(QStringLiteral("The demo bank is temporarily unavailable; Coffer will try again."),
                                    QStringLiteral("injected transient failure"));
         e.providerCode = QStringLiteral("DEMO_UNAVAILABLE");
-        e.retryAfterSeconds = 30;
         return e;
     }
     if (fail == u"reauth") {

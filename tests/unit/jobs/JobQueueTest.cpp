@@ -206,3 +206,19 @@ TEST_F(JobQueueTest, CorruptRowsAreReportedAndSkipped)
     EXPECT_TRUE(m_loaded.skipped[0].contains(QStringLiteral("teleport")));
     EXPECT_EQ(m_queue->takeNext({})->id, good);
 }
+
+TEST_F(JobQueueTest, OnlyTheUserCutsARetryBackoffShort)
+{
+    const qint64 c = addConnection();
+    const qint64 id = enqueue(c, Priority::Scheduled);
+    ASSERT_TRUE(m_queue->takeNext({}));
+    m_queue->fail(id, model::Error::retryable(QStringLiteral("Too many requests")), now() + 30'000);
+    // The schedule firing meanwhile merges, but must not run before the backoff is over.
+    EXPECT_TRUE(m_queue->enqueue(JobKind::SyncConnection, c, Priority::Scheduled, now())->merged);
+    EXPECT_FALSE(m_queue->takeNext({}));
+    // The user's "Sync now" does run it at once.
+    EXPECT_TRUE(m_queue->enqueue(JobKind::SyncConnection, c, Priority::Manual, now())->merged);
+    const auto job = m_queue->takeNext({});
+    ASSERT_TRUE(job);
+    EXPECT_EQ(job->id, id);
+}

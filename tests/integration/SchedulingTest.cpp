@@ -1,0 +1,164 @@
+// The engine keeping connections fresh on its own, on a simulated clock: schedules, retries
+// with backoff, dead letters, needs-user errors, minimum intervals, pause and restart.
+
+#include "EngineHarness.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace coffer;
+using test::EngineUnderTest;
+
+namespace {
+
+class SchedulingTest : public ::testing::Test {
+protected:
+    // Moves the simulated clock and lets the engine look at what became due.
+    void advance(EngineUnderTest& engine, qint64 seconds)
+    {
+        m_clock->advanceSeconds(seconds);
+        engine.host().wake();
+    }
+
+    // Waits until the engine reported `count` sync runs in all, or fails the test.
+    void expectRuns(EngineUnderTest& engine, int count)
+    {
+        EXPECT_TRUE(test::waitFor([&] { return engine.summaries.size() >= count; }, 30000))
+            << "expected " << count << " runs, saw " << engine.summaries.size();
+        // And no more than that: give a wrongly armed timer or a double trigger a chance to show.
+        QTest::qWait(150);
+        EXPECT_EQ(engine.summaries.size(), count);
+    }
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<schedule::ManualClock> m_clock = test::clockAtFixedNow();
+};
+
+} // namespace
+
+TEST_F(SchedulingTest, NewConnectionSyncsSoonThenEveryFourHours)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(3);
+    advance(engine, 61); // never synced: due within the first minute (staggered)
+    expectRuns(engine, 1);
+    EXPECT_TRUE(engine.summaries[0].succeeded);
+    EXPECT_EQ(engine.summaries[0].connectionId, id);
+
+    advance(engine, 3 * 3600); // not yet: the schedule is every 4 hours
+    expectRuns(engine, 1);
+    advance(engine, 3600 + 16 * 60); // 4 h after the last run, past the jitter window
+    expectRuns(engine, 2);
+}
+
+TEST_F(SchedulingTest, MissedRunsAfterSleepCollapseIntoOne)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    engine.addDemo(4);
+    advance(engine, 61);
+    expectRuns(engine, 1);
+    advance(engine, 3 * 24 * 3600); // the laptop slept for three days: eighteen runs missed
+    expectRuns(engine, 2);
+}
+
+TEST_F(SchedulingTest, RetryableFailuresBackOffThenDeadLetter)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(5, {{QStringLiteral("fail"), QStringLiteral("transient")}});
+    engine.host().syncNow(id);
+    expectRuns(engine, 1);
+    EXPECT_EQ(engine.summaries[0].error->kind, model::ErrorKind::Retryable);
+
+    advance(engine, 4); // the first retry waits at least 5 s
+    expectRuns(engine, 1);
+    advance(engine, 3); // 7 s: past 5 s plus at most 20 % jitter
+    expectRuns(engine, 2);
+    advance(engine, 9); // the second waits 10-12 s
+    expectRuns(engine, 2);
+    advance(engine, 4);
+    expectRuns(engine, 3);
+    advance(engine, 25); // the third waits 20-24 s
+    expectRuns(engine, 4);
+    advance(engine, 3600); // attempts used up: nothing more until the schedule
+    expectRuns(engine, 4);
+
+    const auto jobs = engine.jobs();
+    ASSERT_FALSE(jobs.isEmpty());
+    const jobs::Job& dead = jobs.first();
+    EXPECT_EQ(dead.state, jobs::JobState::Failed);
+    EXPECT_EQ(dead.attempts, 4);
+    EXPECT_EQ(dead.errors.size(), 4) << "the whole error history is kept";
+    EXPECT_TRUE(dead.lastError.contains(QStringLiteral("temporarily unavailable")));
+}
+
+TEST_F(SchedulingTest, NeedsUserErrorsAreNeverRetried)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(6, {{QStringLiteral("fail"), QStringLiteral("reauth")}});
+    engine.host().syncNow(id);
+    expectRuns(engine, 1);
+    advance(engine, 60);
+    advance(engine, 24 * 3600);
+    expectRuns(engine, 1);
+    ASSERT_TRUE(test::waitFor([&] {
+        return !engine.statuses.isEmpty() && engine.statuses[0].state == model::ConnectionState::ReauthRequired;
+    }));
+    EXPECT_EQ(engine.jobs().first().state, jobs::JobState::Failed);
+}
+
+TEST_F(SchedulingTest, SyncNowTooSoonSaysWhenTheNextSyncIsAllowed)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(7, {{QStringLiteral("minIntervalSeconds"), 300}});
+    ASSERT_TRUE(engine.sync(id).succeeded);
+    advance(engine, 60);
+    engine.host().syncNow(id);
+    ASSERT_TRUE(test::waitFor([&] { return !engine.failures.isEmpty(); }));
+    // The run started at the fixed "now"; five minutes later, in local time, minute rounded up.
+    const QString expected = test::fixedNow().addSecs(300).toLocalTime().toString(QStringLiteral("HH:mm"));
+    EXPECT_TRUE(engine.failures.last().contains(QStringLiteral("Next sync allowed at ") + expected))
+        << engine.failures.last().toStdString();
+    expectRuns(engine, 1);
+    advance(engine, 241);
+    EXPECT_TRUE(engine.sync(id).succeeded) << "allowed again after the interval";
+}
+
+TEST_F(SchedulingTest, DuplicateRequestsMergeIntoOneRun)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(8, {{QStringLiteral("latencyMs"), 30}});
+    for (int i = 0; i < 5; ++i)
+        engine.host().syncNow(id);
+    expectRuns(engine, 1);
+}
+
+TEST_F(SchedulingTest, PausedQueueStartsNothingUntilResumed)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(9);
+    engine.host().pauseQueue();
+    ASSERT_TRUE(test::waitFor([&] { return !engine.queueMessages.isEmpty(); }));
+    engine.host().syncNow(id);
+    advance(engine, 3600);
+    expectRuns(engine, 0);
+    engine.host().resumeQueue();
+    expectRuns(engine, 1);
+}
+
+TEST_F(SchedulingTest, AnInterruptedJobResumesAfterRestart)
+{
+    qint64 id = 0;
+    {
+        EngineUnderTest engine(m_dir.path(), m_clock);
+        id = engine.addDemo(10, {{QStringLiteral("latencyMs"), 60}});
+        engine.host().syncNow(id);
+        ASSERT_TRUE(test::waitFor([&] { return engine.progressReports >= 3; }));
+    } // quit mid-sync
+    EngineUnderTest again(m_dir.path(), m_clock);
+    // Nobody asks again: the open job resumes on its own and completes.
+    ASSERT_TRUE(test::waitFor([&] { return !again.summaries.isEmpty(); }, 30000));
+    EXPECT_TRUE(again.summaries[0].succeeded);
+    EXPECT_EQ(again.summaries[0].connectionId, id);
+}
