@@ -60,6 +60,18 @@ void Engine::syncNow(qint64 connectionId)
         Q_EMIT operationFailed(QStringLiteral("Cannot sync: the engine has not started."));
 }
 
+void Engine::setSchedule(qint64 connectionId, const QString& schedule)
+{
+    if (m_core)
+        m_core->setSchedule(connectionId, schedule);
+}
+
+void Engine::setConnectionPaused(qint64 connectionId, bool paused)
+{
+    if (m_core)
+        m_core->setConnectionPaused(connectionId, paused);
+}
+
 void Engine::pauseQueue()
 {
     if (m_core)

@@ -44,6 +44,11 @@ public Q_SLOTS:
     void removeConnection(qint64 connectionId, bool keepData);
     // Queues a sync for one connection, or for all when connectionId is 0.
     void syncNow(qint64 connectionId);
+    // Changes a connection's schedule ("every 4h", "daily 06:30 Europe/Paris", "cron */30 * * * *");
+    // an invalid one is refused with the reason.
+    void setSchedule(qint64 connectionId, const QString& schedule);
+    // A paused connection is not synced on schedule ("Sync now" still works).
+    void setConnectionPaused(qint64 connectionId, bool paused);
     // Queue control. Refusals and errors come back through operationFailed().
     void pauseQueue();
     void resumeQueue();
@@ -71,7 +76,7 @@ Q_SIGNALS:
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();
     void queueStats(const coffer::jobs::QueueStats& stats);
-    void queueMessage(const QString& message); // a queue-control request that succeeded
+    void operationSucceeded(const QString& message); // a control request (queue, schedule, pause) took effect
     void jobsListed(const QList<coffer::jobs::Job>& jobs);
     void jobShown(const coffer::jobs::Job& job);
     void stopped();

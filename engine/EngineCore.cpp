@@ -8,6 +8,7 @@
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "jobs/JobDispatcher.h"
+#include "schedule/Schedule.h"
 
 namespace coffer {
 
@@ -162,6 +163,12 @@ void EngineCore::syncNow(qint64 connectionId)
 {
     if (!ready("sync"))
         return;
+    if (m_jobs->queue().paused()) {
+        Q_EMIT m_facade.operationFailed(
+            QStringLiteral("The sync queue is paused, so nothing starts. Resume it first (cofferctl queue resume)."));
+        Q_EMIT m_facade.idle();
+        return;
+    }
     const auto connections = store::ConnectionRepository(*m_db).list();
     if (!connections.ok()) {
         Q_EMIT m_facade.operationFailed(connections.error().userMessage);
@@ -184,13 +191,46 @@ void EngineCore::syncNow(qint64 connectionId)
     publishSoon();
 }
 
+void EngineCore::setSchedule(qint64 connectionId, const QString& text)
+{
+    if (!ready("change a schedule"))
+        return;
+    const auto parsed = schedule::Schedule::parse(text);
+    if (!parsed.ok())
+        return Q_EMIT m_facade.operationFailed(parsed.error().userMessage);
+    if (auto saved = store::ConnectionRepository(*m_db).setSchedule(connectionId, parsed->toString()); !saved.ok())
+        return Q_EMIT m_facade.operationFailed(saved.error().userMessage);
+    m_jobs->connectionChanged(connectionId);
+    QString message = QStringLiteral("Connection %1 now syncs: %2.").arg(connectionId).arg(parsed->describe());
+    const auto runs = parsed->nextRuns(m_clock.now(), 3);
+    QStringList shown;
+    for (const QDateTime& run : runs)
+        shown << run.toLocalTime().toString(QStringLiteral("ddd yyyy-MM-dd HH:mm"));
+    if (!shown.isEmpty())
+        message += QStringLiteral(" Next runs: %1.").arg(shown.join(QStringLiteral(", ")));
+    Q_EMIT m_facade.operationSucceeded(message);
+    publishSoon();
+}
+
+void EngineCore::setConnectionPaused(qint64 connectionId, bool paused)
+{
+    if (!ready(paused ? "pause a connection" : "resume a connection"))
+        return;
+    if (auto saved = store::ConnectionRepository(*m_db).setPaused(connectionId, paused); !saved.ok())
+        return Q_EMIT m_facade.operationFailed(saved.error().userMessage);
+    m_jobs->connectionChanged(connectionId);
+    Q_EMIT m_facade.operationSucceeded(paused ? QStringLiteral("Connection %1 is paused: it syncs only when you ask.").arg(connectionId)
+                                              : QStringLiteral("Connection %1 syncs on its schedule again.").arg(connectionId));
+    publishSoon();
+}
+
 void EngineCore::pauseQueue()
 {
     if (!ready("pause the queue"))
         return;
     if (auto paused = m_jobs->pauseQueue(); !paused.ok())
         return Q_EMIT m_facade.operationFailed(paused.error().userMessage);
-    Q_EMIT m_facade.queueMessage(QStringLiteral("The sync queue is paused: nothing new starts until it is resumed."));
+    Q_EMIT m_facade.operationSucceeded(QStringLiteral("The sync queue is paused: nothing new starts until it is resumed."));
 }
 
 void EngineCore::resumeQueue()
@@ -199,7 +239,7 @@ void EngineCore::resumeQueue()
         return;
     if (auto resumed = m_jobs->resumeQueue(); !resumed.ok())
         return Q_EMIT m_facade.operationFailed(resumed.error().userMessage);
-    Q_EMIT m_facade.queueMessage(QStringLiteral("The sync queue is running."));
+    Q_EMIT m_facade.operationSucceeded(QStringLiteral("The sync queue is running."));
 }
 
 void EngineCore::retryJob(qint64 jobId)
@@ -209,7 +249,7 @@ void EngineCore::retryJob(qint64 jobId)
     if (auto retried = m_jobs->retryJob(jobId); !retried.ok())
         Q_EMIT m_facade.operationFailed(retried.error().userMessage);
     else
-        Q_EMIT m_facade.queueMessage(QStringLiteral("Job %1 is queued again.").arg(jobId));
+        Q_EMIT m_facade.operationSucceeded(QStringLiteral("Job %1 is queued again.").arg(jobId));
 }
 
 void EngineCore::cancelJob(qint64 jobId)
@@ -219,7 +259,7 @@ void EngineCore::cancelJob(qint64 jobId)
     if (auto cancelled = m_jobs->cancelJob(jobId); !cancelled.ok())
         Q_EMIT m_facade.operationFailed(cancelled.error().userMessage);
     else
-        Q_EMIT m_facade.queueMessage(QStringLiteral("Job %1 was cancelled.").arg(jobId));
+        Q_EMIT m_facade.operationSucceeded(QStringLiteral("Job %1 was cancelled.").arg(jobId));
 }
 
 void EngineCore::listJobs(int limit)

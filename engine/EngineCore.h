@@ -32,6 +32,8 @@ public:
     void addConnection(const model::ConnectionSpec& spec);
     void removeConnection(qint64 connectionId, bool keepData);
     void syncNow(qint64 connectionId);
+    void setSchedule(qint64 connectionId, const QString& schedule);
+    void setConnectionPaused(qint64 connectionId, bool paused);
     void pauseQueue();
     void resumeQueue();
     void retryJob(qint64 jobId);

@@ -24,7 +24,7 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::notification, this, &EngineHost::notification);
     connect(m_engine, &Engine::transactionsChanged, this, &EngineHost::transactionsChanged);
     connect(m_engine, &Engine::queueStats, this, &EngineHost::queueStats);
-    connect(m_engine, &Engine::queueMessage, this, &EngineHost::queueMessage);
+    connect(m_engine, &Engine::operationSucceeded, this, &EngineHost::operationSucceeded);
     connect(m_engine, &Engine::jobsListed, this, &EngineHost::jobsListed);
     connect(m_engine, &Engine::jobShown, this, &EngineHost::jobShown);
     connect(this, &EngineHost::started, this, [this](const QString& path) { m_databasePath = path; });
@@ -60,6 +60,20 @@ void EngineHost::syncNow(qint64 connectionId)
 {
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, connectionId] { engine->syncNow(connectionId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::setSchedule(qint64 connectionId, const QString& schedule)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId, schedule] { engine->setSchedule(connectionId, schedule); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::setConnectionPaused(qint64 connectionId, bool paused)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId, paused] { engine->setConnectionPaused(connectionId, paused); },
+        Qt::QueuedConnection);
 }
 
 void EngineHost::pauseQueue()

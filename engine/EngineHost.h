@@ -22,6 +22,8 @@ public:
     void removeConnection(qint64 connectionId, bool keepData);
     void syncNow(qint64 connectionId);
     void syncAll() { syncNow(0); }
+    void setSchedule(qint64 connectionId, const QString& schedule);
+    void setConnectionPaused(qint64 connectionId, bool paused);
     void pauseQueue();
     void resumeQueue();
     void retryJob(qint64 jobId);
@@ -50,7 +52,7 @@ Q_SIGNALS:
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();
     void queueStats(const coffer::jobs::QueueStats& stats);
-    void queueMessage(const QString& message);
+    void operationSucceeded(const QString& message);
     void jobsListed(const QList<coffer::jobs::Job>& jobs);
     void jobShown(const coffer::jobs::Job& job);
 

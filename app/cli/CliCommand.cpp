@@ -96,6 +96,9 @@ void CliCommand::onStarted(const QString& databasePath)
     case Kind::ListConnections:
     case Kind::Status:
     case Kind::QueueStats: break; // answered by the first connectionsChanged / queueStats
+    case Kind::SetSchedule: m_host->setSchedule(m_request.connectionId, m_request.schedule); break;
+    case Kind::PauseConnection: m_host->setConnectionPaused(m_request.connectionId, true); break;
+    case Kind::ResumeConnection: m_host->setConnectionPaused(m_request.connectionId, false); break;
     case Kind::QueuePause: m_host->pauseQueue(); break;
     case Kind::QueueResume: m_host->resumeQueue(); break;
     case Kind::JobsList: m_host->listJobs(m_request.limit); break;
@@ -110,7 +113,7 @@ void CliCommand::onStarted(const QString& databasePath)
 
 void CliCommand::connectQueueSignals()
 {
-    connect(m_host.get(), &EngineHost::queueMessage, this, [this](const QString& message) {
+    connect(m_host.get(), &EngineHost::operationSucceeded, this, [this](const QString& message) {
         printLine(message);
         finish(0);
     });

@@ -27,6 +27,9 @@ struct Request {
         JobRetry,
         JobCancel,
         Daemon,
+        SetSchedule,
+        PauseConnection,
+        ResumeConnection,
     };
     Kind kind = Kind::Status;
     QString provider;
@@ -35,6 +38,7 @@ struct Request {
     QString injectFailure;   // demo only: "transient" or "reauth"
     qint64 connectionId = 0; // 0: all
     qint64 jobId = 0;
+    QString schedule;
     bool deleteData = false;
     int limit = 50;
 };

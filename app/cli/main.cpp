@@ -18,6 +18,8 @@ constexpr int kUsageError = 2;
 const char* const kCommands = R"(Commands:
   connections add demo [--name N] [--seed S]   add a demo bank connection
   connections list                             list connections and their state
+  connections schedule ID SPEC                 "every 4h", "every 30m", "daily 06:30 [Zone/City]", "cron M H DOM MON DOW"
+  connections pause|resume ID                  stop or restart scheduled syncs of a connection
   connections remove ID [--delete-data]        remove a connection (keeps its transactions unless --delete-data)
   sync [--connection ID | --all]               sync now; prints added/modified/removed per connection
   transactions list [--limit N]                newest transactions first
@@ -125,6 +127,27 @@ std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, 
     }
     if (args.size() == 1 && args[0] == u"status") {
         r.kind = cli::Request::Kind::Status;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() >= 4 && command == u"connections schedule") {
+        r.kind = cli::Request::Kind::SetSchedule;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
+        r.schedule = args.mid(3).join(u' ');
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && (command == u"connections pause" || command == u"connections resume")) {
+        r.kind = args[1] == u"pause" ? cli::Request::Kind::PauseConnection : cli::Request::Kind::ResumeConnection;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
         if (auto bad = allowOnly({}); !bad.isEmpty())
             return bad;
         return r;

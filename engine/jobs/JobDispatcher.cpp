@@ -130,6 +130,13 @@ void JobDispatcher::connectionRemoved(qint64 connectionId)
     settle();
 }
 
+void JobDispatcher::connectionChanged(qint64 connectionId)
+{
+    m_scheduler.remove(connectionId);
+    connectionAdded(connectionId);
+    settle();
+}
+
 void JobDispatcher::planNext(qint64 connectionId, const QDateTime& lastRunAt)
 {
     if (!m_automatic)

@@ -60,6 +60,8 @@ public:
     model::Result<JobQueue::Enqueued> requestSync(qint64 connectionId, Priority priority);
     void connectionAdded(qint64 connectionId);
     void connectionRemoved(qint64 connectionId);
+    // Its schedule or pause changed: plan again.
+    void connectionChanged(qint64 connectionId);
 
     model::Status pauseQueue();
     model::Status resumeQueue();

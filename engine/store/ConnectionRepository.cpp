@@ -130,6 +130,33 @@ Status ConnectionRepository::remove(qint64 id, bool keepData)
     });
 }
 
+namespace {
+Status updateOne(store::Database& db, const QString& sql, const QVariant& value, qint64 id, const char* what)
+{
+    QSqlQuery q(db.handle());
+    q.prepare(sql);
+    q.addBindValue(value);
+    q.addBindValue(id);
+    if (auto done = db.exec(q, what); !done.ok())
+        return done;
+    if (q.numRowsAffected() != 1)
+        return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(id));
+    return Ok{};
+}
+} // namespace
+
+Status ConnectionRepository::setSchedule(qint64 id, const QString& schedule)
+{
+    return updateOne(m_db, QStringLiteral("UPDATE connections SET schedule = ? WHERE id = ?"), schedule, id,
+                     "save the schedule");
+}
+
+Status ConnectionRepository::setPaused(qint64 id, bool paused)
+{
+    return updateOne(m_db, QStringLiteral("UPDATE connections SET paused = ? WHERE id = ?"), paused ? 1 : 0, id,
+                     "pause or resume the connection");
+}
+
 Status ConnectionRepository::saveCursor(qint64 id, const QString& cursor)
 {
     QSqlQuery q(m_db.handle());

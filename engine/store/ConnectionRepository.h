@@ -23,6 +23,8 @@ public:
     // Deletes the connection; with keepData its accounts and transactions stay (detached).
     model::Status remove(qint64 id, bool keepData);
     model::Status saveCursor(qint64 id, const QString& cursor);
+    model::Status setSchedule(qint64 id, const QString& schedule);
+    model::Status setPaused(qint64 id, bool paused);
 
     struct Outcome {
         model::ConnectionState state = model::ConnectionState::Idle;

@@ -210,3 +210,58 @@ TEST_F(Cofferctl, DamagedOrNewerDatabaseIsReportedAndKept)
     EXPECT_TRUE(newer.err.contains(QStringLiteral("newer version of Coffer"))) << newer.err.toStdString();
     EXPECT_EQ(hashOf(dbPath()), newerBefore);
 }
+
+TEST_F(Cofferctl, SchedulesAreValidatedAndExplained)
+{
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo")}).exitCode, 0);
+    const Outcome bad = run({QStringLiteral("connections"), QStringLiteral("schedule"), QStringLiteral("1"),
+                             QStringLiteral("cron"), QStringLiteral("61"), QStringLiteral("*"), QStringLiteral("*"),
+                             QStringLiteral("*"), QStringLiteral("*")});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_EQ(lines(bad.err), 1);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("minute"))) << bad.err.toStdString();
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("61")));
+
+    const Outcome zero = run({QStringLiteral("connections"), QStringLiteral("schedule"), QStringLiteral("1"),
+                              QStringLiteral("every"), QStringLiteral("0h")});
+    EXPECT_EQ(zero.exitCode, 1);
+    EXPECT_TRUE(zero.err.contains(QStringLiteral("at least one minute"))) << zero.err.toStdString();
+
+    const Outcome daily = run({QStringLiteral("connections"), QStringLiteral("schedule"), QStringLiteral("1"),
+                               QStringLiteral("daily"), QStringLiteral("06:30"), QStringLiteral("Europe/Paris")});
+    EXPECT_EQ(daily.exitCode, 0) << daily.err.toStdString();
+    EXPECT_TRUE(daily.out.contains(QStringLiteral("Daily at 06:30 (Europe/Paris)"))) << daily.out.toStdString();
+    EXPECT_TRUE(daily.out.contains(QStringLiteral("Next runs:")));
+}
+
+TEST_F(Cofferctl, QueueAndJobsCanBeInspectedAndControlled)
+{
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
+                   QStringLiteral("--inject-failure"), QStringLiteral("transient")}).exitCode, 0);
+    EXPECT_EQ(run({QStringLiteral("sync")}).exitCode, 1);
+
+    const Outcome list = run({QStringLiteral("jobs"), QStringLiteral("list")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    EXPECT_TRUE(list.out.contains(QStringLiteral("sync-connection")));
+    EXPECT_TRUE(list.out.contains(QStringLiteral("delayed"))) << "a retryable failure waits to be retried\n"
+                                                             << list.out.toStdString();
+    const Outcome show = run({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("1")});
+    ASSERT_EQ(show.exitCode, 0);
+    EXPECT_TRUE(show.out.contains(QStringLiteral("Error history:")));
+    EXPECT_TRUE(show.out.contains(QStringLiteral("temporarily unavailable")));
+
+    EXPECT_EQ(run({QStringLiteral("queue"), QStringLiteral("pause")}).exitCode, 0);
+    const Outcome paused = run({QStringLiteral("queue"), QStringLiteral("stats")});
+    EXPECT_TRUE(paused.out.contains(QStringLiteral("Queue: paused"))) << "pausing outlives the command";
+    EXPECT_TRUE(paused.out.contains(QStringLiteral("delayed 1")));
+    const Outcome refused = run({QStringLiteral("sync")});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("paused")));
+    EXPECT_EQ(run({QStringLiteral("queue"), QStringLiteral("resume")}).exitCode, 0);
+
+    const Outcome cancel = run({QStringLiteral("jobs"), QStringLiteral("cancel"), QStringLiteral("1")});
+    EXPECT_EQ(cancel.exitCode, 0) << cancel.err.toStdString();
+    const Outcome retry = run({QStringLiteral("jobs"), QStringLiteral("retry"), QStringLiteral("1")});
+    EXPECT_EQ(retry.exitCode, 0) << retry.err.toStdString();
+    EXPECT_EQ(run({QStringLiteral("jobs"), QStringLiteral("retry"), QStringLiteral("77")}).exitCode, 1);
+}

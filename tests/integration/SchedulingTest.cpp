@@ -139,7 +139,7 @@ TEST_F(SchedulingTest, PausedQueueStartsNothingUntilResumed)
     EngineUnderTest engine(m_dir.path(), m_clock);
     const qint64 id = engine.addDemo(9);
     engine.host().pauseQueue();
-    ASSERT_TRUE(test::waitFor([&] { return !engine.queueMessages.isEmpty(); }));
+    ASSERT_TRUE(test::waitFor([&] { return !engine.doneMessages.isEmpty(); }));
     engine.host().syncNow(id);
     advance(engine, 3600);
     expectRuns(engine, 0);

@@ -47,8 +47,8 @@ public:
                          [this](const model::JobProgress&) { ++progressReports; });
         QObject::connect(m_host.get(), &EngineHost::jobsListed, &m_context,
                          [this](const QList<jobs::Job>& j) { listedJobs = j; ++jobListings; });
-        QObject::connect(m_host.get(), &EngineHost::queueMessage, &m_context,
-                         [this](const QString& m) { queueMessages << m; });
+        QObject::connect(m_host.get(), &EngineHost::operationSucceeded, &m_context,
+                         [this](const QString& m) { doneMessages << m; });
         m_host->start();
         EXPECT_TRUE(waitFor([this] { return !databasePath.isEmpty(); }));
     }
@@ -86,7 +86,7 @@ public:
     int progressReports = 0;
     QList<jobs::Job> listedJobs;
     int jobListings = 0;
-    QStringList queueMessages;
+    QStringList doneMessages;
 
     // The newest jobs as the engine reports them.
     QList<jobs::Job> jobs()
