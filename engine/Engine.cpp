@@ -15,6 +15,7 @@ void registerMetaTypes()
     qRegisterMetaType<model::Notification>();
     qRegisterMetaType<jobs::QueueStats>();
     qRegisterMetaType<jobs::Job>();
+    qRegisterMetaType<jobs::HealthReport>();
     qRegisterMetaType<QList<jobs::Job>>();
 }
 } // namespace
@@ -100,6 +101,12 @@ void Engine::listJobs(int limit)
 {
     if (m_core)
         m_core->listJobs(limit);
+}
+
+void Engine::checkHealth()
+{
+    if (m_core)
+        m_core->checkHealth();
 }
 
 void Engine::showJob(qint64 jobId)

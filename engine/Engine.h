@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Connection.h"
+#include "jobs/Health.h"
 #include "jobs/Job.h"
 #include "model/Snapshots.h"
 
@@ -56,6 +57,8 @@ public Q_SLOTS:
     void cancelJob(qint64 jobId);
     // Emits jobsListed() with the newest jobs, or jobShown() with one (operationFailed if unknown).
     void listJobs(int limit);
+    // Emits health() now (it is also emitted by the scheduled health check every 15 minutes).
+    void checkHealth();
     void showJob(qint64 jobId);
     // Re-checks what is due now (after a wake from sleep or a clock change; tests that move a
     // simulated clock call it too).
@@ -79,6 +82,7 @@ Q_SIGNALS:
     void operationSucceeded(const QString& message); // a control request (queue, schedule, pause) took effect
     void jobsListed(const QList<coffer::jobs::Job>& jobs);
     void jobShown(const coffer::jobs::Job& job);
+    void health(const coffer::jobs::HealthReport& report);
     void stopped();
 
 private:

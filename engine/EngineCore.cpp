@@ -67,6 +67,8 @@ void EngineCore::start()
                      [this](const model::SyncSummary& s) { onRunFinished(s); });
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::queueChanged, &m_facade, [this] { publishSoon(); });
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::idle, &m_facade, [this] { Q_EMIT m_facade.idle(); });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::healthChecked, &m_facade,
+                     [this](const jobs::HealthReport& r) { onHealthChecked(r); });
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -272,6 +274,33 @@ void EngineCore::listJobs(int limit)
         Q_EMIT m_facade.operationFailed(recent.error().userMessage);
     else
         Q_EMIT m_facade.jobsListed(recent.value());
+}
+
+void EngineCore::checkHealth()
+{
+    if (ready("check the engine's health"))
+        Q_EMIT m_facade.health(m_jobs->health());
+}
+
+void EngineCore::onHealthChecked(const jobs::HealthReport& report)
+{
+    for (const jobs::ConnectionHealth& c : report.connections) {
+        if (!c.stale) {
+            m_staleNotified.remove(c.connectionId);
+            continue;
+        }
+        if (m_staleNotified.contains(c.connectionId))
+            continue; // told once; not again until it has been fresh
+        m_staleNotified.insert(c.connectionId);
+        model::Notification n;
+        n.kind = model::Notification::Kind::DataStale;
+        n.connectionId = c.connectionId;
+        n.title = QStringLiteral("%1 is out of date").arg(c.name);
+        n.message = c.ageSeconds < 0 ? QStringLiteral("It has never synced successfully.")
+                                     : QStringLiteral("Its last successful sync was %1 hours ago.").arg(c.ageSeconds / 3600);
+        Q_EMIT m_facade.notification(n);
+    }
+    Q_EMIT m_facade.health(report);
 }
 
 void EngineCore::showJob(qint64 jobId)

@@ -4,6 +4,7 @@
 #include "schedule/Clock.h"
 
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QTimer>
 
@@ -39,6 +40,7 @@ public:
     void retryJob(qint64 jobId);
     void cancelJob(qint64 jobId);
     void listJobs(int limit);
+    void checkHealth();
     void showJob(qint64 jobId);
     void wake();
     void shutdown();
@@ -46,6 +48,7 @@ public:
 private:
     bool ready(const char* action);
     void onRunFinished(const model::SyncSummary& summary);
+    void onHealthChecked(const jobs::HealthReport& report);
     void publishSoon();
     void publish();
 
@@ -57,6 +60,7 @@ private:
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
     QHash<qint64, model::JobProgress> m_progress;
+    QSet<qint64> m_staleNotified; // one "data is stale" notice per connection until it is fresh again
     QTimer m_publishTimer; // coalesces status snapshots to at most one per 100 ms
     bool m_stopping = false;
 };

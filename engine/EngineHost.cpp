@@ -27,6 +27,7 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::operationSucceeded, this, &EngineHost::operationSucceeded);
     connect(m_engine, &Engine::jobsListed, this, &EngineHost::jobsListed);
     connect(m_engine, &Engine::jobShown, this, &EngineHost::jobShown);
+    connect(m_engine, &Engine::health, this, &EngineHost::health);
     connect(this, &EngineHost::started, this, [this](const QString& path) { m_databasePath = path; });
     connect(this, &EngineHost::connectionsChanged, this,
             [this](const QList<model::ConnectionStatus>& connections) { m_lastConnections = connections; });
@@ -104,6 +105,11 @@ void EngineHost::listJobs(int limit)
 void EngineHost::showJob(qint64 jobId)
 {
     QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->showJob(jobId); }, Qt::QueuedConnection);
+}
+
+void EngineHost::checkHealth()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::checkHealth, Qt::QueuedConnection);
 }
 
 void EngineHost::wake()

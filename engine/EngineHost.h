@@ -30,6 +30,7 @@ public:
     void cancelJob(qint64 jobId);
     void listJobs(int limit);
     void showJob(qint64 jobId);
+    void checkHealth();
     void wake();
     // Blocks until the engine has stopped. Safe to call more than once.
     void shutdown();
@@ -55,6 +56,7 @@ Q_SIGNALS:
     void operationSucceeded(const QString& message);
     void jobsListed(const QList<coffer::jobs::Job>& jobs);
     void jobShown(const coffer::jobs::Job& job);
+    void health(const coffer::jobs::HealthReport& report);
 
 private:
     QThread m_thread;

@@ -93,8 +93,8 @@ void CliCommand::onStarted(const QString& databasePath)
         finish(0);
         break;
     }
+    case Kind::Status: m_host->checkHealth(); break;
     case Kind::ListConnections:
-    case Kind::Status:
     case Kind::QueueStats: break; // answered by the first connectionsChanged / queueStats
     case Kind::SetSchedule: m_host->setSchedule(m_request.connectionId, m_request.schedule); break;
     case Kind::PauseConnection: m_host->setConnectionPaused(m_request.connectionId, true); break;
@@ -127,6 +127,12 @@ void CliCommand::connectQueueSignals()
         printLine(jobsTable(jobs));
         finish(0);
     });
+    connect(m_host.get(), &EngineHost::health, this, [this](const jobs::HealthReport& report) {
+        if (m_request.kind != Kind::Status)
+            return;
+        m_health = report;
+        printStatusWhenComplete();
+    });
     connect(m_host.get(), &EngineHost::jobShown, this, [this](const jobs::Job& job) {
         printLine(jobReport(job));
         finish(0);
@@ -142,15 +148,24 @@ void CliCommand::onConnections(const QList<model::ConnectionStatus>& connections
         printLine(connectionsTable(connections));
         finish(0);
     } else if (m_request.kind == Kind::Status) {
-        qint64 total = 0;
-        for (const auto& c : connections)
-            total += c.transactionCount;
-        printLine(statusReport(connections, m_databasePath, total));
-        bool healthy = true;
-        for (const auto& c : connections)
-            healthy = healthy && c.lastError.isEmpty();
-        finish(healthy ? 0 : 1);
+        m_statuses = connections;
+        printStatusWhenComplete();
     }
+}
+
+void CliCommand::printStatusWhenComplete()
+{
+    if (!m_haveStatuses || !m_health)
+        return;
+    qint64 total = 0;
+    bool healthy = true;
+    for (const auto& c : std::as_const(m_statuses)) {
+        total += c.transactionCount;
+        healthy = healthy && c.lastError.isEmpty();
+    }
+    printLine(statusReport(m_statuses, m_databasePath, total));
+    printLine(healthReport(*m_health));
+    finish(healthy ? 0 : 1);
 }
 
 void CliCommand::fail(const QString& message)

@@ -56,6 +56,7 @@ private:
     void onStarted(const QString& databasePath);
     void onConnections(const QList<model::ConnectionStatus>& connections);
     void connectQueueSignals();
+    void printStatusWhenComplete();
     void finish(int exitCode);
     void fail(const QString& message);
 
@@ -64,6 +65,8 @@ private:
     QString m_databasePath;
     QList<model::SyncSummary> m_summaries;
     bool m_haveStatuses = false;
+    QList<model::ConnectionStatus> m_statuses;
+    std::optional<jobs::HealthReport> m_health;
     bool m_finished = false;
     bool m_failed = false;
 };

@@ -153,4 +153,24 @@ QString jobReport(const jobs::Job& j)
     return out;
 }
 
+QString healthReport(const jobs::HealthReport& r)
+{
+    QString out = queueStatsReport(r.queue);
+    for (const jobs::ConnectionHealth& c : r.connections) {
+        const QString age = c.ageSeconds < 0 ? QStringLiteral("never synced")
+                                             : QStringLiteral("data %1 min old").arg(c.ageSeconds / 60);
+        const QString duration =
+            c.lastDurationMs < 0 ? QStringLiteral("-") : QStringLiteral("%1 s").arg(double(c.lastDurationMs) / 1000.0, 0, 'f', 1);
+        out += QStringLiteral("\n  #%1 %2: %3%4; %5 of %6 syncs in 30 days succeeded; the last took %7")
+                   .arg(c.connectionId)
+                   .arg(c.name, age, c.stale ? QStringLiteral(" (stale)") : QString())
+                   .arg(c.succeeded)
+                   .arg(c.runs)
+                   .arg(duration);
+    }
+    for (const QString& w : r.warnings)
+        out += QStringLiteral("\nWarning: ") + w;
+    return out;
+}
+
 } // namespace coffer::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/Health.h"
 #include "jobs/Job.h"
 #include "model/Snapshots.h"
 #include "store/TransactionReader.h"
@@ -20,5 +21,6 @@ QString syncLine(const model::SyncSummary& summary);
 QString queueStatsReport(const jobs::QueueStats& stats);
 QString jobsTable(const QList<jobs::Job>& jobs);
 QString jobReport(const jobs::Job& job);
+QString healthReport(const jobs::HealthReport& report);
 
 } // namespace coffer::cli

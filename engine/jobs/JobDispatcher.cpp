@@ -1,5 +1,6 @@
 #include "jobs/JobDispatcher.h"
 
+#include "jobs/HealthCheck.h"
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
 #include "schedule/Clock.h"
@@ -11,6 +12,7 @@
 
 #include <QSqlQuery>
 
+#include <tuple>
 #include <utility>
 
 namespace coffer::jobs {
@@ -25,6 +27,10 @@ auto logger() { return log::get("engine.jobs"); }
 
 // The longest the timer sleeps: a clock jump or a wake from sleep is noticed within this.
 constexpr qint64 kMaxSleepMs = 60 * 1000;
+constexpr qint64 kHealthCheckEveryMs = 15 * 60 * 1000;
+constexpr qint64 kCleanupEveryMs = 24 * 3600 * 1000;
+constexpr qint64 kKeepCompletedMs = 7LL * 24 * 3600 * 1000;
+constexpr qint64 kKeepFailedMs = 30LL * 24 * 3600 * 1000;
 
 QString connectionKey(qint64 id) { return QStringLiteral("connection:%1").arg(id); }
 QString providerKey(const QString& provider) { return QStringLiteral("provider:") + provider; }
@@ -91,6 +97,7 @@ Result<QStringList> JobDispatcher::start()
     for (auto it = starts.cbegin(); it != starts.cend(); ++it)
         m_syncLimits.restore(it.key(), it.value());
 
+    scheduleHousekeeping();
     logger()->info("job queue started: {} open jobs resumed, {} connections scheduled", loaded->resumed,
                    m_scheduler.size());
     settle();
@@ -128,6 +135,52 @@ void JobDispatcher::connectionRemoved(qint64 connectionId)
     if (const auto open = m_queue.openJobFor(JobKind::SyncConnection, connectionId))
         (void)cancelJob(*open); // stops a run in progress before its connection goes
     settle();
+}
+
+void JobDispatcher::scheduleHousekeeping()
+{
+    if (!m_automatic)
+        return;
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    // enqueue() merges with an open one, so this never piles up across restarts.
+    for (const auto& [kind, priority, firstInMs] : {std::tuple{JobKind::HealthCheck, Priority::Scheduled, kHealthCheckEveryMs},
+                                                    std::tuple{JobKind::Cleanup, Priority::Backfill, qint64(5 * 60 * 1000)}}) {
+        if (auto queued = m_queue.enqueue(kind, 0, priority, now + firstInMs, {}, 1); !queued.ok())
+            logger()->error("could not queue the {} job", jobKindName(kind).toStdString());
+    }
+}
+
+void JobDispatcher::runHousekeeping(const Job& job)
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    m_queue.complete(job.id);
+    if (job.kind == JobKind::Cleanup) {
+        const auto purged = m_queue.repository().purge(now - kKeepCompletedMs, now - kKeepFailedMs);
+        logger()->info("cleanup removed {} old jobs", purged.ok() ? purged.value() : 0);
+        if (!m_queue.enqueue(JobKind::Cleanup, 0, Priority::Backfill, now + kCleanupEveryMs, {}, 1).ok())
+            logger()->error("could not queue the next cleanup");
+    } else if (job.kind == JobKind::HealthCheck) {
+        Q_EMIT healthChecked(health());
+        if (!m_queue.enqueue(JobKind::HealthCheck, 0, Priority::Scheduled, now + kHealthCheckEveryMs, {}, 1).ok())
+            logger()->error("could not queue the next health check");
+    }
+}
+
+HealthReport JobDispatcher::health()
+{
+    QList<qint64> activeSince;
+    for (const auto& [id, r] : m_running)
+        activeSince << r.startedAtMs;
+    HealthThresholds thresholds;
+    thresholds.staleAfterSeconds = m_limits.staleAfterSeconds;
+    auto report = checkHealth(m_db, m_queue.stats(), activeSince, m_clock.now().toMSecsSinceEpoch(), thresholds);
+    if (!report.ok()) {
+        HealthReport failed;
+        failed.queue = m_queue.stats();
+        failed.warnings << report.error().userMessage;
+        return failed;
+    }
+    return report.value();
 }
 
 void JobDispatcher::connectionChanged(qint64 connectionId)
@@ -256,6 +309,10 @@ void JobDispatcher::dispatch()
         const auto job = m_queue.takeNext([this](const Job& j) { return admit(j); });
         if (!job)
             return;
+        if (job->kind == JobKind::HealthCheck || job->kind == JobKind::Cleanup) {
+            runHousekeeping(*job);
+            continue;
+        }
         const auto connection = store::ConnectionRepository(m_db).get(job->connectionId);
         if (job->kind != JobKind::SyncConnection || !connection.ok()) {
             m_queue.complete(job->id); // nothing left to do (the connection is gone)
@@ -265,6 +322,7 @@ void JobDispatcher::dispatch()
         Running run;
         run.connectionId = job->connectionId;
         run.provider = connection->provider;
+        run.startedAtMs = m_clock.now().toMSecsSinceEpoch();
         run.runner = std::make_unique<sync::SyncRunner>(m_db, m_credentials, m_clock, connection.value(),
                                                         priorityName(job->priority));
         sync::SyncRunner* runner = run.runner.get();

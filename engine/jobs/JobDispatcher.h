@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/CircuitBreaker.h"
+#include "jobs/Health.h"
 #include "jobs/JobQueue.h"
 #include "jobs/RetryPolicy.h"
 #include "jobs/SyncLimits.h"
@@ -73,6 +74,9 @@ public:
     bool busy() const;
     std::optional<qint64> nextRunMs(qint64 connectionId) const { return m_scheduler.dueAt(connectionId); }
 
+    // The queue, warnings and per-connection health, now.
+    HealthReport health();
+
     // Re-checks everything due now: after a clock jump or wake from sleep, and from tests that
     // move a simulated clock.
     void wake();
@@ -84,15 +88,20 @@ Q_SIGNALS:
     void runFinished(const coffer::model::SyncSummary& summary);
     void queueChanged();
     void idle();
+    // A scheduled health check ran (every 15 minutes).
+    void healthChecked(const coffer::jobs::HealthReport& report);
 
 private:
     struct Running {
         std::unique_ptr<sync::SyncRunner> runner;
         QString provider;
         qint64 connectionId = 0;
+        qint64 startedAtMs = 0;
     };
 
     void planNext(qint64 connectionId, const QDateTime& lastRunAt);
+    void scheduleHousekeeping();
+    void runHousekeeping(const Job& job);
     void enqueueDue();
     void dispatch();
     bool admit(const Job& job);

@@ -109,6 +109,11 @@ Result<JobQueue::Enqueued> JobQueue::enqueue(JobKind kind, qint64 connectionId, 
         }
         return Enqueued{existing.id, true};
     }
+    // A finished job of the same work may not be written yet; the one-open-job index must see it closed.
+    if (!m_finishedUnflushed.isEmpty()) {
+        if (auto flushed = flush(); !flushed.ok())
+            return flushed.error();
+    }
     Job job;
     job.kind = kind;
     job.connectionId = connectionId;

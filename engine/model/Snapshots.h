@@ -59,6 +59,7 @@ struct JobProgress {
     int percent = 0;
     int accountsProcessed = 0;
     int transactionsProcessed = 0;
+    int etaSeconds = -1; // estimated time remaining; -1 while unknown
 };
 
 // The outcome of one sync run, for the CLI and notifications.
@@ -73,7 +74,7 @@ struct SyncSummary {
 };
 
 struct Notification {
-    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem };
+    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem, DataStale };
     Kind kind = Kind::Info;
     qint64 connectionId = 0;
     QString title;

@@ -47,6 +47,7 @@ void SyncRunner::start()
     if (!run.ok())
         return fail(run.error());
     m_summary.syncRunId = run.value();
+    m_elapsed.start();
     logger()->info("sync run {} started for connection {} ({})", m_summary.syncRunId, m_connection.id,
                    m_trigger.toStdString());
     report(SyncStage::Starting, 0);
@@ -202,6 +203,9 @@ void SyncRunner::report(SyncStage stage, int percent)
     p.percent = percent;
     p.accountsProcessed = m_accountsProcessed;
     p.transactionsProcessed = m_transactionsProcessed;
+    // Linear estimate from the share done so far; only once there is something to go on.
+    if (percent >= 10 && percent < 100 && m_elapsed.isValid())
+        p.etaSeconds = int(m_elapsed.elapsed() * (100 - percent) / percent / 1000);
     Q_EMIT progress(p);
 }
 

@@ -63,6 +63,7 @@ private:
     model::SyncSummary m_summary;
     int m_accountsProcessed = 0;
     int m_transactionsProcessed = 0;
+    QElapsedTimer m_elapsed;
     bool m_done = false;
 };
 

@@ -32,6 +32,17 @@ protected:
         EXPECT_EQ(engine.summaries.size(), count);
     }
 
+    // The newest sync job (health checks and cleanups share the queue).
+    static jobs::Job newestSyncJob(EngineUnderTest& engine)
+    {
+        for (const jobs::Job& j : engine.jobs()) {
+            if (j.kind == jobs::JobKind::SyncConnection)
+                return j;
+        }
+        ADD_FAILURE() << "no sync job";
+        return {};
+    }
+
     QTemporaryDir m_dir;
     std::shared_ptr<schedule::ManualClock> m_clock = test::clockAtFixedNow();
 };
@@ -84,9 +95,7 @@ TEST_F(SchedulingTest, RetryableFailuresBackOffThenDeadLetter)
     advance(engine, 3600); // attempts used up: nothing more until the schedule
     expectRuns(engine, 4);
 
-    const auto jobs = engine.jobs();
-    ASSERT_FALSE(jobs.isEmpty());
-    const jobs::Job& dead = jobs.first();
+    const jobs::Job dead = newestSyncJob(engine);
     EXPECT_EQ(dead.state, jobs::JobState::Failed);
     EXPECT_EQ(dead.attempts, 4);
     EXPECT_EQ(dead.errors.size(), 4) << "the whole error history is kept";
@@ -105,7 +114,7 @@ TEST_F(SchedulingTest, NeedsUserErrorsAreNeverRetried)
     ASSERT_TRUE(test::waitFor([&] {
         return !engine.statuses.isEmpty() && engine.statuses[0].state == model::ConnectionState::ReauthRequired;
     }));
-    EXPECT_EQ(engine.jobs().first().state, jobs::JobState::Failed);
+    EXPECT_EQ(newestSyncJob(engine).state, jobs::JobState::Failed);
 }
 
 TEST_F(SchedulingTest, SyncNowTooSoonSaysWhenTheNextSyncIsAllowed)
@@ -161,4 +170,28 @@ TEST_F(SchedulingTest, AnInterruptedJobResumesAfterRestart)
     ASSERT_TRUE(test::waitFor([&] { return !again.summaries.isEmpty(); }, 30000));
     EXPECT_TRUE(again.summaries[0].succeeded);
     EXPECT_EQ(again.summaries[0].connectionId, id);
+}
+
+TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    QList<jobs::HealthReport> reports;
+    QObject context;
+    QObject::connect(&engine.host(), &EngineHost::health, &context,
+                     [&](const jobs::HealthReport& r) { reports << r; });
+    engine.addDemo(11, {{QStringLiteral("fail"), QStringLiteral("transient")}});
+    advance(engine, 15 * 60 + 1);
+    ASSERT_TRUE(test::waitFor([&] { return !reports.isEmpty(); }));
+    ASSERT_EQ(reports.last().connections.size(), 1);
+    EXPECT_TRUE(reports.last().connections[0].stale) << "it never synced successfully";
+    ASSERT_TRUE(test::waitFor([&] {
+        return std::any_of(engine.notifications.cbegin(), engine.notifications.cend(),
+                           [](const model::Notification& n) { return n.kind == model::Notification::Kind::DataStale; });
+    }));
+    // Told once, not at every check.
+    advance(engine, 15 * 60 + 1);
+    ASSERT_TRUE(test::waitFor([&] { return reports.size() >= 2; }));
+    const auto stale = std::count_if(engine.notifications.cbegin(), engine.notifications.cend(),
+                                     [](const model::Notification& n) { return n.kind == model::Notification::Kind::DataStale; });
+    EXPECT_EQ(stale, 1);
 }

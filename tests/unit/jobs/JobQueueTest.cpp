@@ -222,3 +222,15 @@ TEST_F(JobQueueTest, OnlyTheUserCutsARetryBackoffShort)
     ASSERT_TRUE(job);
     EXPECT_EQ(job->id, id);
 }
+
+TEST_F(JobQueueTest, TheSameWorkCanBeQueuedAgainRightAfterItFinished)
+{
+    const qint64 c = addConnection();
+    const qint64 first = enqueue(c, Priority::Manual);
+    ASSERT_TRUE(m_queue->takeNext({}));
+    m_queue->complete(first); // not flushed yet
+    const auto again = m_queue->enqueue(JobKind::SyncConnection, c, Priority::Manual, now());
+    ASSERT_TRUE(again.ok()) << again.error().userMessage.toStdString();
+    EXPECT_FALSE(again->merged);
+    EXPECT_NE(again->id, first);
+}
