@@ -14,12 +14,14 @@ namespace coffer {
 
 namespace schedule {
 class Clock;
+class NetworkStatus;
 }
 
 struct EngineOptions {
     QString dataDir;                                    // where coffer.sqlite3 and logs/ live
     QString keychainService = QStringLiteral("Coffer"); // tests use their own service name
     std::shared_ptr<const schedule::Clock> clock;       // null: the system clock; tests pass a ManualClock
+    std::shared_ptr<schedule::NetworkStatus> network;   // null: QNetworkInformation; tests pass a switch
     // Follow schedules and run queued work on its own (the app and the daemon). One-shot
     // commands turn it off: they run only what they ask for.
     bool automatic = true;

@@ -8,6 +8,7 @@
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "jobs/JobDispatcher.h"
+#include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
 
 namespace coffer {
@@ -58,7 +59,8 @@ void EngineCore::start()
         return;
     }
     m_credentials = std::make_unique<secrets::CredentialStore>(m_options.keychainService, databaseId.value());
-    m_jobs = std::make_unique<jobs::JobDispatcher>(*m_db, *m_credentials, m_clock, m_options.automatic);
+    m_network = m_options.network ? m_options.network : std::make_shared<schedule::SystemNetworkStatus>();
+    m_jobs = std::make_unique<jobs::JobDispatcher>(*m_db, *m_credentials, m_clock, *m_network, m_options.automatic);
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::progress, &m_facade, [this](const model::JobProgress& p) {
         m_progress.insert(p.connectionId, p);
         publishSoon();
@@ -381,6 +383,7 @@ void EngineCore::shutdown()
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
     m_jobs.reset();
+    m_network.reset();
     m_credentials.reset();
     m_db.reset();
 }

@@ -56,6 +56,7 @@ private:
     EngineOptions m_options;
     std::shared_ptr<const schedule::Clock> m_clockOwner;
     const schedule::Clock& m_clock;
+    std::shared_ptr<schedule::NetworkStatus> m_network; // created on the engine thread in start()
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;

@@ -5,6 +5,7 @@
 #include "providers/ConnectorFactory.h"
 #include "schedule/Clock.h"
 #include "schedule/Jitter.h"
+#include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
@@ -38,7 +39,7 @@ QString providerKey(const QString& provider) { return QStringLiteral("provider:"
 } // namespace
 
 JobDispatcher::JobDispatcher(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
-                             bool automatic, QObject* parent)
+                             schedule::NetworkStatus& network, bool automatic, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_credentials(credentials)
@@ -46,8 +47,16 @@ JobDispatcher::JobDispatcher(store::Database& db, secrets::CredentialStore& cred
     , m_queue(db, clock)
     , m_syncLimits(clock)
     , m_breaker(clock)
+    , m_network(network)
     , m_automatic(automatic)
 {
+    // Back online: catch up at once, within the usual limits (the queue's concurrency, the
+    // minimum intervals and quotas apply to the catch-up like to any other trigger).
+    connect(&m_network, &schedule::NetworkStatus::changed, this, [this](bool online) {
+        logger()->info("network {}", online ? "back" : "lost");
+        if (online)
+            wake();
+    });
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &JobDispatcher::wake);
 }
@@ -116,6 +125,10 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
         m_syncLimits.setMinIntervalSeconds(
             c.id, c.options.value(QStringLiteral("minIntervalSeconds"), info.minIntervalSeconds).toInt());
         m_syncLimits.setDailyCallBudget(c.id, info.dailyCallBudgetPerAccount);
+        if (c.options.value(QStringLiteral("needsNetwork"), info.needsNetwork).toBool())
+            m_needsNetwork.insert(c.id);
+        else
+            m_needsNetwork.remove(c.id);
     }
     if (c.paused || !m_automatic)
         return;
@@ -210,6 +223,12 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
 {
     if (!m_providerOf.contains(connectionId))
         return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(connectionId));
+    if (m_needsNetwork.contains(connectionId) && !m_network.online()) {
+        Error e = Error::retryable(QStringLiteral("This computer is offline; Coffer will sync when the network is back."));
+        e.providerCode = QStringLiteral("OFFLINE");
+        if (priority == Priority::Manual)
+            return e; // fail fast: the user is waiting for an answer
+    }
     const bool alreadyOpen = m_queue.openJobFor(JobKind::SyncConnection, connectionId).has_value();
     if (priority == Priority::Manual && !alreadyOpen) {
         if (const auto refusal = m_syncLimits.check(connectionId, 1, 1)) {
@@ -285,6 +304,8 @@ bool JobDispatcher::admit(const Job& job)
 {
     if (!m_automatic && !m_requested.contains(job.id))
         return false; // a one-shot command runs what it asked for, nothing the schedule left
+    if (m_needsNetwork.contains(job.connectionId) && !m_network.online())
+        return false; // waits; the network coming back wakes the queue
     const QString provider = m_providerOf.value(job.connectionId);
     int sameProvider = 0;
     for (const auto& [id, r] : m_running)

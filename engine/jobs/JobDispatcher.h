@@ -19,6 +19,7 @@
 
 namespace coffer::schedule {
 class Clock;
+class NetworkStatus;
 }
 namespace coffer::secrets {
 class CredentialStore;
@@ -49,7 +50,7 @@ public:
     // Otherwise only what this process asks for runs (one-shot cofferctl commands), once: a
     // retry waits for the next automatic run instead of holding the command up.
     JobDispatcher(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
-                  bool automatic, QObject* parent = nullptr);
+                  schedule::NetworkStatus& network, bool automatic, QObject* parent = nullptr);
     ~JobDispatcher() override;
 
     // Loads open jobs (resuming interrupted ones), rebuilds limits from the sync history and plans
@@ -120,6 +121,8 @@ private:
     RetryPolicy m_retry;
     std::map<qint64, Running> m_running; // job id -> run (move-only, so not a QHash)
     QHash<qint64, QString> m_providerOf; // connection id -> provider
+    QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
+    schedule::NetworkStatus& m_network;
     QTimer m_timer;
     std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then
     QSet<qint64> m_requested;             // job ids this process asked for

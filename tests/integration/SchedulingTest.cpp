@@ -195,3 +195,19 @@ TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
                                      [](const model::Notification& n) { return n.kind == model::Notification::Kind::DataStale; });
     EXPECT_EQ(stale, 1);
 }
+
+TEST_F(SchedulingTest, OfflineScheduledSyncsWaitAndManualOnesFailFast)
+{
+    auto network = std::make_shared<schedule::ManualNetworkStatus>();
+    EngineUnderTest engine(m_dir.path(), m_clock, network);
+    const qint64 id = engine.addDemo(12, {{QStringLiteral("needsNetwork"), true}});
+    network->setOnline(false);
+    engine.host().syncNow(id);
+    ASSERT_TRUE(test::waitFor([&] { return !engine.failures.isEmpty(); }));
+    EXPECT_TRUE(engine.failures.last().contains(QStringLiteral("offline"))) << engine.failures.last().toStdString();
+    advance(engine, 2 * 3600); // the schedule comes due while offline: it waits
+    expectRuns(engine, 0);
+    network->setOnline(true); // back online: caught up without being asked
+    expectRuns(engine, 1);
+    EXPECT_TRUE(engine.summaries[0].succeeded);
+}

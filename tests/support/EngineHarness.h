@@ -5,6 +5,7 @@
 
 #include "EngineHost.h"
 #include "schedule/Clock.h"
+#include "schedule/NetworkStatus.h"
 
 #include "TestSupport.h"
 
@@ -24,10 +25,12 @@ namespace coffer::test {
 // One engine over one data folder, with what it reported collected for the test to read.
 class EngineUnderTest {
 public:
-    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock)
+    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock,
+                             std::shared_ptr<schedule::NetworkStatus> network = {})
         : m_clock(std::move(clock))
     {
         EngineOptions options;
+        options.network = std::move(network);
         options.dataDir = dataDir;
         options.keychainService = s_service;
         options.clock = m_clock;
