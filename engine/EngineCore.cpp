@@ -117,7 +117,8 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
     const qint64 connectionId = id.value();
     // The row exists only so the keychain key can be scoped to its id: without a stored
     // credential the connection is useless, so a keychain failure takes the row back out.
-    m_credentials->write(connectionId, kTokenName, providers::initialCredential(spec.provider),
+    const QString credential = spec.credential.isEmpty() ? providers::initialCredential(spec.provider) : spec.credential;
+    m_credentials->write(connectionId, kTokenName, credential,
                          [this, connectionId](model::Status stored) {
                              if (!m_db)
                                  return;

@@ -13,6 +13,10 @@ struct ConnectionSpec {
     QString provider;    // "demo", later "plaid", "simplefin", ...
     QString name;        // shown to the user
     QVariantMap options; // provider settings (seed, base URL, injected failures for demo)
+    // The secret the provider issued (an access URL, a token), when the user brings one. It goes
+    // straight to the keychain and is never stored anywhere else; empty for the demo bank,
+    // which issues its own.
+    QString credential;
 };
 
 struct Connection {
