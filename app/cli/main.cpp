@@ -77,8 +77,8 @@ std::variant<cli::Request, QString> interpret(const QCommandLineParser& parser, 
                 return QStringLiteral("--seed needs a whole number, not \"%1\".").arg(parser.value(o.seed));
         }
         r.injectFailure = parser.value(o.fail);
-        if (!r.injectFailure.isEmpty() && r.injectFailure != u"transient" && r.injectFailure != u"reauth")
-            return QStringLiteral("--inject-failure takes transient or reauth.");
+        if (!r.injectFailure.isEmpty() && r.injectFailure != u"transient" && r.injectFailure != u"reauth" && r.injectFailure != u"invalid")
+            return QStringLiteral("--inject-failure takes transient, reauth or invalid.");
         if (auto bad = allowOnly({&o.name, &o.seed, &o.fail}); !bad.isEmpty())
             return bad;
         return r;

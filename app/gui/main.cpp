@@ -44,7 +44,7 @@ int main(int argc, char** argv)
                     return;
                 *once = true;
                 if (connections.isEmpty())
-                    host.addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}});
+                    host.addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}, {}});
             });
     }
 

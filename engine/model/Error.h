@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,9 @@ struct Error {
     QString detail;
     QString providerCode;
     std::optional<int> retryAfterSeconds;
+    // For InvalidData: what the other side sent, kept in the database (raw_payloads) for
+    // inspection. Never logged: it can hold amounts and names.
+    QByteArray payload;
 
     static Error retryable(QString message, QString detail = {});
     static Error needsUser(QString message, QString detail = {});

@@ -7,6 +7,7 @@
 #include "store/AccountRepository.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
+#include "store/QuarantineRepository.h"
 #include "store/SyncRunRepository.h"
 
 #include <QPointer>
@@ -21,6 +22,20 @@ namespace {
 auto logger()
 {
     return log::get("engine.sync");
+}
+
+// The records of a page as the provider sent them, for quarantine.
+QByteArray pagePayload(const providers::Page& page)
+{
+    QByteArray out = "[";
+    for (const auto* list : {&page.added, &page.modified}) {
+        for (const auto& t : *list) {
+            if (out.size() > 1)
+                out += ',';
+            out += t.raw.isEmpty() ? QByteArray("null") : t.raw;
+        }
+    }
+    return out + ']';
 }
 const QString kTokenName = QStringLiteral("token");
 } // namespace
@@ -123,8 +138,12 @@ void SyncRunner::onPage(Result<providers::Page> page)
     if (!page.ok())
         return fail(page.error());
     const auto counts = m_writer.commit(m_target, page.value());
-    if (!counts.ok())
-        return fail(counts.error());
+    if (!counts.ok()) {
+        Error error = counts.error();
+        if (error.kind == model::ErrorKind::InvalidData && error.payload.isEmpty())
+            error.payload = pagePayload(page.value());
+        return fail(error);
+    }
     m_summary.changes += counts.value();
     ++m_summary.pages;
     m_transactionsProcessed += int(page->added.size() + page->modified.size() + page->removed.size());
@@ -169,6 +188,10 @@ void SyncRunner::fail(const Error& error)
     logger()->warn("sync run {} for connection {} {}: {} ({})", m_summary.syncRunId, m_connection.id,
                    cancelled ? "interrupted" : "failed", model::errorKindName(error.kind).toStdString(),
                    error.detail.toStdString());
+    if (error.kind == model::ErrorKind::InvalidData && !error.payload.isEmpty()) {
+        if (store::QuarantineRepository(m_db).keep(m_connection.id, m_summary.syncRunId, error.userMessage, error.payload, now).ok())
+            logger()->warn("sync run {}: unusable data kept in raw_payloads", m_summary.syncRunId);
+    }
     if (m_summary.syncRunId != 0) {
         const QString status = cancelled ? QStringLiteral("interrupted") : QStringLiteral("failed");
         if (auto s = store::SyncRunRepository(m_db).finish(m_summary.syncRunId, status, now, &error); !s.ok())

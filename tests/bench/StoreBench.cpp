@@ -25,7 +25,7 @@ struct Fixture {
     {
         db = std::move(store::Database::open(dir.path())).value();
         const qint64 conn = store::ConnectionRepository(*db)
-                                .insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench"), {}},
+                                .insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench"), {}, {}},
                                         QStringLiteral("Demo Bank"), QDateTime::currentDateTimeUtc())
                                 .value();
         model::Account a;

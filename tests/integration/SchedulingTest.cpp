@@ -199,7 +199,7 @@ TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
 TEST_F(SchedulingTest, OfflineScheduledSyncsWaitAndManualOnesFailFast)
 {
     auto network = std::make_shared<schedule::ManualNetworkStatus>();
-    EngineUnderTest engine(m_dir.path(), m_clock, network);
+    EngineUnderTest engine(m_dir.path(), m_clock, true, network);
     const qint64 id = engine.addDemo(12, {{QStringLiteral("needsNetwork"), true}});
     network->setOnline(false);
     engine.host().syncNow(id);
@@ -210,4 +210,19 @@ TEST_F(SchedulingTest, OfflineScheduledSyncsWaitAndManualOnesFailFast)
     network->setOnline(true); // back online: caught up without being asked
     expectRuns(engine, 1);
     EXPECT_TRUE(engine.summaries[0].succeeded);
+}
+
+TEST_F(SchedulingTest, InvalidDataIsQuarantinedNotRetried)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(13, {{QStringLiteral("fail"), QStringLiteral("invalid")}});
+    engine.host().syncNow(id);
+    expectRuns(engine, 1);
+    EXPECT_EQ(engine.summaries[0].error->kind, model::ErrorKind::InvalidData);
+    advance(engine, 60);
+    expectRuns(engine, 1);
+    test::Inspector db(engine.databasePath);
+    EXPECT_EQ(db.rows(QStringLiteral("SELECT payload FROM raw_payloads WHERE connection_id = %1").arg(id)),
+              QStringList{QStringLiteral("{\"transactions\": \"<garbled>\"}")});
+    EXPECT_EQ(newestSyncJob(engine).state, jobs::JobState::Failed);
 }

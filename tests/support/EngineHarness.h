@@ -25,11 +25,14 @@ namespace coffer::test {
 // One engine over one data folder, with what it reported collected for the test to read.
 class EngineUnderTest {
 public:
-    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock,
+    // automatic: follow schedules and run the queue on its own, as the app does; otherwise run
+    // only what the test asks for, as a one-shot command does.
+    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock, bool automatic = true,
                              std::shared_ptr<schedule::NetworkStatus> network = {})
         : m_clock(std::move(clock))
     {
         EngineOptions options;
+        options.automatic = automatic;
         options.network = std::move(network);
         options.dataDir = dataDir;
         options.keychainService = s_service;
@@ -63,7 +66,7 @@ public:
         extra.insert(QStringLiteral("latencyMs"), extra.value(QStringLiteral("latencyMs"), 0));
         const auto before = addedIds.size();
         m_host->addConnection(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra});
+            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra, {}});
         EXPECT_TRUE(waitFor([&] { return addedIds.size() > before || !failures.isEmpty(); }));
         EXPECT_TRUE(failures.isEmpty()) << failures.value(0).toStdString();
         return addedIds.value(before);

@@ -70,6 +70,12 @@ std::optional<Error> DemoConnector::refuse(const FetchContext& context) const
         e.providerCode = QStringLiteral("DEMO_UNAVAILABLE");
         return e;
     }
+    if (fail == u"invalid") {
+        Error e = Error::invalidData(QStringLiteral("The demo bank sent data Coffer could not read; it was kept for inspection."),
+                                     QStringLiteral("injected invalid data"));
+        e.payload = QByteArrayLiteral("{\"transactions\": \"<garbled>\"}");
+        return e;
+    }
     if (fail == u"reauth") {
         Error e = Error::needsUser(QStringLiteral("The demo bank asks you to sign in again."),
                                    QStringLiteral("injected re-authentication"));

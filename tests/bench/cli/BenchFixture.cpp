@@ -28,7 +28,7 @@ BenchFixture::BenchFixture(int connections)
     store::ConnectionRepository repo(*db);
     const auto created = db->inTransaction([&]() -> model::Status {
         for (int i = 0; i < connections; ++i) {
-            const auto id = repo.insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench %1").arg(i), {}},
+            const auto id = repo.insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench %1").arg(i), {}, {}},
                                         QStringLiteral("Demo Bank"), clock.now());
             if (!id.ok())
                 return id.error();

@@ -40,7 +40,7 @@ protected:
     qint64 addConnection()
     {
         return store::ConnectionRepository(*m_db)
-            .insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("C"), {}}, QStringLiteral("Demo Bank"),
+            .insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("C"), {}, {}}, QStringLiteral("Demo Bank"),
                     m_clock.now())
             .value();
     }

@@ -31,7 +31,7 @@ protected:
         ASSERT_TRUE(db.ok());
         m_db = std::move(db).value();
         const auto conn = store::ConnectionRepository(*m_db).insert(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}}, QStringLiteral("Demo Bank"),
+            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}, {}}, QStringLiteral("Demo Bank"),
             test::fixedNow());
         ASSERT_TRUE(conn.ok());
         model::Account account;

@@ -1,0 +1,250 @@
+#include "providers/simplefin/SimpleFinAccountSet.h"
+
+#include "model/Currency.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QTimeZone>
+
+namespace coffer::providers::simplefin {
+
+using model::Error;
+using model::Result;
+
+namespace {
+
+constexpr qsizetype kMaxMessageChars = 200;
+constexpr qsizetype kMaxMessages = 5;
+constexpr qsizetype kMaxPayloadBytes = 4 * 1024 * 1024;
+
+Error unusable(const QString& what, const QString& detail)
+{
+    Error e = Error::invalidData(QStringLiteral("SimpleFIN sent data Coffer could not use: %1.").arg(what), detail);
+    e.providerCode = QStringLiteral("INVALID_DATA");
+    return e;
+}
+
+Error missing(const QString& where, const QString& field)
+{
+    return unusable(QStringLiteral("%1 has no valid \"%2\"").arg(where, field),
+                    QStringLiteral("%1: missing or mistyped %2").arg(where, field));
+}
+
+// A required string member, or nullopt when absent or not a string.
+std::optional<QString> text(const QJsonObject& o, const QString& key)
+{
+    const QJsonValue v = o.value(key);
+    return v.isString() ? std::optional<QString>(v.toString()) : std::nullopt;
+}
+
+// A UNIX timestamp member: a non-negative integer, or nullopt.
+std::optional<qint64> epoch(const QJsonObject& o, const QString& key)
+{
+    const QJsonValue v = o.value(key);
+    const qint64 seconds = v.isDouble() ? v.toInteger(-1) : -1;
+    return seconds >= 0 ? std::optional<qint64>(seconds) : std::nullopt;
+}
+
+QDate utcDate(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).date();
+}
+
+// SimpleFIN has no account type; the name is the only hint.
+model::AccountKind guessKind(const QString& name)
+{
+    const QString n = name.toLower();
+    if (n.contains(u"saving"))
+        return model::AccountKind::Savings;
+    if (n.contains(u"credit") || n.contains(u"card"))
+        return model::AccountKind::CreditCard;
+    return model::AccountKind::Checking;
+}
+
+QStringList serverMessages(const QJsonObject& set)
+{
+    QStringList out;
+    const auto add = [&out](const QString& raw) {
+        const QString clean = sanitizeMessage(raw);
+        if (!clean.isEmpty() && !out.contains(clean) && out.size() < kMaxMessages)
+            out << clean;
+    };
+    for (const QJsonValue v : set.value(QStringLiteral("errors")).toArray())
+        add(v.toString());
+    // Newer servers send structured errors: [{"code": ..., "msg": ...}].
+    for (const QJsonValue v : set.value(QStringLiteral("errlist")).toArray())
+        add(v.isObject() ? v.toObject().value(QStringLiteral("msg")).toString() : v.toString());
+    return out;
+}
+
+Result<ProviderTransaction> parseTransaction(const QJsonObject& t, const QString& where, const QString& accountId,
+                                             const QString& currency, const QDate& fallbackDate)
+{
+    const auto id = text(t, QStringLiteral("id"));
+    if (!id || id->isEmpty())
+        return missing(where, QStringLiteral("id"));
+    const auto posted = epoch(t, QStringLiteral("posted"));
+    if (!posted)
+        return missing(where, QStringLiteral("posted"));
+    const auto amountText = text(t, QStringLiteral("amount")); // a number here would have gone through a double
+    if (!amountText)
+        return missing(where, QStringLiteral("amount"));
+    const auto description = text(t, QStringLiteral("description"));
+    if (!description)
+        return missing(where, QStringLiteral("description"));
+    auto amount = model::Money::parse(*amountText, currency);
+    if (!amount.ok())
+        return unusable(where + QStringLiteral(" has an unreadable amount"), amount.error().userMessage);
+
+    ProviderTransaction out;
+    out.accountProviderId = accountId;
+    out.providerId = *id;
+    // SimpleFIN: "positive numbers indicate money being deposited into the account", which is
+    // Coffer's convention (negative = money out): the amount passes through unchanged.
+    out.amount = amount.value();
+    out.description = *description;
+    const auto transactedAt = epoch(t, QStringLiteral("transacted_at"));
+    if (transactedAt && *transactedAt > 0)
+        out.authorizedOn = utcDate(*transactedAt);
+    // posted == 0 is the protocol's mark of a pending transaction; "pending": true says so outright.
+    out.pending = *posted == 0 || t.value(QStringLiteral("pending")).toBool();
+    out.bookedOn = *posted > 0 ? utcDate(*posted) : out.authorizedOn.value_or(fallbackDate);
+    out.category = t.value(QStringLiteral("extra")).toObject().value(QStringLiteral("category")).toString();
+    out.raw = QJsonDocument(t).toJson(QJsonDocument::Compact);
+    return out;
+}
+
+// Adds one account (and its transactions) to set; custom currencies are counted and skipped.
+model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbackDate, AccountSet& set)
+{
+    const QString where = QStringLiteral("account %1").arg(index + 1); // never the account's id: logs see this
+    const auto id = text(a, QStringLiteral("id"));
+    if (!id || id->isEmpty())
+        return missing(where, QStringLiteral("id"));
+    const auto name = text(a, QStringLiteral("name"));
+    if (!name)
+        return missing(where, QStringLiteral("name"));
+    const auto currencyText = text(a, QStringLiteral("currency"));
+    if (!currencyText)
+        return missing(where, QStringLiteral("currency"));
+    const auto balanceText = text(a, QStringLiteral("balance"));
+    if (!balanceText)
+        return missing(where, QStringLiteral("balance"));
+    if (!epoch(a, QStringLiteral("balance-date")))
+        return missing(where, QStringLiteral("balance-date"));
+    const QJsonObject org = a.value(QStringLiteral("org")).toObject();
+    const QString institution = org.value(QStringLiteral("name")).toString(org.value(QStringLiteral("domain")).toString());
+    if (institution.isEmpty())
+        return missing(where, QStringLiteral("org"));
+
+    const QString trimmed = currencyText->trimmed();
+    if (trimmed.startsWith(u"http://") || trimmed.startsWith(u"https://")) {
+        ++set.skippedAccounts; // points, miles: a custom currency has no minor unit Coffer can store
+        return model::Ok{};
+    }
+    const QString currency = trimmed.toUpper();
+    if (!model::currency::isValidCode(currency))
+        return unusable(where + QStringLiteral(" has an unknown currency"), QStringLiteral("currency not ISO 4217"));
+    auto balance = model::Money::parse(*balanceText, currency);
+    if (!balance.ok())
+        return unusable(where + QStringLiteral(" has an unreadable balance"), balance.error().userMessage);
+
+    ProviderAccount account;
+    account.providerId = *id;
+    account.name = *name;
+    account.institution = institution;
+    account.kind = guessKind(*name);
+    account.currency = currency;
+    account.balance = balance.value();
+    set.accounts << account;
+
+    const QJsonValue transactions = a.value(QStringLiteral("transactions"));
+    if (transactions.isUndefined() || transactions.isNull())
+        return model::Ok{};
+    if (!transactions.isArray())
+        return missing(where, QStringLiteral("transactions"));
+    QHash<QString, qsizetype> seen; // ids are unique per account; a repeat replaces the earlier record
+    const QJsonArray list = transactions.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list[i].isObject())
+            return unusable(QStringLiteral("%1, transaction %2 is not an object").arg(where).arg(i + 1),
+                            QStringLiteral("transaction not an object"));
+        auto t = parseTransaction(list[i].toObject(), QStringLiteral("%1, transaction %2").arg(where).arg(i + 1), *id,
+                                  currency, fallbackDate);
+        if (!t.ok())
+            return t.error();
+        if (const auto it = seen.constFind(t->providerId); it != seen.cend()) {
+            set.transactions[it.value()] = t.value();
+        } else {
+            seen.insert(t->providerId, set.transactions.size());
+            set.transactions << t.value();
+        }
+    }
+    return model::Ok{};
+}
+
+} // namespace
+
+QString sanitizeMessage(const QString& text)
+{
+    QString out;
+    out.reserve(std::min(text.size(), kMaxMessageChars + 1));
+    for (const QChar c : text) {
+        switch (c.category()) {
+        case QChar::Other_Control:
+        case QChar::Other_Format: // includes bidi overrides that could disguise a message
+        case QChar::Other_PrivateUse:
+        case QChar::Other_NotAssigned:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+            out += u' ';
+            break;
+        default:
+            out += c;
+        }
+    }
+    out = out.simplified();
+    if (out.size() > kMaxMessageChars)
+        out = out.left(kMaxMessageChars - 1) + u'\x2026';
+    return out;
+}
+
+Result<AccountSet> parseAccountSet(const QByteArray& body, const QDate& fallbackDate)
+{
+    const auto result = [&]() -> Result<AccountSet> {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return unusable(QStringLiteral("the answer is not valid JSON (it may have been cut off)"),
+                            QStringLiteral("JSON error at byte %1 of %2: %3")
+                                .arg(parseError.offset)
+                                .arg(body.size())
+                                .arg(parseError.errorString()));
+        if (!doc.isObject())
+            return unusable(QStringLiteral("the answer is not an Account Set"), QStringLiteral("top level not an object"));
+        const QJsonObject root = doc.object();
+        if (!root.value(QStringLiteral("accounts")).isArray())
+            return missing(QStringLiteral("the answer"), QStringLiteral("accounts"));
+        AccountSet set;
+        set.messages = serverMessages(root);
+        const QJsonArray accounts = root.value(QStringLiteral("accounts")).toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            if (!accounts[i].isObject())
+                return unusable(QStringLiteral("account %1 is not an object").arg(i + 1),
+                                QStringLiteral("account not an object"));
+            if (auto s = parseAccount(accounts[i].toObject(), int(i), fallbackDate, set); !s.ok())
+                return s.error();
+        }
+        return set;
+    }();
+    if (result.ok())
+        return result;
+    Error error = result.error();
+    error.payload = body.left(kMaxPayloadBytes); // kept for inspection, never logged
+    return error;
+}
+
+} // namespace coffer::providers::simplefin

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "providers/Connector.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrlQuery>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace coffer::schedule {
+class Clock;
+}
+
+namespace coffer::providers::simplefin {
+
+// SimpleFIN Bridge (and any SimpleFIN server): read-only accounts and transactions over HTTPS with
+// the access URL (the connection's secret) as HTTP Basic credentials.
+//
+// Date-window paging: fetchChanges walks windows of at most 60 days, oldest first, from
+// historyDays ago on the first sync; the cursor is the end of the last committed window (epoch
+// seconds). A later sync starts 14 days before the cursor (re-delivery is idempotent in the store)
+// and walks up to the instant its first page was asked for.
+//
+// Options: "baseUrl" overrides the access URL's scheme, host and port (sandboxes, fakes); plain
+// http only to loopback. "timeoutMs" overrides the 30 s transfer timeout.
+//
+// Thread affinity: the engine thread. The QNetworkAccessManager is created on first use, so a
+// connector built only to describe() itself costs nothing.
+class SimpleFinConnector final : public Connector {
+public:
+    explicit SimpleFinConnector(const schedule::Clock& clock);
+    ~SimpleFinConnector() override;
+
+    ProviderInfo describe() const override;
+    void listAccounts(const FetchContext& context,
+                      std::function<void(model::Result<QList<ProviderAccount>>)> done) override;
+    void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) override;
+    void cancel() override;
+
+    // Trades a setup token (base64 of a claim URL) for an access URL: one POST, never repeated, as
+    // a token can be claimed only once. A 403 means it was already claimed, perhaps by someone else.
+    // done is called once on context's thread, unless context is destroyed first.
+    static void claimSetupToken(QNetworkAccessManager& network, const QString& setupToken, QObject* context,
+                                std::function<void(model::Result<QString>)> done);
+
+private:
+    struct Window {
+        qint64 start = 0; // epoch seconds, inclusive
+        qint64 end = 0;   // exclusive, as the protocol's end-date
+    };
+
+    std::optional<Window> nextWindow(const QString& cursor, qint64 nowSecs, model::Error& error);
+    void get(const FetchContext& context, const QUrlQuery& query, std::function<void(model::Result<QByteArray>)> done);
+    QNetworkAccessManager& network();
+
+    const schedule::Clock& m_clock;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QObject> m_context; // receives reply signals; replaced on cancel() to drop them
+    QList<QPointer<QNetworkReply>> m_inFlight;
+    std::optional<QSet<QString>> m_listedAccounts; // what listAccounts reported in this run
+    std::optional<qint64> m_runEndSecs;            // where this run's walk stops, fixed at its first page
+    QString m_handedOutCursor;                     // the last nextCursor given to the runner
+};
+
+} // namespace coffer::providers::simplefin
