@@ -22,6 +22,7 @@ auto logger()
 }
 const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
+constexpr qint64 kConsentWarningDays = 7;
 } // namespace
 
 EngineCore::EngineCore(Engine& facade, EngineOptions options)
@@ -71,6 +72,7 @@ void EngineCore::start()
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::idle, &m_facade, [this] { Q_EMIT m_facade.idle(); });
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::healthChecked, &m_facade,
                      [this](const jobs::HealthReport& r) { onHealthChecked(r); });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::credentialsCheckDue, &m_facade, [this] { checkConsents(); });
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -180,6 +182,7 @@ void EngineCore::syncNow(qint64 connectionId)
         return;
     }
     bool found = false;
+    Batch batch;
     for (const auto& c : connections.value()) {
         if (connectionId != 0 && c.id != connectionId)
             continue;
@@ -188,7 +191,11 @@ void EngineCore::syncNow(qint64 connectionId)
             continue;
         if (auto queued = m_jobs->requestSync(c.id, jobs::Priority::Manual); !queued.ok())
             Q_EMIT m_facade.operationFailed(c.name + QStringLiteral(": ") + queued.error().userMessage);
+        else
+            batch.waiting.insert(c.id);
     }
+    if (connectionId == 0 && batch.waiting.size() > 1)
+        m_batch = batch;
     if (connectionId != 0 && !found)
         Q_EMIT m_facade.operationFailed(QStringLiteral("There is no connection with id %1.").arg(connectionId));
     if (!m_jobs->busy())
@@ -306,6 +313,51 @@ void EngineCore::onHealthChecked(const jobs::HealthReport& report)
     Q_EMIT m_facade.health(report);
 }
 
+QHash<qint64, QDateTime> EngineCore::consentExpiries()
+{
+    QHash<qint64, QDateTime> expiries;
+    const auto connections = store::ConnectionRepository(*m_db).list();
+    if (!connections.ok())
+        return expiries;
+    for (const model::Connection& c : connections.value()) {
+        const auto connector = providers::createConnector(c.provider, m_clock);
+        if (!connector)
+            continue;
+        if (const auto expiry = connector->consentExpiresAt(c.options))
+            expiries.insert(c.id, *expiry);
+    }
+    return expiries;
+}
+
+void EngineCore::checkConsents()
+{
+    const QDateTime now = m_clock.now();
+    const auto connections = store::ConnectionRepository(*m_db).list();
+    if (!connections.ok())
+        return;
+    const QHash<qint64, QDateTime> expiries = consentExpiries();
+    for (const model::Connection& c : connections.value()) {
+        const QDateTime expiry = expiries.value(c.id);
+        const bool soon = expiry.isValid() && now.daysTo(expiry) <= kConsentWarningDays;
+        if (!soon) {
+            m_consentNotified.remove(c.id);
+            continue;
+        }
+        if (m_consentNotified.contains(c.id))
+            continue;
+        m_consentNotified.insert(c.id);
+        model::Notification n;
+        n.kind = model::Notification::Kind::ConsentExpiring;
+        n.connectionId = c.id;
+        const qint64 days = std::max<qint64>(0, now.daysTo(expiry));
+        n.title = QStringLiteral("%1 needs you to sign in again soon").arg(c.name);
+        n.message = days == 0 ? QStringLiteral("Access to the bank ends today; re-authenticate to keep syncing.")
+                              : QStringLiteral("Access to the bank ends in %1 days; re-authenticate to keep syncing.").arg(days);
+        Q_EMIT m_facade.notification(n);
+    }
+    publishSoon();
+}
+
 void EngineCore::showJob(qint64 jobId)
 {
     if (!ready("show a job"))
@@ -329,6 +381,23 @@ void EngineCore::wake()
 void EngineCore::onRunFinished(const model::SyncSummary& summary)
 {
     m_progress.remove(summary.connectionId);
+    if (m_batch && m_batch->waiting.remove(summary.connectionId)) {
+        m_batch->changes += summary.changes;
+        m_batch->failed += summary.succeeded ? 0 : 1;
+        if (m_batch->waiting.isEmpty()) {
+            model::Notification n;
+            n.kind = model::Notification::Kind::BatchCompleted;
+            n.title = QStringLiteral("All connections synced");
+            n.message = QStringLiteral("%1 added, %2 modified, %3 removed")
+                            .arg(m_batch->changes.added)
+                            .arg(m_batch->changes.modified)
+                            .arg(m_batch->changes.removed);
+            if (m_batch->failed > 0)
+                n.message += QStringLiteral("; %1 could not sync").arg(m_batch->failed);
+            m_batch.reset();
+            Q_EMIT m_facade.notification(n);
+        }
+    }
     if (summary.changes.total() > 0)
         Q_EMIT m_facade.transactionsChanged();
     Q_EMIT m_facade.syncFinished(summary);
@@ -360,7 +429,13 @@ void EngineCore::publish()
         logger()->error("could not read connection statuses");
         return;
     }
+    const QHash<qint64, QDateTime> expiries = consentExpiries();
+    const QDateTime now = m_clock.now();
     for (auto& s : statuses.value()) {
+        s.consentExpiresAt = expiries.value(s.connectionId);
+        if (s.state == ConnectionState::Idle && s.consentExpiresAt.isValid() &&
+            now.daysTo(s.consentExpiresAt) <= kConsentWarningDays)
+            s.state = ConnectionState::ReauthSoon;
         if (m_jobs && m_jobs->queue().openJobFor(jobs::JobKind::SyncConnection, s.connectionId))
             s.state = ConnectionState::Queued;
         if (const auto it = m_progress.constFind(s.connectionId); it != m_progress.cend()) {

@@ -49,6 +49,9 @@ private:
     bool ready(const char* action);
     void onRunFinished(const model::SyncSummary& summary);
     void onHealthChecked(const jobs::HealthReport& report);
+    // Consents that run out within a week: marked on the connection, announced once each.
+    QHash<qint64, QDateTime> consentExpiries();
+    void checkConsents();
     void publishSoon();
     void publish();
 
@@ -61,7 +64,14 @@ private:
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
     QHash<qint64, model::JobProgress> m_progress;
-    QSet<qint64> m_staleNotified; // one "data is stale" notice per connection until it is fresh again
+    QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
+    QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed
+    struct Batch {                  // a "sync all" in progress, reported once as a whole
+        QSet<qint64> waiting;
+        model::ChangeCounts changes;
+        int failed = 0;
+    };
+    std::optional<Batch> m_batch;
     QTimer m_publishTimer; // coalesces status snapshots to at most one per 100 ms
     bool m_stopping = false;
 };

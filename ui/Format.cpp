@@ -57,6 +57,8 @@ QString Format::stateText(model::ConnectionState state)
         return tr("Paused");
     case ConnectionState::ReauthRequired:
         return tr("Re-authentication required");
+    case ConnectionState::ReauthSoon:
+        return tr("Re-authentication needed soon");
     }
     return tr("Idle");
 }

@@ -56,6 +56,7 @@ QString Theme::statePillStyleSheet(model::ConnectionState state)
         background = QStringLiteral("#e4e4e7");
         break;
     case ConnectionState::ReauthRequired:
+    case ConnectionState::ReauthSoon:
         foreground = QStringLiteral("#713f12");
         background = QStringLiteral("#fdecc8");
         break;

@@ -30,6 +30,7 @@ auto logger() { return log::get("engine.jobs"); }
 constexpr qint64 kMaxSleepMs = 60 * 1000;
 constexpr qint64 kHealthCheckEveryMs = 15 * 60 * 1000;
 constexpr qint64 kCleanupEveryMs = 24 * 3600 * 1000;
+constexpr qint64 kCredentialsCheckEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kKeepCompletedMs = 7LL * 24 * 3600 * 1000;
 constexpr qint64 kKeepFailedMs = 30LL * 24 * 3600 * 1000;
 
@@ -157,7 +158,8 @@ void JobDispatcher::scheduleHousekeeping()
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     // enqueue() merges with an open one, so this never piles up across restarts.
     for (const auto& [kind, priority, firstInMs] : {std::tuple{JobKind::HealthCheck, Priority::Scheduled, kHealthCheckEveryMs},
-                                                    std::tuple{JobKind::Cleanup, Priority::Backfill, qint64(5 * 60 * 1000)}}) {
+                                                    std::tuple{JobKind::Cleanup, Priority::Backfill, qint64(5 * 60 * 1000)},
+                                                    std::tuple{JobKind::RefreshCredentials, Priority::Scheduled, qint64(0)}}) {
         if (auto queued = m_queue.enqueue(kind, 0, priority, now + firstInMs, {}, 1); !queued.ok())
             logger()->error("could not queue the {} job", jobKindName(kind).toStdString());
     }
@@ -172,6 +174,10 @@ void JobDispatcher::runHousekeeping(const Job& job)
         logger()->info("cleanup removed {} old jobs", purged.ok() ? purged.value() : 0);
         if (!m_queue.enqueue(JobKind::Cleanup, 0, Priority::Backfill, now + kCleanupEveryMs, {}, 1).ok())
             logger()->error("could not queue the next cleanup");
+    } else if (job.kind == JobKind::RefreshCredentials) {
+        Q_EMIT credentialsCheckDue();
+        if (!m_queue.enqueue(JobKind::RefreshCredentials, 0, Priority::Scheduled, now + kCredentialsCheckEveryMs, {}, 1).ok())
+            logger()->error("could not queue the next credentials check");
     } else if (job.kind == JobKind::HealthCheck) {
         Q_EMIT healthChecked(health());
         if (!m_queue.enqueue(JobKind::HealthCheck, 0, Priority::Scheduled, now + kHealthCheckEveryMs, {}, 1).ok())
@@ -330,7 +336,8 @@ void JobDispatcher::dispatch()
         const auto job = m_queue.takeNext([this](const Job& j) { return admit(j); });
         if (!job)
             return;
-        if (job->kind == JobKind::HealthCheck || job->kind == JobKind::Cleanup) {
+        if (job->kind == JobKind::HealthCheck || job->kind == JobKind::Cleanup ||
+            job->kind == JobKind::RefreshCredentials) {
             runHousekeeping(*job);
             continue;
         }

@@ -91,6 +91,8 @@ Q_SIGNALS:
     void idle();
     // A scheduled health check ran (every 15 minutes).
     void healthChecked(const coffer::jobs::HealthReport& report);
+    // The daily refresh-credentials job: time to look at expiring consents and tokens.
+    void credentialsCheckDue();
 
 private:
     struct Running {

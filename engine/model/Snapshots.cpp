@@ -17,6 +17,8 @@ QString connectionStateName(ConnectionState state)
         return QStringLiteral("paused");
     case ConnectionState::ReauthRequired:
         return QStringLiteral("re-authentication required");
+    case ConnectionState::ReauthSoon:
+        return QStringLiteral("re-authentication needed soon");
     }
     return QStringLiteral("idle");
 }

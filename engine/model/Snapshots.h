@@ -13,7 +13,7 @@
 
 namespace coffer::model {
 
-enum class ConnectionState { Idle, Queued, Syncing, Error, Paused, ReauthRequired };
+enum class ConnectionState { Idle, Queued, Syncing, Error, Paused, ReauthRequired, ReauthSoon };
 
 QString connectionStateName(ConnectionState state);
 
@@ -49,6 +49,7 @@ struct ConnectionStatus {
     QString lastError; // plain words, safe to show
     ErrorKind lastErrorKind = ErrorKind::Permanent;
     int progressPercent = -1; // -1 when not syncing
+    QDateTime consentExpiresAt; // invalid when the provider has no consent that runs out
     SyncStage stage = SyncStage::Completed;
 };
 
@@ -74,7 +75,7 @@ struct SyncSummary {
 };
 
 struct Notification {
-    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem, DataStale };
+    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem, DataStale, ConsentExpiring, BatchCompleted };
     Kind kind = Kind::Info;
     qint64 connectionId = 0;
     QString title;

@@ -5,6 +5,7 @@
 #include "model/Transaction.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QVariantMap>
@@ -93,6 +94,12 @@ public:
     virtual void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) = 0;
     // Stops any call in flight; its callback will not be called.
     virtual void cancel() = 0;
+    // When the user's consent to this connection runs out (PSD2-style providers), if it does.
+    virtual std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const
+    {
+        Q_UNUSED(options);
+        return std::nullopt;
+    }
 };
 
 } // namespace coffer::providers

@@ -1,18 +1,21 @@
 #include "providers/ConnectorFactory.h"
 
 #include "providers/demo/DemoConnector.h"
+#include "providers/simplefin/SimpleFinConnector.h"
 
 namespace coffer::providers {
 
 QStringList knownProviders()
 {
-    return {QStringLiteral("demo")};
+    return {QStringLiteral("demo"), QStringLiteral("simplefin")};
 }
 
 std::unique_ptr<Connector> createConnector(const QString& provider, const schedule::Clock& clock)
 {
     if (provider == u"demo")
         return std::make_unique<demo::DemoConnector>(clock);
+    if (provider == u"simplefin")
+        return std::make_unique<simplefin::SimpleFinConnector>(clock);
     return nullptr;
 }
 

@@ -26,7 +26,7 @@ QString stateName(ConnectionState s)
 ConnectionState stateFromName(const QString& name)
 {
     for (auto s : {ConnectionState::Idle, ConnectionState::Queued, ConnectionState::Syncing, ConnectionState::Error,
-                   ConnectionState::Paused, ConnectionState::ReauthRequired}) {
+                   ConnectionState::Paused, ConnectionState::ReauthRequired, ConnectionState::ReauthSoon}) {
         if (model::connectionStateName(s) == name)
             return s;
     }

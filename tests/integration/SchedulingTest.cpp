@@ -226,3 +226,39 @@ TEST_F(SchedulingTest, InvalidDataIsQuarantinedNotRetried)
               QStringList{QStringLiteral("{\"transactions\": \"<garbled>\"}")});
     EXPECT_EQ(newestSyncJob(engine).state, jobs::JobState::Failed);
 }
+
+TEST_F(SchedulingTest, ExpiringConsentIsAnnouncedOnceAndShownOnTheConnection)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    engine.addDemo(14, {{QStringLiteral("consentDays"), 5}});
+    engine.addDemo(15); // 90 days: nothing to say
+    engine.host().wake();
+    ASSERT_TRUE(test::waitFor([&] {
+        return std::count_if(engine.statuses.cbegin(), engine.statuses.cend(), [](const model::ConnectionStatus& s) {
+                   return s.state == model::ConnectionState::ReauthSoon;
+               }) == 1;
+    }));
+    // The daily credentials check runs at start and then once a day: one notice, not one a day.
+    advance(engine, 24 * 3600 + 60);
+    advance(engine, 24 * 3600 + 60);
+    QTest::qWait(300);
+    const auto notices = std::count_if(engine.notifications.cbegin(), engine.notifications.cend(),
+                                       [](const model::Notification& n) {
+                                           return n.kind == model::Notification::Kind::ConsentExpiring;
+                                       });
+    EXPECT_EQ(notices, 1);
+}
+
+TEST_F(SchedulingTest, SyncAllReportsTheBatchOnceItIsDone)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    engine.addDemo(16);
+    engine.addDemo(17);
+    engine.host().syncAll();
+    ASSERT_TRUE(test::waitFor([&] {
+        return std::any_of(engine.notifications.cbegin(), engine.notifications.cend(), [](const model::Notification& n) {
+            return n.kind == model::Notification::Kind::BatchCompleted;
+        });
+    }));
+    EXPECT_EQ(engine.summaries.size(), 2);
+}

@@ -226,6 +226,7 @@ void DashboardView::updateSummary(const QList<model::ConnectionStatus>& connecti
             break;
         case model::ConnectionState::Error:
         case model::ConnectionState::ReauthRequired:
+        case model::ConnectionState::ReauthSoon:
             ++attention;
             break;
         case model::ConnectionState::Idle:

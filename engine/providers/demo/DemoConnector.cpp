@@ -152,6 +152,14 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
     });
 }
 
+std::optional<QDateTime> DemoConnector::consentExpiresAt(const QVariantMap& options) const
+{
+    const QDateTime openedAt = QDateTime::fromString(options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
+    if (!openedAt.isValid())
+        return std::nullopt;
+    return openedAt.addDays(options.value(QStringLiteral("consentDays"), 90).toInt());
+}
+
 void DemoConnector::cancel()
 {
     m_context = std::make_unique<QObject>();

@@ -26,6 +26,8 @@ public:
                       std::function<void(model::Result<QList<ProviderAccount>>)> done) override;
     void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) override;
     void cancel() override;
+    // Like a PSD2 bank: consent lasts "consentDays" (default 90) from when the connection was made.
+    std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const override;
 
     // A fresh random token, as the demo bank would issue at sign-in.
     static QString issueToken();

@@ -56,7 +56,7 @@ private:
         qint64 end = 0;   // exclusive, as the protocol's end-date
     };
 
-    std::optional<Window> nextWindow(const QString& cursor, qint64 nowSecs, model::Error& error);
+    Window nextWindow(const QString& cursor, qint64 nowSecs);
     void get(const FetchContext& context, const QUrlQuery& query, std::function<void(model::Result<QByteArray>)> done);
     QNetworkAccessManager& network();
 

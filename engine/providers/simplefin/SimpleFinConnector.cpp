@@ -1,0 +1,298 @@
+#include "providers/simplefin/SimpleFinConnector.h"
+
+#include "log/Log.h"
+#include "providers/simplefin/SimpleFinAccountSet.h"
+#include "providers/simplefin/SimpleFinHttp.h"
+#include "schedule/Clock.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+
+namespace coffer::providers::simplefin {
+
+using model::Error;
+using model::Result;
+
+namespace {
+
+auto logger()
+{
+    return log::get("engine.providers");
+}
+
+constexpr qint64 kDaySeconds = 24 * 3600;
+constexpr qint64 kWindowSeconds = 60 * kDaySeconds;  // the most SimpleFIN Bridge serves in one request
+constexpr qint64 kOverlapSeconds = 14 * kDaySeconds; // late-posting transactions are picked up again
+constexpr int kHistoryDays = 90;
+constexpr int kDefaultTimeoutMs = 30 * 1000;
+
+int timeoutMs(const FetchContext& context)
+{
+    const int ms = context.options.value(QStringLiteral("timeoutMs"), kDefaultTimeoutMs).toInt();
+    return ms > 0 ? ms : kDefaultTimeoutMs;
+}
+
+void logFailure(qint64 connectionId, const char* what, const Error& error)
+{
+    // detail is secret-free by construction: no URLs, credentials, ids or amounts go into it.
+    logger()->warn("simplefin connection {}: {} failed: {} ({})", connectionId, what,
+                   model::errorKindName(error.kind).toStdString(), error.detail.toStdString());
+}
+
+// The server's own errors, when it sent nothing else: the user has to look at SimpleFIN Bridge.
+std::optional<Error> serverRefusal(const AccountSet& set)
+{
+    if (!set.accounts.isEmpty() || set.messages.isEmpty())
+        return std::nullopt;
+    Error e = Error::needsUser(QStringLiteral("SimpleFIN Bridge reported a problem: ") +
+                                   set.messages.join(QStringLiteral(" | ")),
+                               QStringLiteral("no accounts, %1 server messages").arg(set.messages.size()));
+    e.providerCode = QStringLiteral("SERVER_ERRORS");
+    return e;
+}
+
+void noteServerMessages(qint64 connectionId, const AccountSet& set)
+{
+    if (!set.messages.isEmpty())
+        logger()->warn("simplefin connection {}: the server sent {} messages with its accounts", connectionId,
+                       set.messages.size());
+    if (set.skippedAccounts > 0)
+        logger()->info("simplefin connection {}: {} accounts in custom currencies skipped", connectionId,
+                       set.skippedAccounts);
+}
+
+template <typename T> void deliverLater(QObject* context, std::function<void(Result<T>)> done, Error error)
+{
+    QTimer::singleShot(0, context, [done = std::move(done), error = std::move(error)] { done(error); });
+}
+
+} // namespace
+
+SimpleFinConnector::SimpleFinConnector(const schedule::Clock& clock)
+    : m_clock(clock)
+    , m_context(std::make_unique<QObject>())
+{
+}
+
+SimpleFinConnector::~SimpleFinConnector()
+{
+    cancel();
+}
+
+ProviderInfo SimpleFinConnector::describe() const
+{
+    ProviderInfo info{QStringLiteral("simplefin"), QStringLiteral("SimpleFIN Bridge"), Paging::DateWindow, 100,
+                      kHistoryDays};
+    info.minIntervalSeconds = 300;
+    info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
+    info.needsNetwork = true;
+    return info;
+}
+
+QNetworkAccessManager& SimpleFinConnector::network()
+{
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    return *m_network;
+}
+
+void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query,
+                             std::function<void(Result<QByteArray>)> done)
+{
+    auto endpoint = resolveEndpoint(context.secret, context.options.value(QStringLiteral("baseUrl")).toString());
+    if (!endpoint.ok()) {
+        logFailure(context.connectionId, "GET accounts", endpoint.error());
+        return deliverLater(m_context.get(), std::move(done), endpoint.error());
+    }
+    QUrl url = endpoint->root;
+    url.setPath(url.path() + QStringLiteral("/accounts"));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", endpoint->authorization);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(timeoutMs(context));
+    // A redirect must not carry the Basic credentials anywhere: not followed, reported instead.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* reply = network().get(request);
+    m_inFlight << reply;
+    const qint64 connectionId = context.connectionId;
+    QObject::connect(reply, &QNetworkReply::finished, m_context.get(),
+                     [this, reply, connectionId, done = std::move(done)] {
+                         m_inFlight.removeAll(reply);
+                         reply->deleteLater();
+                         if (const auto error = replyError(*reply)) {
+                             logFailure(connectionId, "GET accounts", *error);
+                             return done(*error);
+                         }
+                         done(reply->readAll());
+                     });
+}
+
+void SimpleFinConnector::listAccounts(const FetchContext& context,
+                                      std::function<void(Result<QList<ProviderAccount>>)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("balances-only"), QStringLiteral("1"));
+    const qint64 connectionId = context.connectionId;
+    get(context, query, [this, connectionId, done = std::move(done)](Result<QByteArray> body) {
+        if (!body.ok())
+            return done(body.error());
+        auto set = parseAccountSet(body.value(), m_clock.now().date());
+        if (!set.ok()) {
+            logFailure(connectionId, "reading accounts", set.error());
+            return done(set.error());
+        }
+        if (auto refusal = serverRefusal(set.value())) {
+            logFailure(connectionId, "listing accounts", *refusal);
+            return done(*refusal);
+        }
+        noteServerMessages(connectionId, set.value());
+        QSet<QString> ids;
+        for (const ProviderAccount& a : set->accounts)
+            ids.insert(a.providerId);
+        m_listedAccounts = ids;
+        done(set->accounts);
+    });
+}
+
+SimpleFinConnector::Window SimpleFinConnector::nextWindow(const QString& cursor, qint64 nowSecs)
+{
+    // Within a run the runner hands back the cursor of the page just committed: walk on from it.
+    const bool continuing =
+        m_runEndSecs && !m_handedOutCursor.isEmpty() && cursor == m_handedOutCursor && cursor.toLongLong() < *m_runEndSecs;
+    qint64 start = 0;
+    if (continuing) {
+        start = cursor.toLongLong();
+    } else {
+        m_runEndSecs = nowSecs; // fixed for the run, so the last window does not move while walking
+        const qint64 historyStart = nowSecs - qint64(kHistoryDays) * kDaySeconds;
+        bool readable = false;
+        const qint64 committed = cursor.toLongLong(&readable);
+        if (!cursor.isEmpty() && (!readable || committed < 0))
+            logger()->warn("simplefin: unreadable sync position; fetching the full history again");
+        // Overlap with what was committed; never further back than the history SimpleFIN keeps.
+        start = readable && committed >= 0 ? std::max(std::min(committed, nowSecs) - kOverlapSeconds, historyStart)
+                                           : historyStart;
+    }
+    return Window{start, std::min(start + kWindowSeconds, *m_runEndSecs)};
+}
+
+void SimpleFinConnector::fetchChanges(const FetchContext& context, std::function<void(Result<Page>)> done)
+{
+    const Window window = nextWindow(context.cursor, m_clock.now().toSecsSinceEpoch());
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("start-date"), QString::number(window.start));
+    query.addQueryItem(QStringLiteral("end-date"), QString::number(window.end));
+    query.addQueryItem(QStringLiteral("pending"), QStringLiteral("1"));
+    const qint64 connectionId = context.connectionId;
+    get(context, query, [this, window, connectionId, done = std::move(done)](Result<QByteArray> body) {
+        if (!body.ok())
+            return done(body.error());
+        auto set = parseAccountSet(body.value(), m_clock.now().date());
+        if (!set.ok()) {
+            logFailure(connectionId, "reading transactions", set.error());
+            return done(set.error());
+        }
+        if (auto refusal = serverRefusal(set.value())) {
+            logFailure(connectionId, "fetching transactions", *refusal);
+            return done(*refusal);
+        }
+        noteServerMessages(connectionId, set.value());
+        Page page;
+        int unlisted = 0;
+        // Every record of the window is "added": the store upserts by provider id and notices changes.
+        for (const ProviderTransaction& t : set->transactions) {
+            if (m_listedAccounts && !m_listedAccounts->contains(t.accountProviderId))
+                ++unlisted; // an account that appeared after listAccounts: picked up by the next sync
+            else
+                page.added << t;
+        }
+        if (unlisted > 0)
+            logger()->info("simplefin connection {}: {} transactions of a new account left for the next sync",
+                           connectionId, unlisted);
+        page.nextCursor = QString::number(window.end);
+        m_handedOutCursor = page.nextCursor;
+        const qint64 left = std::max<qint64>(*m_runEndSecs - window.end, 0);
+        page.hasMore = left > 0;
+        page.remainingEstimate = int((left + kWindowSeconds - 1) / kWindowSeconds);
+        logger()->info("simplefin connection {}: window of {} days delivered {} transactions; {} windows left",
+                       connectionId, (window.end - window.start + kDaySeconds - 1) / kDaySeconds, page.added.size(),
+                       page.remainingEstimate);
+        done(page);
+    });
+}
+
+void SimpleFinConnector::cancel()
+{
+    m_context = std::make_unique<QObject>(); // drops the callbacks of every reply in flight
+    for (const QPointer<QNetworkReply>& reply : std::exchange(m_inFlight, {})) {
+        if (reply) {
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+}
+
+void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const QString& setupToken, QObject* context,
+                                         std::function<void(Result<QString>)> done)
+{
+    QByteArray compact = setupToken.toLatin1();
+    compact.replace(' ', QByteArray()).replace('\n', QByteArray()).replace('\r', QByteArray());
+    auto decoded = QByteArray::fromBase64Encoding(compact, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        decoded = QByteArray::fromBase64Encoding(compact, QByteArray::Base64UrlEncoding |
+                                                              QByteArray::AbortOnBase64DecodingErrors);
+    const QUrl claimUrl = decoded ? QUrl(QString::fromUtf8(*decoded), QUrl::StrictMode) : QUrl();
+    if (!claimUrl.isValid() || claimUrl.host().isEmpty()) {
+        Error e = Error::needsUser(QStringLiteral("This is not a SimpleFIN setup token. Copy the token again from "
+                                                  "SimpleFIN Bridge and paste it whole."),
+                                   QStringLiteral("setup token does not decode to a URL"));
+        e.providerCode = QStringLiteral("BAD_SETUP_TOKEN");
+        return deliverLater(context, std::move(done), e);
+    }
+    if (auto refused = checkTransport(claimUrl))
+        return deliverLater(context, std::move(done), *refused);
+
+    QNetworkRequest request(claimUrl);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, 0);
+    request.setTransferTimeout(kDefaultTimeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* reply = network.post(request, QByteArray());
+    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        std::optional<Error> error;
+        if (status == 403) {
+            error = Error::needsUser(QStringLiteral("SimpleFIN refused this setup token: it has already been used. "
+                                                    "If you did not use it, someone else may have, and your bank "
+                                                    "data may be exposed: disable that token at SimpleFIN Bridge "
+                                                    "and create a new one."),
+                                     QStringLiteral("claim refused, HTTP 403"));
+            error->providerCode = QStringLiteral("HTTP_403");
+        } else {
+            error = replyError(*reply);
+        }
+        QString accessUrl;
+        if (!error) {
+            accessUrl = QString::fromUtf8(reply->readAll()).trimmed();
+            if (!resolveEndpoint(accessUrl, {}).ok())
+                error = Error::invalidData(QStringLiteral("SimpleFIN answered the claim with something that is not a "
+                                                          "usable access URL."),
+                                           QStringLiteral("claim answer not an https access URL with credentials"));
+        }
+        if (error) {
+            logger()->warn("simplefin: claiming a setup token failed: {} ({})",
+                           model::errorKindName(error->kind).toStdString(), error->detail.toStdString());
+            return done(*error);
+        }
+        logger()->info("simplefin: setup token claimed");
+        done(accessUrl);
+    });
+}
+
+} // namespace coffer::providers::simplefin

@@ -1,0 +1,252 @@
+#include "SimpleFinFake.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace coffer::test {
+
+namespace {
+
+const QString kRoot = QStringLiteral("/simplefin");
+const QString kUser = QStringLiteral("coffer-user");
+const QString kPassword = QStringLiteral("s3cret:pass"); // a colon, as Basic auth must cope with
+const QString kClaimToken = QStringLiteral("one-time-claim-7f3a");
+constexpr qint64 kDay = 24 * 3600;
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 401: return "Unauthorized";
+    case 402: return "Payment Required";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+} // namespace
+
+SimpleFinFake::SimpleFinFake(const QDateTime& now, QObject* parent)
+    : QObject(parent)
+    , m_now(now)
+{
+    m_accounts = {{QStringLiteral("ACC-1"), QStringLiteral("Everyday Checking"), QStringLiteral("Example Bank"),
+                   QStringLiteral("USD"), 250000},
+                  {QStringLiteral("ACC-2"), QStringLiteral("Rainy Day Savings"), QStringLiteral("Example Bank"),
+                   QStringLiteral("USD"), 1200000},
+                  {QStringLiteral("ACC-3"), QStringLiteral("Tokyo Travel Card"), QStringLiteral("Sakura Bank"),
+                   QStringLiteral("JPY"), -48200}};
+    const qint64 nowSecs = now.toSecsSinceEpoch();
+    for (int k = 0; k < int(m_accounts.size()); ++k) {
+        Account& account = m_accounts[k];
+        const int step = k == 0 ? 2 : (k == 1 ? 9 : 5);
+        int n = 0;
+        // Off the hour and minute, so no transaction sits exactly on a window's edge.
+        for (int day = 1; day <= 120; day += step) {
+            Transaction t;
+            t.accountId = account.id;
+            t.id = QStringLiteral("T%1").arg(++n, 4, 10, QLatin1Char('0'));
+            t.posted = nowSecs - day * kDay - (3 + k) * 3600 - 17 * 60;
+            t.transactedAt = t.posted - 2 * 3600;
+            const qint64 size = account.currency == u"JPY" ? 100 + (day * 37) % 9000 : 100 + (day * 7919 + k * 104729) % 20000;
+            t.amountMinor = n % 4 == 0 ? size * 10 : -size; // mostly spending, a deposit now and then
+            t.description = n % 4 == 0 ? QStringLiteral("DEPOSIT REF %1").arg(n) : QStringLiteral("CARD PURCHASE %1").arg(n);
+            m_transactions << t;
+        }
+        for (int p = 1; p <= 2; ++p) {
+            Transaction t;
+            t.accountId = account.id;
+            t.id = QStringLiteral("P%1").arg(p);
+            t.transactedAt = nowSecs - p * kDay + 3600 + k * 60;
+            t.amountMinor = -(1234 * p + k);
+            t.description = QStringLiteral("PENDING AUTH %1").arg(p);
+            t.pendingFlag = p == 2; // one says so outright, the other only by posted == 0
+            m_transactions << t;
+        }
+    }
+}
+
+bool SimpleFinFake::listen()
+{
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                *buffer += socket->readAll();
+                const qsizetype end = buffer->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return; // the head is not complete yet; claims carry no body worth waiting for
+                disconnect(socket, &QTcpSocket::readyRead, socket, nullptr);
+                serve(socket, buffer->left(end));
+            });
+        }
+    });
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QString SimpleFinFake::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(port());
+}
+
+QString SimpleFinFake::accessUrl() const
+{
+    QUrl url(baseUrl() + kRoot);
+    url.setUserName(kUser);
+    url.setPassword(kPassword);
+    return url.toString();
+}
+
+QString SimpleFinFake::setupToken() const
+{
+    return QString::fromLatin1((baseUrl() + kRoot + QStringLiteral("/claim/") + kClaimToken).toUtf8().toBase64());
+}
+
+void SimpleFinFake::inject(const Fault& fault, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_faults << fault;
+}
+
+void SimpleFinFake::failNext(int times, int status, const QByteArray& retryAfter)
+{
+    Fault fault;
+    fault.status = status;
+    fault.retryAfter = retryAfter;
+    inject(fault, times);
+}
+
+QString SimpleFinFake::amountText(qint64 minor, const QString& currency)
+{
+    if (currency == u"JPY")
+        return QString::number(minor);
+    const QString sign = minor < 0 ? QStringLiteral("-") : QString();
+    const qint64 abs = minor < 0 ? -minor : minor;
+    return sign + QString::number(abs / 100) + u'.' + QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
+}
+
+void SimpleFinFake::serve(QTcpSocket* socket, const QByteArray& head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    Request request;
+    request.method = requestLine.value(0);
+    const QUrl target(QString::fromLatin1(requestLine.value(1)));
+    request.path = target.path();
+    request.query = QUrlQuery(target);
+    const QByteArray expected = "Basic " + (kUser + u':' + kPassword).toUtf8().toBase64();
+    for (const QByteArray& line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "authorization")
+            request.authorized = line.mid(colon + 1).trimmed() == expected;
+    }
+    m_requests << request;
+    const std::optional<Fault> fault = m_faults.isEmpty() ? std::nullopt : std::optional<Fault>(m_faults.takeFirst());
+    if (fault && fault->kind == Fault::Kind::Delay) {
+        QTimer::singleShot(fault->delayMs, socket, [this, socket, request] { answer(socket, request, nullptr); });
+        return;
+    }
+    answer(socket, request, fault ? &*fault : nullptr);
+}
+
+void SimpleFinFake::answer(QTcpSocket* socket, const Request& request, const Fault* fault)
+{
+    if (fault && fault->kind == Fault::Kind::Status) {
+        const QByteArray retryAfter = fault->retryAfter.isEmpty() ? QByteArray() : "Retry-After: " + fault->retryAfter + "\r\n";
+        return send(socket, fault->status, R"({"errors": ["scripted failure"], "accounts": []})", retryAfter);
+    }
+    if (request.method == "POST" && request.path == kRoot + QStringLiteral("/claim/") + kClaimToken) {
+        if (m_claimed)
+            return send(socket, 403, "Forbidden");
+        m_claimed = true;
+        return send(socket, 200, accessUrl().toUtf8());
+    }
+    if (request.method == "POST" && request.path.startsWith(kRoot + QStringLiteral("/claim/")))
+        return send(socket, 403, "Forbidden");
+    if (request.method != "GET" || request.path != kRoot + QStringLiteral("/accounts"))
+        return send(socket, 404, "Not Found");
+    if (!request.authorized)
+        return send(socket, 403, "Forbidden"); // the protocol's "authentication failed"
+
+    QJsonObject set = accountSet(request.query);
+    if (fault && fault->kind == Fault::Kind::Rewrite)
+        fault->rewrite(set);
+    const QByteArray body = QJsonDocument(set).toJson(QJsonDocument::Compact);
+    if (fault && fault->kind == Fault::Kind::TruncatedBody)
+        return send(socket, 200, body.left(body.size() / 2));
+    if (fault && fault->kind == Fault::Kind::DropMidBody)
+        return send(socket, 200, body.left(body.size() / 2), {}, body.size());
+    if (fault && fault->kind == Fault::Kind::MalformedJson)
+        return send(socket, 200, R"({"errors": [], "accounts": [{"id": "ACC-1", "name": 'Everyday Checking'}]})");
+    send(socket, 200, body);
+}
+
+QJsonObject SimpleFinFake::accountSet(const QUrlQuery& query) const
+{
+    const auto number = [&query](const QString& key, qint64 fallback) {
+        bool ok = false;
+        const qint64 v = query.queryItemValue(key).toLongLong(&ok);
+        return ok ? v : fallback;
+    };
+    const qint64 start = number(QStringLiteral("start-date"), 0);
+    const qint64 end = number(QStringLiteral("end-date"), std::numeric_limits<qint64>::max());
+    const bool withPending = query.queryItemValue(QStringLiteral("pending")) == u"1";
+    const bool balancesOnly = query.queryItemValue(QStringLiteral("balances-only")) == u"1";
+    const QStringList only = query.allQueryItemValues(QStringLiteral("account"));
+
+    QJsonArray accounts;
+    for (const Account& a : m_accounts) {
+        if (!only.isEmpty() && !only.contains(a.id))
+            continue;
+        QJsonObject account{{QStringLiteral("org"),
+                             QJsonObject{{QStringLiteral("name"), a.org},
+                                         {QStringLiteral("domain"), a.org.toLower().remove(u' ') + QStringLiteral(".test")},
+                                         {QStringLiteral("sfin-url"), baseUrl() + kRoot}}},
+                            {QStringLiteral("id"), a.id},
+                            {QStringLiteral("name"), a.name},
+                            {QStringLiteral("currency"), a.currency},
+                            {QStringLiteral("balance"), amountText(a.balanceMinor, a.currency)},
+                            {QStringLiteral("balance-date"), m_now.toSecsSinceEpoch()}};
+        if (!balancesOnly) {
+            QJsonArray list;
+            for (const Transaction& t : m_transactions) {
+                // A pending transaction has no posted date: the server files it by when it happened.
+                const qint64 at = t.posted != 0 ? t.posted : t.transactedAt;
+                if (t.accountId != a.id || at < start || at >= end || (t.pending() && !withPending))
+                    continue;
+                QJsonObject record{{QStringLiteral("id"), t.id},
+                                   {QStringLiteral("posted"), t.posted},
+                                   {QStringLiteral("amount"), amountText(t.amountMinor, a.currency)},
+                                   {QStringLiteral("description"), t.description},
+                                   {QStringLiteral("transacted_at"), t.transactedAt}};
+                if (t.pendingFlag)
+                    record.insert(QStringLiteral("pending"), true);
+                list << record;
+            }
+            account.insert(QStringLiteral("transactions"), list);
+        }
+        accounts << account;
+    }
+    return QJsonObject{{QStringLiteral("errors"), QJsonArray()}, {QStringLiteral("accounts"), accounts}};
+}
+
+void SimpleFinFake::send(QTcpSocket* socket, int status, const QByteArray& body, const QByteArray& extraHeaders,
+                         qsizetype announcedLength)
+{
+    const QByteArray type = body.startsWith('{') ? "application/json" : "text/plain";
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\nContent-Type: " + type +
+                  "\r\nContent-Length: " + QByteArray::number(announcedLength >= 0 ? announcedLength : body.size()) +
+                  "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
+    socket->disconnectFromHost(); // after the bytes are out
+}
+
+} // namespace coffer::test
