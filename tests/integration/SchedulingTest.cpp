@@ -262,3 +262,22 @@ TEST_F(SchedulingTest, SyncAllReportsTheBatchOnceItIsDone)
     }));
     EXPECT_EQ(engine.summaries.size(), 2);
 }
+
+TEST_F(SchedulingTest, NoMoreThanTwoSyncsOfOneProviderRunAtOnce)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock, false);
+    for (quint64 seed = 20; seed < 25; ++seed)
+        engine.addDemo(seed, {{QStringLiteral("latencyMs"), 20}});
+    int mostAtOnce = 0;
+    QObject context;
+    QObject::connect(&engine.host(), &EngineHost::connectionsChanged, &context,
+                     [&](const QList<model::ConnectionStatus>& statuses) {
+                         const auto syncing = std::count_if(statuses.cbegin(), statuses.cend(), [](const auto& s) {
+                             return s.state == model::ConnectionState::Syncing;
+                         });
+                         mostAtOnce = std::max(mostAtOnce, int(syncing));
+                     });
+    engine.host().syncAll();
+    expectRuns(engine, 5);
+    EXPECT_EQ(mostAtOnce, 2) << "the per-provider limit, and it is actually used";
+}
