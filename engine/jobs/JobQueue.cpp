@@ -173,7 +173,7 @@ std::optional<Job> JobQueue::takeNext(const Admission& admit)
     return std::nullopt;
 }
 
-void JobQueue::complete(qint64 id)
+void JobQueue::close(qint64 id, JobState state)
 {
     auto it = m_open.find(id);
     if (it == m_open.end())
@@ -182,11 +182,19 @@ void JobQueue::complete(qint64 id)
     unplace(job);
     m_open.erase(it);
     m_openByKey.remove(mergeKey(job.kind, job.connectionId));
-    job.state = JobState::Completed;
+    job.state = state;
     job.finishedAtMs = m_clock.now().toMSecsSinceEpoch();
     m_finishedUnflushed.insert(id, job);
     markDirty(id);
-    ++m_completedCount;
+    if (state == JobState::Completed)
+        ++m_completedCount;
+    else if (state == JobState::Failed)
+        ++m_failedCount;
+}
+
+void JobQueue::complete(qint64 id)
+{
+    close(id, JobState::Completed);
 }
 
 void JobQueue::fail(qint64 id, const Error& error, std::optional<qint64> retryAtMs)
@@ -210,29 +218,15 @@ void JobQueue::fail(qint64 id, const Error& error, std::optional<qint64> retryAt
         place(job);
         return;
     }
-    Job dead = job;
-    m_open.erase(it);
-    m_openByKey.remove(mergeKey(dead.kind, dead.connectionId));
-    dead.state = JobState::Failed;
-    dead.finishedAtMs = now;
-    m_finishedUnflushed.insert(id, dead);
-    ++m_failedCount;
-    logger()->warn("job {} ({}) dead-lettered after {} attempts", id, jobKindName(dead.kind).toStdString(), dead.attempts);
+    logger()->warn("job {} ({}) dead-lettered after {} attempts", id, jobKindName(job.kind).toStdString(), job.attempts);
+    close(id, JobState::Failed);
 }
 
 Status JobQueue::cancel(qint64 id)
 {
-    auto it = m_open.find(id);
-    if (it == m_open.end())
+    if (!m_open.contains(id))
         return Error::permanent(QStringLiteral("Job %1 is not waiting or running, so there is nothing to cancel.").arg(id));
-    Job job = it.value();
-    unplace(job);
-    m_open.erase(it);
-    m_openByKey.remove(mergeKey(job.kind, job.connectionId));
-    job.state = JobState::Cancelled;
-    job.finishedAtMs = m_clock.now().toMSecsSinceEpoch();
-    m_finishedUnflushed.insert(id, job);
-    markDirty(id);
+    close(id, JobState::Cancelled);
     return flush();
 }
 

@@ -83,6 +83,8 @@ private:
     void unplace(const Job& job);
     void promoteDue();
     void markDirty(qint64 id) { m_dirty.insert(id); }
+    // Takes an open job out of the queue as finished (completed, failed or cancelled).
+    void close(qint64 id, JobState state);
     static qint64 mergeKey(JobKind kind, qint64 connectionId) { return connectionId * 8 + qint64(kind); }
 
     store::Database& m_db;
