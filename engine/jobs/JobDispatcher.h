@@ -124,6 +124,7 @@ private:
     std::map<qint64, Running> m_running; // job id -> run (move-only, so not a QHash)
     QHash<qint64, QString> m_providerOf; // connection id -> provider
     QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
+    QHash<qint64, int> m_callsPerSync;    // what one sync of the connection costs against its quota
     schedule::NetworkStatus& m_network;
     QTimer m_timer;
     std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then

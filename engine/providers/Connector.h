@@ -26,6 +26,7 @@ struct ProviderInfo {
     int historyDays = 90;
     int minIntervalSeconds = 300;      // between sync starts of one connection, whatever the trigger
     int dailyCallBudgetPerAccount = 0; // provider quota per rolling 24 h; 0 = none
+    int callsPerSync = 1;              // requests one sync usually makes, counted against the quota
     bool needsNetwork = true;
 };
 

@@ -20,15 +20,24 @@ constexpr qint64 kDay = 24 * 3600;
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 401:
+        return "Unauthorized";
+    case 402:
+        return "Payment Required";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -56,9 +65,11 @@ SimpleFinFake::SimpleFinFake(const QDateTime& now, QObject* parent)
             t.id = QStringLiteral("T%1").arg(++n, 4, 10, QLatin1Char('0'));
             t.posted = nowSecs - day * kDay - (3 + k) * 3600 - 17 * 60;
             t.transactedAt = t.posted - 2 * 3600;
-            const qint64 size = account.currency == u"JPY" ? 100 + (day * 37) % 9000 : 100 + (day * 7919 + k * 104729) % 20000;
+            const qint64 size =
+                account.currency == u"JPY" ? 100 + (day * 37) % 9000 : 100 + (day * 7919 + k * 104729) % 20000;
             t.amountMinor = n % 4 == 0 ? size * 10 : -size; // mostly spending, a deposit now and then
-            t.description = n % 4 == 0 ? QStringLiteral("DEPOSIT REF %1").arg(n) : QStringLiteral("CARD PURCHASE %1").arg(n);
+            t.description =
+                n % 4 == 0 ? QStringLiteral("DEPOSIT REF %1").arg(n) : QStringLiteral("CARD PURCHASE %1").arg(n);
             m_transactions << t;
         }
         for (int p = 1; p <= 2; ++p) {
@@ -161,7 +172,8 @@ void SimpleFinFake::serve(QTcpSocket* socket, const QByteArray& head)
 void SimpleFinFake::answer(QTcpSocket* socket, const Request& request, const Fault* fault)
 {
     if (fault && fault->kind == Fault::Kind::Status) {
-        const QByteArray retryAfter = fault->retryAfter.isEmpty() ? QByteArray() : "Retry-After: " + fault->retryAfter + "\r\n";
+        const QByteArray retryAfter =
+            fault->retryAfter.isEmpty() ? QByteArray() : "Retry-After: " + fault->retryAfter + "\r\n";
         return send(socket, fault->status, R"({"errors": ["scripted failure"], "accounts": []})", retryAfter);
     }
     if (request.method == "POST" && request.path == kRoot + QStringLiteral("/claim/") + kClaimToken) {
@@ -207,15 +219,16 @@ QJsonObject SimpleFinFake::accountSet(const QUrlQuery& query) const
     for (const Account& a : m_accounts) {
         if (!only.isEmpty() && !only.contains(a.id))
             continue;
-        QJsonObject account{{QStringLiteral("org"),
-                             QJsonObject{{QStringLiteral("name"), a.org},
-                                         {QStringLiteral("domain"), a.org.toLower().remove(u' ') + QStringLiteral(".test")},
-                                         {QStringLiteral("sfin-url"), baseUrl() + kRoot}}},
-                            {QStringLiteral("id"), a.id},
-                            {QStringLiteral("name"), a.name},
-                            {QStringLiteral("currency"), a.currency},
-                            {QStringLiteral("balance"), amountText(a.balanceMinor, a.currency)},
-                            {QStringLiteral("balance-date"), m_now.toSecsSinceEpoch()}};
+        QJsonObject account{
+            {QStringLiteral("org"),
+             QJsonObject{{QStringLiteral("name"), a.org},
+                         {QStringLiteral("domain"), QString(a.org.toLower().remove(u' ') + QStringLiteral(".test"))},
+                         {QStringLiteral("sfin-url"), QString(baseUrl() + kRoot)}}},
+            {QStringLiteral("id"), a.id},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("currency"), a.currency},
+            {QStringLiteral("balance"), amountText(a.balanceMinor, a.currency)},
+            {QStringLiteral("balance-date"), m_now.toSecsSinceEpoch()}};
         if (!balancesOnly) {
             QJsonArray list;
             for (const Transaction& t : m_transactions) {

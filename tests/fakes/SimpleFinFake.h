@@ -31,7 +31,7 @@ public:
     };
     struct Transaction {
         QString accountId;
-        QString id; // unique within its account only, as the protocol allows
+        QString id;        // unique within its account only, as the protocol allows
         qint64 posted = 0; // 0 while pending
         qint64 transactedAt = 0;
         qint64 amountMinor = 0; // the protocol's sign: positive is money in

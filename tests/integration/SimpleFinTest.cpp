@@ -240,11 +240,13 @@ TEST_F(SimpleFinTest, HttpFaultsMapToTheRightKind)
         const auto e = accountsError(context());
         EXPECT_EQ(e.kind, k.kind) << "HTTP " << k.status;
         EXPECT_EQ(e.providerCode, QStringLiteral("HTTP_%1").arg(k.status));
-        if (k.status == 402)
+        if (k.status == 402) {
             EXPECT_TRUE(e.userMessage.contains(QStringLiteral("payment is required"))) << e.userMessage.toStdString();
-        if (k.status == 403)
+        }
+        if (k.status == 403) {
             EXPECT_EQ(e.userMessage, QStringLiteral("SimpleFIN refused the saved access; set the connection up again "
                                                     "with a new setup token."));
+        }
     }
     EXPECT_TRUE(accounts(context()).ok()) << "the faults were used up";
 }
@@ -316,7 +318,8 @@ TEST_F(SimpleFinTest, TruncatedMalformedOrIncompleteDataIsInvalid)
     m_fake.inject(noBalance);
     auto e = accountsError(context());
     EXPECT_EQ(e.kind, model::ErrorKind::InvalidData);
-    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("account 2 has no valid \"balance\""))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("account 2 has no valid \"balance\"")))
+        << e.userMessage.toStdString();
 
     SimpleFinFake::Fault numericAmount; // a JSON number would have to pass through a double
     numericAmount.kind = Kind::Rewrite;
@@ -335,7 +338,8 @@ TEST_F(SimpleFinTest, TruncatedMalformedOrIncompleteDataIsInvalid)
     const auto page = fetch(context());
     ASSERT_FALSE(page.ok());
     EXPECT_EQ(page.error().kind, model::ErrorKind::InvalidData);
-    EXPECT_TRUE(page.error().userMessage.contains(QStringLiteral("\"amount\""))) << page.error().userMessage.toStdString();
+    EXPECT_TRUE(page.error().userMessage.contains(QStringLiteral("\"amount\"")))
+        << page.error().userMessage.toStdString();
 }
 
 TEST_F(SimpleFinTest, AConnectionDroppedMidAnswerIsRetryable)
@@ -352,14 +356,16 @@ TEST_F(SimpleFinTest, ServerErrorsWithoutAccountsAreShownSanitized)
     errors.kind = SimpleFinFake::Fault::Kind::Rewrite;
     errors.rewrite = [](QJsonObject& set) {
         set[QStringLiteral("accounts")] = QJsonArray();
-        set[QStringLiteral("errors")] = QJsonArray{QStringLiteral("Example Bank\x07 needs you to\r\nlog in again.\u202e")};
+        set[QStringLiteral("errors")] =
+            QJsonArray{QStringLiteral("Example Bank\x07 needs you to\r\nlog in again.\u202e")};
         set[QStringLiteral("errlist")] = QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("con.auth")},
                                                                 {QStringLiteral("msg"), QString(500, u'x')}}};
     };
     m_fake.inject(errors);
     const auto e = accountsError(context());
     EXPECT_EQ(e.kind, model::ErrorKind::NeedsUser);
-    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Example Bank needs you to log in again."))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Example Bank needs you to log in again.")))
+        << e.userMessage.toStdString();
     for (const QChar ch : e.userMessage)
         EXPECT_FALSE(ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format);
     EXPECT_LT(e.userMessage.size(), 500) << "each message is capped";
@@ -402,8 +408,7 @@ TEST_F(SimpleFinTest, ClaimingASetupTokenOnceGivesTheAccessUrl)
     QNetworkAccessManager network;
     QObject context;
     const auto claim = [&](const QString& token) {
-        return await<QString>(
-            [&](auto done) { SimpleFinConnector::claimSetupToken(network, token, &context, done); });
+        return await<QString>([&](auto done) { SimpleFinConnector::claimSetupToken(network, token, &context, done); });
     };
     const auto first = claim(m_fake.setupToken());
     ASSERT_TRUE(first && first->ok()) << (first ? first->error().userMessage.toStdString() : "");
@@ -437,10 +442,11 @@ protected:
         access.setScheme(QStringLiteral("https"));
         access.setHost(QStringLiteral("bridge.simplefin.invalid"));
         access.setPort(-1);
-        model::ConnectionSpec spec{QStringLiteral("simplefin"), QStringLiteral("My SimpleFIN"),
-                                   {{QStringLiteral("baseUrl"), m_fake.baseUrl()},
-                                    {QStringLiteral("minIntervalSeconds"), 0}},
-                                   access.toString()};
+        model::ConnectionSpec spec{
+            QStringLiteral("simplefin"),
+            QStringLiteral("My SimpleFIN"),
+            {{QStringLiteral("baseUrl"), m_fake.baseUrl()}, {QStringLiteral("minIntervalSeconds"), 0}},
+            access.toString()};
         const auto before = engine.addedIds.size();
         engine.host().addConnection(spec);
         EXPECT_TRUE(test::waitFor([&] { return engine.addedIds.size() > before || !engine.failures.isEmpty(); }));
@@ -470,7 +476,7 @@ protected:
 
 TEST_F(SimpleFinEngineTest, ServerErrorsAreRetriedWithBackoffThenTheDataIsStored)
 {
-    test::EngineUnderTest engine(m_dir.path(), m_clock, m_network);
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
     const qint64 id = addSimpleFin(engine);
     m_fake.failNext(2, 503);
     engine.host().syncNow(id);
@@ -517,7 +523,7 @@ TEST_F(SimpleFinEngineTest, ServerErrorsAreRetriedWithBackoffThenTheDataIsStored
 
 TEST_F(SimpleFinEngineTest, TooManyRequestsIsNotRetriedBeforeRetryAfter)
 {
-    test::EngineUnderTest engine(m_dir.path(), m_clock, m_network);
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
     const qint64 id = addSimpleFin(engine);
     m_fake.failNext(1, 429, "120");
     engine.host().syncNow(id);

@@ -97,7 +97,9 @@ Result<ProviderTransaction> parseTransaction(const QJsonObject& t, const QString
         return missing(where, QStringLiteral("description"));
     auto amount = model::Money::parse(*amountText, currency);
     if (!amount.ok())
-        return unusable(where + QStringLiteral(" has an unreadable amount"), amount.error().userMessage);
+        return unusable(where + QStringLiteral(" has an unreadable amount"),
+                        where +
+                            QStringLiteral(": amount is not a decimal in the account's currency")); // no amount in logs
 
     ProviderTransaction out;
     out.accountProviderId = accountId;
@@ -136,7 +138,8 @@ model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbac
     if (!epoch(a, QStringLiteral("balance-date")))
         return missing(where, QStringLiteral("balance-date"));
     const QJsonObject org = a.value(QStringLiteral("org")).toObject();
-    const QString institution = org.value(QStringLiteral("name")).toString(org.value(QStringLiteral("domain")).toString());
+    const QString institution =
+        org.value(QStringLiteral("name")).toString(org.value(QStringLiteral("domain")).toString());
     if (institution.isEmpty())
         return missing(where, QStringLiteral("org"));
 
@@ -150,7 +153,8 @@ model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbac
         return unusable(where + QStringLiteral(" has an unknown currency"), QStringLiteral("currency not ISO 4217"));
     auto balance = model::Money::parse(*balanceText, currency);
     if (!balance.ok())
-        return unusable(where + QStringLiteral(" has an unreadable balance"), balance.error().userMessage);
+        return unusable(where + QStringLiteral(" has an unreadable balance"),
+                        where + QStringLiteral(": balance is not a decimal in the account's currency"));
 
     ProviderAccount account;
     account.providerId = *id;
@@ -224,7 +228,8 @@ Result<AccountSet> parseAccountSet(const QByteArray& body, const QDate& fallback
                                 .arg(body.size())
                                 .arg(parseError.errorString()));
         if (!doc.isObject())
-            return unusable(QStringLiteral("the answer is not an Account Set"), QStringLiteral("top level not an object"));
+            return unusable(QStringLiteral("the answer is not an Account Set"),
+                            QStringLiteral("top level not an object"));
         const QJsonObject root = doc.object();
         if (!root.value(QStringLiteral("accounts")).isArray())
             return missing(QStringLiteral("the answer"), QStringLiteral("accounts"));

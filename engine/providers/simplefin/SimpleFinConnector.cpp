@@ -90,6 +90,7 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
+    info.callsPerSync = 2; // the accounts request and, usually, one window (a first sync takes three)
     info.needsNetwork = true;
     return info;
 }
@@ -163,8 +164,8 @@ void SimpleFinConnector::listAccounts(const FetchContext& context,
 SimpleFinConnector::Window SimpleFinConnector::nextWindow(const QString& cursor, qint64 nowSecs)
 {
     // Within a run the runner hands back the cursor of the page just committed: walk on from it.
-    const bool continuing =
-        m_runEndSecs && !m_handedOutCursor.isEmpty() && cursor == m_handedOutCursor && cursor.toLongLong() < *m_runEndSecs;
+    const bool continuing = m_runEndSecs && !m_handedOutCursor.isEmpty() && cursor == m_handedOutCursor &&
+                            cursor.toLongLong() < *m_runEndSecs;
     qint64 start = 0;
     if (continuing) {
         start = cursor.toLongLong();

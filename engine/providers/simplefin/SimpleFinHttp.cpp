@@ -81,8 +81,8 @@ Result<Endpoint> resolveEndpoint(const QString& accessUrl, const QString& baseUr
     if (!access.isValid() || access.host().isEmpty() || access.userName().isEmpty())
         return withCode(Error::needsUser(kReconnect, QStringLiteral("the saved credential is not an access URL")),
                         QStringLiteral("BAD_ACCESS_URL"));
-    QUrl root = access.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                                QUrl::StripTrailingSlash);
+    QUrl root =
+        access.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
     if (!baseUrl.trimmed().isEmpty()) {
         const QUrl base(baseUrl.trimmed(), QUrl::StrictMode);
         if (!base.isValid() || base.host().isEmpty())
@@ -95,8 +95,8 @@ Result<Endpoint> resolveEndpoint(const QString& accessUrl, const QString& baseUr
     }
     if (auto refused = checkTransport(root))
         return *refused;
-    const QByteArray userInfo = access.userName(QUrl::FullyDecoded).toUtf8() + ':' +
-                                access.password(QUrl::FullyDecoded).toUtf8();
+    const QByteArray userInfo =
+        access.userName(QUrl::FullyDecoded).toUtf8() + ':' + access.password(QUrl::FullyDecoded).toUtf8();
     return Endpoint{root, QByteArrayLiteral("Basic ") + userInfo.toBase64()};
 }
 
@@ -144,10 +144,10 @@ std::optional<Error> replyError(QNetworkReply& reply)
                         code);
     }
     if (status == 429) {
-        Error e = Error::retryable(QStringLiteral("SimpleFIN asked Coffer to slow down; it will try again later."),
-                                   detail);
-        e.retryAfterSeconds = parseRetryAfter(reply.rawHeader("Retry-After"), reply.rawHeader("Date"),
-                                              QDateTime::currentDateTimeUtc());
+        Error e =
+            Error::retryable(QStringLiteral("SimpleFIN asked Coffer to slow down; it will try again later."), detail);
+        e.retryAfterSeconds =
+            parseRetryAfter(reply.rawHeader("Retry-After"), reply.rawHeader("Date"), QDateTime::currentDateTimeUtc());
         return withCode(e, code);
     }
     if (status >= 500)
