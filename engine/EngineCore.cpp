@@ -73,6 +73,16 @@ void EngineCore::start()
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::healthChecked, &m_facade,
                      [this](const jobs::HealthReport& r) { onHealthChecked(r); });
     QObject::connect(m_jobs.get(), &jobs::JobDispatcher::credentialsCheckDue, &m_facade, [this] { checkConsents(); });
+    QObject::connect(m_jobs.get(), &jobs::JobDispatcher::renewalFailed, &m_facade,
+                     [this](qint64 connectionId, const model::Error& error) {
+                         model::Notification n;
+                         n.kind = model::Notification::Kind::ReauthRequired;
+                         n.connectionId = connectionId;
+                         n.title = QStringLiteral("A connection needs you to sign in again");
+                         n.message = error.userMessage;
+                         Q_EMIT m_facade.notification(n);
+                         publishSoon();
+                     });
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -109,6 +119,8 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
         spec.name = institution;
     if (!spec.options.contains(QStringLiteral("openedAt")))
         spec.options.insert(QStringLiteral("openedAt"), m_clock.now().toString(Qt::ISODate));
+    if (const auto expiry = connector->initialTokenExpiry(spec.options, m_clock.now()))
+        spec.options.insert(providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
 
     store::ConnectionRepository repo(*m_db);
     const auto id = repo.insert(spec, institution, m_clock.now());

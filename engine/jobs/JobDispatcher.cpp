@@ -9,6 +9,7 @@
 #include "schedule/Schedule.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
+#include "sync/CredentialRefresher.h"
 #include "sync/SyncRunner.h"
 
 #include <QSqlQuery>
@@ -33,6 +34,7 @@ constexpr qint64 kCleanupEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kCredentialsCheckEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kKeepCompletedMs = 7LL * 24 * 3600 * 1000;
 constexpr qint64 kKeepFailedMs = 30LL * 24 * 3600 * 1000;
+constexpr qint64 kRenewTokensAheadMs = 10 * 60 * 1000; // renew short-lived tokens this long before they expire
 
 QString connectionKey(qint64 id) { return QStringLiteral("connection:%1").arg(id); }
 QString providerKey(const QString& provider) { return QStringLiteral("provider:") + provider; }
@@ -69,7 +71,7 @@ JobDispatcher::~JobDispatcher()
 
 bool JobDispatcher::busy() const
 {
-    if (!m_running.empty())
+    if (!m_running.empty() || !m_renewing.empty())
         return true;
     if (m_queue.paused())
         return false;
@@ -132,6 +134,7 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
         else
             m_needsNetwork.remove(c.id);
     }
+    planRenewal(c.id);
     if (c.paused || !m_automatic)
         return;
     const QDateTime now = m_clock.now();
@@ -184,6 +187,68 @@ void JobDispatcher::runHousekeeping(const Job& job)
         if (!m_queue.enqueue(JobKind::HealthCheck, 0, Priority::Scheduled, now + kHealthCheckEveryMs, {}, 1).ok())
             logger()->error("could not queue the next health check");
     }
+}
+
+void JobDispatcher::planRenewal(qint64 connectionId)
+{
+    if (!m_automatic)
+        return;
+    const auto connection = store::ConnectionRepository(m_db).get(connectionId);
+    if (!connection.ok())
+        return;
+    const QDateTime expiresAt =
+        QDateTime::fromString(connection->options.value(providers::kTokenExpiresAtOption).toString(), Qt::ISODateWithMs);
+    if (!expiresAt.isValid())
+        return;
+    if (!m_queue.enqueue(JobKind::RefreshCredentials, connectionId, Priority::Scheduled,
+                         expiresAt.toMSecsSinceEpoch() - kRenewTokensAheadMs, {}, m_retry.maxAttempts)
+             .ok())
+        logger()->error("could not plan the sign-in renewal of connection {}", connectionId);
+}
+
+void JobDispatcher::startRenewal(const Job& job)
+{
+    const auto connection = store::ConnectionRepository(m_db).get(job.connectionId);
+    if (!connection.ok()) {
+        m_queue.complete(job.id); // the connection is gone
+        return;
+    }
+    auto refresher = std::make_unique<sync::CredentialRefresher>(m_db, m_credentials, m_clock, connection.value());
+    const qint64 jobId = job.id;
+    const qint64 connectionId = job.connectionId;
+    connect(refresher.get(), &sync::CredentialRefresher::finished, this,
+            [this, jobId, connectionId](const model::Status& s) { onRenewalFinished(jobId, connectionId, s); });
+    QMetaObject::invokeMethod(refresher.get(), &sync::CredentialRefresher::start, Qt::QueuedConnection);
+    m_renewing.emplace(jobId, std::move(refresher));
+}
+
+void JobDispatcher::onRenewalFinished(qint64 jobId, qint64 connectionId, const model::Status& outcome)
+{
+    auto it = m_renewing.find(jobId);
+    if (it == m_renewing.end())
+        return;
+    it->second.release()->deleteLater(); // we are inside its finished() signal
+    m_renewing.erase(it);
+    const auto job = m_queue.open(jobId);
+    if (outcome.ok()) {
+        m_queue.complete(jobId);
+        planRenewal(connectionId); // the new token expires too
+    } else if (outcome.error().kind != model::ErrorKind::Cancelled && job) {
+        const RetryDecision decision = m_retry.decide(job->attempts, outcome.error());
+        if (decision.retries()) {
+            m_queue.fail(jobId, outcome.error(), m_clock.now().toMSecsSinceEpoch() + decision.delayMs);
+        } else {
+            m_queue.fail(jobId, outcome.error(), std::nullopt);
+            store::ConnectionRepository::Outcome state;
+            state.state = model::ConnectionState::ReauthRequired;
+            state.error = outcome.error().userMessage;
+            state.errorKind = outcome.error().kind;
+            state.attemptedAt = m_clock.now();
+            (void)store::ConnectionRepository(m_db).recordOutcome(connectionId, state);
+            Q_EMIT renewalFailed(connectionId, outcome.error());
+        }
+    }
+    settle();
 }
 
 HealthReport JobDispatcher::health()
@@ -337,6 +402,10 @@ void JobDispatcher::dispatch()
         const auto job = m_queue.takeNext([this](const Job& j) { return admit(j); });
         if (!job)
             return;
+        if (job->kind == JobKind::RefreshCredentials && job->connectionId != 0) {
+            startRenewal(*job);
+            continue;
+        }
         if (job->kind == JobKind::HealthCheck || job->kind == JobKind::Cleanup ||
             job->kind == JobKind::RefreshCredentials) {
             runHousekeeping(*job);
@@ -447,6 +516,9 @@ void JobDispatcher::shutdown()
     const std::map<qint64, Running> running = std::exchange(m_running, {});
     for (const auto& [id, r] : running)
         r.runner->cancel(); // committed pages stay; the job stays open for the next start
+    const auto renewing = std::exchange(m_renewing, {});
+    for (const auto& [id, refresher] : renewing)
+        refresher->cancel();
     (void)m_queue.flush();
 }
 

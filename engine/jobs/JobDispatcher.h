@@ -28,6 +28,7 @@ namespace coffer::store {
 class Database;
 }
 namespace coffer::sync {
+class CredentialRefresher;
 class SyncRunner;
 }
 
@@ -93,6 +94,8 @@ Q_SIGNALS:
     void healthChecked(const coffer::jobs::HealthReport& report);
     // The daily refresh-credentials job: time to look at expiring consents and tokens.
     void credentialsCheckDue();
+    // A short-lived token could not be renewed; the user has to sign in again.
+    void renewalFailed(qint64 connectionId, const coffer::model::Error& error);
 
 private:
     struct Running {
@@ -104,6 +107,9 @@ private:
 
     void planNext(qint64 connectionId, const QDateTime& lastRunAt);
     void scheduleHousekeeping();
+    void planRenewal(qint64 connectionId);
+    void startRenewal(const Job& job);
+    void onRenewalFinished(qint64 jobId, qint64 connectionId, const model::Status& outcome);
     void runHousekeeping(const Job& job);
     void enqueueDue();
     void dispatch();
@@ -122,6 +128,7 @@ private:
     CircuitBreaker m_breaker;
     RetryPolicy m_retry;
     std::map<qint64, Running> m_running; // job id -> run (move-only, so not a QHash)
+    std::map<qint64, std::unique_ptr<sync::CredentialRefresher>> m_renewing; // job id -> token renewal
     QHash<qint64, QString> m_providerOf; // connection id -> provider
     QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
     QHash<qint64, int> m_callsPerSync;    // what one sync of the connection costs against its quota

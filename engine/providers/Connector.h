@@ -83,6 +83,15 @@ struct FetchContext {
     QString cursor;
 };
 
+// A refreshed sign-in: the new secret (for the keychain) and when it expires.
+struct CredentialUpdate {
+    QString secret;
+    QDateTime expiresAt;
+};
+
+// The connection option where a short-lived token's expiry is kept (not a secret).
+inline const QString kTokenExpiresAtOption = QStringLiteral("tokenExpiresAt");
+
 // One per provider. Thread affinity: the engine thread. Calls are asynchronous and report
 // through the callback exactly once, on the engine thread, unless cancel() came first.
 // Errors are values (model::Error), never exceptions.
@@ -95,6 +104,19 @@ public:
     virtual void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) = 0;
     // Stops any call in flight; its callback will not be called.
     virtual void cancel() = 0;
+    // For providers whose tokens expire: a new token from the current one, without the user.
+    virtual void refreshCredentials(const FetchContext& context, std::function<void(model::Result<CredentialUpdate>)> done)
+    {
+        Q_UNUSED(context);
+        done(model::Error::needsUser(QStringLiteral("This sign-in cannot be renewed automatically: re-authenticate.")));
+    }
+    // When a newly issued credential expires, for providers with short-lived tokens.
+    virtual std::optional<QDateTime> initialTokenExpiry(const QVariantMap& options, const QDateTime& now) const
+    {
+        Q_UNUSED(options);
+        Q_UNUSED(now);
+        return std::nullopt;
+    }
     // When the user's consent to this connection runs out (PSD2-style providers), if it does.
     virtual std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const
     {

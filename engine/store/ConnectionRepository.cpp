@@ -157,6 +157,18 @@ Status ConnectionRepository::setPaused(qint64 id, bool paused)
                      "pause or resume the connection");
 }
 
+Status ConnectionRepository::setOption(qint64 id, const QString& key, const QVariant& value)
+{
+    auto connection = get(id);
+    if (!connection.ok())
+        return connection.error();
+    QVariantMap options = connection->options;
+    options.insert(key, value);
+    return updateOne(m_db, QStringLiteral("UPDATE connections SET options = ? WHERE id = ?"),
+                     QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(options)).toJson(QJsonDocument::Compact)),
+                     id, "save a connection setting");
+}
+
 Status ConnectionRepository::saveCursor(qint64 id, const QString& cursor)
 {
     QSqlQuery q(m_db.handle());

@@ -25,6 +25,8 @@ public:
     model::Status saveCursor(qint64 id, const QString& cursor);
     model::Status setSchedule(qint64 id, const QString& schedule);
     model::Status setPaused(qint64 id, bool paused);
+    // One provider setting (never a secret).
+    model::Status setOption(qint64 id, const QString& key, const QVariant& value);
 
     struct Outcome {
         model::ConnectionState state = model::ConnectionState::Idle;

@@ -3,6 +3,8 @@
 
 #include "EngineHarness.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -280,4 +282,32 @@ TEST_F(SchedulingTest, NoMoreThanTwoSyncsOfOneProviderRunAtOnce)
     engine.host().syncAll();
     expectRuns(engine, 5);
     EXPECT_EQ(mostAtOnce, 2) << "the per-provider limit, and it is actually used";
+}
+
+TEST_F(SchedulingTest, ShortLivedTokensAreRenewedTenMinutesBeforeTheyExpire)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const qint64 id = engine.addDemo(30, {{QStringLiteral("tokenLifetimeMinutes"), 60}});
+    test::Inspector db(engine.databasePath);
+    const auto tokenExpiry = [&] {
+        return QDateTime::fromString(
+            QJsonDocument::fromJson(db.rows(QStringLiteral("SELECT options FROM connections WHERE id = %1").arg(id)).value(0).toUtf8())
+                .object()
+                .value(QStringLiteral("tokenExpiresAt"))
+                .toString(),
+            Qt::ISODateWithMs);
+    };
+    const QDateTime first = tokenExpiry();
+    ASSERT_EQ(first, test::fixedNow().addSecs(3600));
+
+    advance(engine, 49 * 60); // eleven minutes before expiry: not yet
+    QTest::qWait(200);
+    EXPECT_EQ(tokenExpiry(), first);
+    advance(engine, 2 * 60); // inside the ten-minute buffer: renewed
+    ASSERT_TRUE(test::waitFor([&] { return tokenExpiry() > first; }));
+    EXPECT_EQ(tokenExpiry(), m_clock->now().addSecs(3600));
+
+    advance(engine, 20 * 60); // past the first token's expiry: syncing still works
+    const auto result = engine.sync(id);
+    EXPECT_TRUE(result.succeeded) << (result.error ? result.error->userMessage.toStdString() : "");
 }

@@ -63,6 +63,10 @@ std::optional<Error> DemoConnector::refuse(const FetchContext& context) const
     if (!context.secret.startsWith(u"demo-"))
         return Error::needsUser(QStringLiteral("The demo bank did not accept the saved sign-in: sign in again."),
                                 QStringLiteral("token missing or malformed"));
+    const QDateTime tokenExpiry =
+        QDateTime::fromString(context.options.value(kTokenExpiresAtOption).toString(), Qt::ISODateWithMs);
+    if (tokenExpiry.isValid() && m_clock.now() >= tokenExpiry)
+        return Error::needsUser(QStringLiteral("The demo bank's sign-in expired: sign in again."), QStringLiteral("token expired"));
     const QString fail = context.options.value(QStringLiteral("fail")).toString();
     if (fail == u"transient") {
         Error e = Error::retryable(QStringLiteral("The demo bank is temporarily unavailable; Coffer will try again."),
@@ -158,6 +162,23 @@ std::optional<QDateTime> DemoConnector::consentExpiresAt(const QVariantMap& opti
     if (!openedAt.isValid())
         return std::nullopt;
     return openedAt.addDays(options.value(QStringLiteral("consentDays"), 90).toInt());
+}
+
+std::optional<QDateTime> DemoConnector::initialTokenExpiry(const QVariantMap& options, const QDateTime& now) const
+{
+    const int minutes = options.value(QStringLiteral("tokenLifetimeMinutes"), 0).toInt();
+    return minutes > 0 ? std::optional<QDateTime>(now.addSecs(minutes * 60)) : std::nullopt;
+}
+
+void DemoConnector::refreshCredentials(const FetchContext& context,
+                                       std::function<void(model::Result<CredentialUpdate>)> done)
+{
+    later(context, [this, context, done = std::move(done)] {
+        const auto expiry = initialTokenExpiry(context.options, m_clock.now());
+        if (!context.secret.startsWith(u"demo-") || !expiry)
+            return done(Error::needsUser(QStringLiteral("The demo bank could not renew the sign-in: sign in again.")));
+        done(CredentialUpdate{issueToken(), *expiry});
+    });
 }
 
 void DemoConnector::cancel()

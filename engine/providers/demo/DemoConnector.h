@@ -28,6 +28,9 @@ public:
     void cancel() override;
     // Like a PSD2 bank: consent lasts "consentDays" (default 90) from when the connection was made.
     std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const override;
+    // With option "tokenLifetimeMinutes", tokens expire like an OAuth provider's and can be refreshed.
+    void refreshCredentials(const FetchContext& context, std::function<void(model::Result<CredentialUpdate>)> done) override;
+    std::optional<QDateTime> initialTokenExpiry(const QVariantMap& options, const QDateTime& now) const override;
 
     // A fresh random token, as the demo bank would issue at sign-in.
     static QString issueToken();
