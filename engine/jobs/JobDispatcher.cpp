@@ -412,8 +412,16 @@ void JobDispatcher::dispatch()
             continue;
         }
         const auto connection = store::ConnectionRepository(m_db).get(job->connectionId);
-        if (job->kind != JobKind::SyncConnection || !connection.ok()) {
-            m_queue.complete(job->id); // nothing left to do (the connection is gone)
+        if (!connection.ok()) {
+            m_queue.complete(job->id); // nothing left to do: the connection is gone
+            continue;
+        }
+        if (job->kind != JobKind::SyncConnection) {
+            // Backfill jobs are queued by the transaction pipeline (history in chunks); until it
+            // runs them, say so instead of pretending the work was done.
+            m_queue.fail(job->id, Error::permanent(QStringLiteral("This version of Coffer cannot run %1 jobs yet.")
+                                                       .arg(jobKindName(job->kind))),
+                         std::nullopt);
             continue;
         }
         m_syncLimits.recordStart(job->connectionId, m_callsPerSync.value(job->connectionId, 1));
