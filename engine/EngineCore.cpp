@@ -144,6 +144,7 @@ void EngineCore::addConnection(const model::ConnectionSpec& requested)
                              }
                              logger()->info("connection {} added", connectionId);
                              m_jobs->connectionAdded(connectionId);
+                             checkConsents();
                              Q_EMIT m_facade.connectionAdded(connectionId);
                              publishSoon();
                          });
@@ -325,32 +326,19 @@ void EngineCore::onHealthChecked(const jobs::HealthReport& report)
     Q_EMIT m_facade.health(report);
 }
 
-QHash<qint64, QDateTime> EngineCore::consentExpiries()
-{
-    QHash<qint64, QDateTime> expiries;
-    const auto connections = store::ConnectionRepository(*m_db).list();
-    if (!connections.ok())
-        return expiries;
-    for (const model::Connection& c : connections.value()) {
-        const auto connector = providers::createConnector(c.provider, m_clock);
-        if (!connector)
-            continue;
-        if (const auto expiry = connector->consentExpiresAt(c.options))
-            expiries.insert(c.id, *expiry);
-    }
-    return expiries;
-}
-
 void EngineCore::checkConsents()
 {
     const QDateTime now = m_clock.now();
     const auto connections = store::ConnectionRepository(*m_db).list();
     if (!connections.ok())
         return;
-    const QHash<qint64, QDateTime> expiries = consentExpiries();
+    m_consentExpiry.clear();
     for (const model::Connection& c : connections.value()) {
-        const QDateTime expiry = expiries.value(c.id);
-        const bool soon = expiry.isValid() && now.daysTo(expiry) <= kConsentWarningDays;
+        const auto connector = providers::createConnector(c.provider, m_clock);
+        const auto consent = connector ? connector->consentExpiresAt(c.options) : std::nullopt;
+        if (consent)
+            m_consentExpiry.insert(c.id, *consent);
+        const bool soon = consent && now.daysTo(*consent) <= kConsentWarningDays;
         if (!soon) {
             m_consentNotified.remove(c.id);
             continue;
@@ -361,7 +349,7 @@ void EngineCore::checkConsents()
         model::Notification n;
         n.kind = model::Notification::Kind::ConsentExpiring;
         n.connectionId = c.id;
-        const qint64 days = std::max<qint64>(0, now.daysTo(expiry));
+        const qint64 days = std::max<qint64>(0, now.daysTo(*consent));
         n.title = QStringLiteral("%1 needs you to sign in again soon").arg(c.name);
         n.message = days == 0 ? QStringLiteral("Access to the bank ends today; re-authenticate to keep syncing.")
                               : QStringLiteral("Access to the bank ends in %1 days; re-authenticate to keep syncing.").arg(days);
@@ -441,10 +429,9 @@ void EngineCore::publish()
         logger()->error("could not read connection statuses");
         return;
     }
-    const QHash<qint64, QDateTime> expiries = consentExpiries();
     const QDateTime now = m_clock.now();
     for (auto& s : statuses.value()) {
-        s.consentExpiresAt = expiries.value(s.connectionId);
+        s.consentExpiresAt = m_consentExpiry.value(s.connectionId);
         if (s.state == ConnectionState::Idle && s.consentExpiresAt.isValid() &&
             now.daysTo(s.consentExpiresAt) <= kConsentWarningDays)
             s.state = ConnectionState::ReauthSoon;

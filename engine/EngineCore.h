@@ -49,8 +49,8 @@ private:
     bool ready(const char* action);
     void onRunFinished(const model::SyncSummary& summary);
     void onHealthChecked(const jobs::HealthReport& report);
-    // Consents that run out within a week: marked on the connection, announced once each.
-    QHash<qint64, QDateTime> consentExpiries();
+    // Reads when each connection's consent runs out; those within a week are marked on the
+    // connection and announced once each. Daily, at start and when a connection is added.
     void checkConsents();
     void publishSoon();
     void publish();
@@ -66,6 +66,7 @@ private:
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed
+    QHash<qint64, QDateTime> m_consentExpiry; // as of the last checkConsents(), for the snapshots
     struct Batch {                  // a "sync all" in progress, reported once as a whole
         QSet<qint64> waiting;
         model::ChangeCounts changes;
