@@ -432,6 +432,8 @@ void EngineCore::publish()
     const QDateTime now = m_clock.now();
     for (auto& s : statuses.value()) {
         s.consentExpiresAt = m_consentExpiry.value(s.connectionId);
+        if (const auto next = m_jobs ? m_jobs->nextRunMs(s.connectionId) : std::nullopt)
+            s.nextRunAt = QDateTime::fromMSecsSinceEpoch(*next, Qt::UTC);
         if (s.state == ConnectionState::Idle && s.consentExpiresAt.isValid() &&
             now.daysTo(s.consentExpiresAt) <= kConsentWarningDays)
             s.state = ConnectionState::ReauthSoon;

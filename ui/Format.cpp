@@ -41,6 +41,23 @@ QString Format::lastSuccessfulSync(const QDateTime& at, const QDateTime& now)
     return tr("Last successful sync: %1").arg(relativeTime(at, now));
 }
 
+QString Format::nextSync(const QDateTime& at, const QDateTime& now)
+{
+    if (!at.isValid())
+        return {};
+    const qint64 seconds = now.secsTo(at);
+    if (seconds < 60)
+        return tr("Next sync: within a minute");
+    if (seconds < 3600)
+        return tr("Next sync: in %n minute(s)", nullptr, int(seconds / 60));
+    const QDateTime local = at.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return tr("Next sync: at %1").arg(local.time().toString(QStringLiteral("HH:mm")));
+    return tr("Next sync: %1 %2")
+        .arg(QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat),
+             local.time().toString(QStringLiteral("HH:mm")));
+}
+
 QString Format::stateText(model::ConnectionState state)
 {
     using model::ConnectionState;

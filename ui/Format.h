@@ -15,6 +15,8 @@ public:
     // "just now", "12 minutes ago", "yesterday", ...; "never" for an invalid time.
     static QString relativeTime(const QDateTime& from, const QDateTime& now);
     static QString lastSuccessfulSync(const QDateTime& at, const QDateTime& now);
+    // "Next sync: in 12 minutes", "Next sync: at 14:35", "Next sync: Tue 06:30"; empty when none.
+    static QString nextSync(const QDateTime& at, const QDateTime& now);
     static QString stateText(model::ConnectionState state);
     static QString stageText(model::SyncStage stage);
     static QString progressText(const model::JobProgress& progress);

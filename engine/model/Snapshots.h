@@ -50,6 +50,7 @@ struct ConnectionStatus {
     ErrorKind lastErrorKind = ErrorKind::Permanent;
     int progressPercent = -1; // -1 when not syncing
     QDateTime consentExpiresAt; // invalid when the provider has no consent that runs out
+    QDateTime nextRunAt;        // the next scheduled sync; invalid when none is planned
     SyncStage stage = SyncStage::Completed;
 };
 

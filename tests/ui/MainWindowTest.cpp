@@ -137,6 +137,11 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions)
     ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() > 0; }, kTimeoutMs));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !lastSync->text().contains(QStringLiteral("never")); }, kTimeoutMs))
         << lastSync->text().toStdString();
+    // After a successful sync the card says when the next scheduled one is.
+    auto* nextSync = dashboard->cardFor(connectionId)->findChild<QLabel*>(QStringLiteral("nextSyncLabel"));
+    ASSERT_NE(nextSync, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return nextSync->text().startsWith(QStringLiteral("Next sync: ")); }, kTimeoutMs))
+        << nextSync->text().toStdString();
     // The transactions list catches up with the end of the sync (reloads are coalesced).
     ASSERT_TRUE(QTest::qWaitFor([&] { return findRow(model, true) >= 0; }, kTimeoutMs))
         << "the demo sync produced no pending transaction to check";

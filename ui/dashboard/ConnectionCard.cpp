@@ -50,6 +50,7 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     m_progressBar->setRange(0, 100);
     m_stageLabel = makeLabel(this, QStringLiteral("stageLabel"), tr("Sync stage"));
     m_lastSyncLabel = makeLabel(this, QStringLiteral("lastSyncLabel"), tr("Last successful sync"));
+    m_nextSyncLabel = makeLabel(this, QStringLiteral("nextSyncLabel"), tr("Next scheduled sync"));
     m_changesLabel = makeLabel(this, QStringLiteral("changesLabel"), tr("Changes in the last run"));
     m_errorLabel = makeLabel(this, QStringLiteral("errorLabel"), tr("Last error"));
     m_errorLabel->setWordWrap(true);
@@ -76,6 +77,7 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     layout->addWidget(m_progressBar);
     layout->addWidget(m_stageLabel);
     layout->addWidget(m_lastSyncLabel);
+    layout->addWidget(m_nextSyncLabel);
     layout->addWidget(m_changesLabel);
     layout->addWidget(m_errorLabel);
     layout->addLayout(footer);
@@ -103,6 +105,7 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
     }
 
     m_lastSuccessAt = status.lastSuccessAt;
+    m_nextRunAt = status.nextRunAt;
     refreshRelativeTimes(now);
     // A failed run's zero counts say nothing; the error below explains it instead.
     const bool failedWithoutChanges = !status.lastError.isEmpty() && status.lastChanges.total() == 0;
@@ -130,6 +133,8 @@ void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
     m_lastSyncLabel->setText(Format::lastSuccessfulSync(m_lastSuccessAt, now));
     if (m_lastSuccessAt.isValid())
         m_lastSyncLabel->setToolTip(QLocale().toString(m_lastSuccessAt.toLocalTime(), QLocale::LongFormat));
+    m_nextSyncLabel->setText(Format::nextSync(m_nextRunAt, now));
+    m_nextSyncLabel->setVisible(m_nextRunAt.isValid());
 }
 
 void ConnectionCard::setState(model::ConnectionState state)

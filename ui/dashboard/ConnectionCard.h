@@ -45,6 +45,8 @@ private:
     QProgressBar* m_progressBar = nullptr;
     QLabel* m_stageLabel = nullptr;
     QLabel* m_lastSyncLabel = nullptr;
+    QLabel* m_nextSyncLabel = nullptr;
+    QDateTime m_nextRunAt;
     QLabel* m_changesLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_syncButton = nullptr;
