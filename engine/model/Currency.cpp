@@ -1,5 +1,6 @@
 #include "model/Currency.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -20,6 +21,22 @@ constexpr std::array kExceptions{
     Exception{"KWD", 3}, Exception{"LYD", 3}, Exception{"OMR", 3}, Exception{"TND", 3}, Exception{"CLF", 4},
     Exception{"UYW", 4},
 };
+
+// Active ISO 4217 codes (sorted, for binary search).
+constexpr std::array<std::string_view, 181> kKnownCodes{
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF",
+    "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLF",
+    "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB",
+    "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR",
+    "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD",
+    "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR",
+    "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK",
+    "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP",
+    "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD",
+    "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF",
+    "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA",
+    "YER", "ZAR", "ZMW", "ZWG", "ZWL"
+};
 } // namespace
 
 bool isValidCode(const QString& code)
@@ -31,6 +48,15 @@ bool isValidCode(const QString& code)
             return false;
     }
     return true;
+}
+
+bool isKnownCode(const QString& code)
+{
+    if (!isValidCode(code))
+        return false;
+    const QByteArray latin = code.toLatin1();
+    const std::string_view view(latin.constData(), static_cast<size_t>(latin.size()));
+    return std::binary_search(kKnownCodes.begin(), kKnownCodes.end(), view);
 }
 
 int exponent(const QString& code)

@@ -10,6 +10,9 @@ namespace currency {
 // True for three upper-case ASCII letters.
 bool isValidCode(const QString& code);
 
+// True for a code ISO 4217 lists today (USD, EUR, XAU, ...); "ABC" is well formed but unknown.
+bool isKnownCode(const QString& code);
+
 // Minor-unit digits for a code; 2 for codes without an ISO exception.
 int exponent(const QString& code);
 

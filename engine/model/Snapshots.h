@@ -25,11 +25,17 @@ struct ChangeCounts {
     int added = 0;
     int modified = 0;
     int removed = 0;
+    int matched = 0;        // duplicates caught: pending folded into posted, the same transaction from two sources
+    int invalid = 0;        // records quarantined with their reason
+    int pendingExpired = 0; // pending transactions the source stopped reporting
     ChangeCounts& operator+=(const ChangeCounts& o)
     {
         added += o.added;
         modified += o.modified;
         removed += o.removed;
+        matched += o.matched;
+        invalid += o.invalid;
+        pendingExpired += o.pendingExpired;
         return *this;
     }
     int total() const { return added + modified + removed; }

@@ -35,6 +35,8 @@ QStringList changedFields(const Transaction& before, const Transaction& after)
         fields << QStringLiteral("authorized_on");
     if (before.amount != after.amount)
         fields << QStringLiteral("amount");
+    if (before.originalAmount != after.originalAmount)
+        fields << QStringLiteral("original_amount");
     if (before.descriptionRaw != after.descriptionRaw)
         fields << QStringLiteral("description_raw");
     if (before.counterparty != after.counterparty)

@@ -24,6 +24,7 @@ struct Transaction {
     QDate bookedOn;
     std::optional<QDate> authorizedOn;
     Money amount;
+    std::optional<Money> originalAmount; // in the currency the purchase was made in, when it differs
     QString descriptionRaw;
     QString description; // cleaned for display and matching
     QString counterparty;
@@ -31,8 +32,14 @@ struct Transaction {
     QString checkNumber;
     QString reference;
     TransactionStatus status = TransactionStatus::Posted;
+    QString source;        // "connection:<id>" or "import:<name>": who delivered it
+    qint64 matchedTo = 0;  // when folded into another transaction (its pending, or the same from another source)
+    QString matchReason;   // why it was matched, in plain words
+    double matchScore = 0; // 0..1; 1 for a provider's own link
 
     bool isPending() const { return status == TransactionStatus::Pending; }
+    // Shown to the user: not removed and not folded into another transaction.
+    bool isVisible() const { return status != TransactionStatus::Removed && matchedTo == 0; }
 };
 
 // The fields a user sees change between two deliveries of the same transaction.

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 #include <QString>
 #include <QVariantMap>
 
@@ -50,6 +51,7 @@ struct ProviderTransaction {
     QDate bookedOn;
     std::optional<QDate> authorizedOn;
     model::Money amount;
+    std::optional<model::Money> originalAmount; // foreign-currency amount, when the provider gives it
     QString description;
     QString counterparty;
     QString category;
@@ -57,11 +59,22 @@ struct ProviderTransaction {
     QString reference;
     bool pending = false;
     QByteArray raw;
+    // Set by the connector when it could not read a field (e.g. "amount \"abc\" is not a number"):
+    // the record is quarantined with this reason instead of stored.
+    QString problem;
 };
 
 struct RemovedTransaction {
     QString accountProviderId;
     QString providerId;
+};
+
+// A date range a page covers completely (window-paged providers): every transaction of the listed
+// accounts booked from `from` to `to` inclusive was delivered, so a stored one missing from it is gone.
+struct CoveredWindow {
+    QDate from;
+    QDate to;
+    QStringList accountProviderIds;
 };
 
 // One page of changes since a cursor. nextCursor is what to store once this page is committed.
@@ -72,6 +85,7 @@ struct Page {
     QString nextCursor;
     bool hasMore = false;
     int remainingEstimate = -1; // changes still to come in this run, when the provider knows
+    std::optional<CoveredWindow> window;
 };
 
 // Everything a connector needs for one call. secret comes from the keychain and must never be

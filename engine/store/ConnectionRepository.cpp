@@ -201,7 +201,7 @@ Result<QList<model::ConnectionStatus>> ConnectionRepository::statuses() const
                c.last_success_at, c.last_attempt_at,
                (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id),
                (SELECT COUNT(*) FROM transactions t JOIN accounts a ON a.id = t.account_id
-                 WHERE a.connection_id = c.id AND t.status != 'removed'),
+                 WHERE a.connection_id = c.id AND t.status != 'removed' AND t.matched_to IS NULL),
                r.added, r.modified, r.removed
         FROM connections c
         LEFT JOIN sync_runs r ON r.id = (SELECT MAX(id) FROM sync_runs WHERE connection_id = c.id AND status = 'succeeded')

@@ -140,7 +140,43 @@ QList<Migration> buildMigrations()
             received_at TEXT NOT NULL
         ))"),
     };
-    return {v1, v2};
+    Migration v3;
+    v3.version = 3;
+    v3.description = QStringLiteral("matching, pending expiry, reconciliation and data quality");
+    v3.statements = {
+        QStringLiteral("ALTER TABLE transactions ADD COLUMN match_score REAL"),
+        // When the source last delivered this row (UTC date): pending rows not seen for a while expire.
+        QStringLiteral("ALTER TABLE transactions ADD COLUMN last_seen_on TEXT"),
+        QStringLiteral("UPDATE transactions SET last_seen_on = booked_on"),
+        // Rows folded into another (a pending into its posted, a duplicate from another source).
+        QStringLiteral("CREATE INDEX transactions_matched_to ON transactions (matched_to) WHERE matched_to IS NOT NULL"),
+        QStringLiteral("CREATE INDEX transactions_open_pending ON transactions (account_id, booked_on) "
+                       "WHERE status = 'pending' AND matched_to IS NULL"),
+        // Pairs the user split with "undo match": never matched automatically again.
+        QStringLiteral(R"(CREATE TABLE match_blocks (
+            first_id INTEGER NOT NULL REFERENCES transactions(id) ON DELETE CASCADE,
+            second_id INTEGER NOT NULL REFERENCES transactions(id) ON DELETE CASCADE,
+            PRIMARY KEY (first_id, second_id)
+        ) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE reconciliations (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            sync_run_id INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            reported_minor INTEGER NOT NULL,
+            implied_minor INTEGER NOT NULL,
+            drift_minor INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL
+        ))"),
+        QStringLiteral("CREATE INDEX reconciliations_account ON reconciliations (account_id, id)"),
+        QStringLiteral("ALTER TABLE sync_runs ADD COLUMN matched INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sync_runs ADD COLUMN invalid INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sync_runs ADD COLUMN pending_expired INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX raw_payloads_received ON raw_payloads (received_at)"),
+        QStringLiteral("CREATE INDEX balances_account ON balances (account_id, id)"),
+    };
+    return {v1, v2, v3};
 }
 
 } // namespace

@@ -13,7 +13,7 @@ model::Result<qint64> QuarantineRepository::keep(qint64 connectionId, qint64 syn
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("INSERT INTO raw_payloads (connection_id, sync_run_id, reason, payload, received_at) "
                              "VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(connectionId);
+    q.addBindValue(connectionId == 0 ? QVariant() : QVariant(connectionId));
     q.addBindValue(syncRunId == 0 ? QVariant() : QVariant(syncRunId));
     q.addBindValue(reason);
     q.addBindValue(payload);

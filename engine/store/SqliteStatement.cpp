@@ -6,6 +6,8 @@
 
 namespace coffer::store {
 
+using model::Result;
+
 SqliteStatement::SqliteStatement(Database& db, const char* sql)
     : m_db(db)
     , m_handle(db.nativeHandle())
@@ -40,6 +42,13 @@ SqliteStatement& SqliteStatement::bind(int index, const QString& text)
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bind(int index, double value)
+{
+    if (m_statement)
+        sqlite3_bind_double(m_statement, index, value);
+    return *this;
+}
+
 SqliteStatement& SqliteStatement::bindNull(int index)
 {
     if (m_statement)
@@ -65,6 +74,55 @@ model::Status SqliteStatement::run(const char* what)
     if (rc != SQLITE_DONE)
         return model::Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), why));
     return model::Ok{};
+}
+
+Result<bool> SqliteStatement::next(const char* what)
+{
+    if (m_statement == nullptr)
+        return model::Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), m_prepareError));
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    const QString why = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_handle));
+    reset();
+    if (rc != SQLITE_DONE)
+        return model::Error::storage(QStringLiteral("The database could not %1: %2").arg(QString::fromLatin1(what), why));
+    return false;
+}
+
+void SqliteStatement::reset()
+{
+    if (m_statement) {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+}
+
+qint64 SqliteStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::real(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QString SqliteStatement::text(int column) const
+{
+    const auto* data = static_cast<const char16_t*>(sqlite3_column_text16(m_statement, column));
+    const int bytes = sqlite3_column_bytes16(m_statement, column);
+    return data ? QString::fromUtf16(data, bytes / 2) : QString();
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+int SqliteStatement::changes() const
+{
+    return m_handle ? sqlite3_changes(m_handle) : 0;
 }
 
 qint64 SqliteStatement::lastInsertId() const

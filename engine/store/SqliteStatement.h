@@ -26,9 +26,23 @@ public:
     SqliteStatement& bind(int index, const QString& text); // a null QString binds as empty text
     SqliteStatement& bindNull(int index);
 
+    SqliteStatement& bind(int index, double value);
+
     // Steps to completion, then resets the statement and its bindings for the next use.
     model::Status run(const char* what);
     qint64 lastInsertId() const;
+    // Rows changed by the last run().
+    int changes() const;
+
+    // For queries: steps once. True with a row to read through the column accessors (0-based);
+    // false when there are no more rows, after which the statement is reset for the next use.
+    // Call reset() to stop reading early.
+    model::Result<bool> next(const char* what);
+    void reset();
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    bool isNull(int column) const;
 
 private:
     Database& m_db;

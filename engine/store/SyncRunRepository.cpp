@@ -26,10 +26,14 @@ Status SyncRunRepository::addPage(qint64 runId, const model::ChangeCounts& c)
 {
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("UPDATE sync_runs SET pages = pages + 1, added = added + ?, modified = modified + ?, "
-                             "removed = removed + ? WHERE id = ?"));
+                             "removed = removed + ?, matched = matched + ?, invalid = invalid + ?, "
+                             "pending_expired = pending_expired + ? WHERE id = ?"));
     q.addBindValue(c.added);
     q.addBindValue(c.modified);
     q.addBindValue(c.removed);
+    q.addBindValue(c.matched);
+    q.addBindValue(c.invalid);
+    q.addBindValue(c.pendingExpired);
     q.addBindValue(runId);
     return m_db.exec(q, "count a sync page");
 }

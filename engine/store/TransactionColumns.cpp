@@ -1,28 +1,72 @@
 #include "store/TransactionColumns.h"
 
+#include "store/SqliteStatement.h"
+
 #include <QVariant>
 
 namespace coffer::store {
 
-model::Transaction transactionFromRow(const QSqlQuery& q)
+namespace {
+
+// Reads the columns through whichever row accessor the query type has.
+template <typename Int, typename Text, typename Real, typename Null>
+model::Transaction mapRow(Int int64, Text text, Real real, Null isNull)
 {
     model::Transaction t;
-    t.id = q.value(0).toLongLong();
-    t.accountId = q.value(1).toLongLong();
-    t.providerId = q.value(2).toString();
-    t.pendingProviderId = q.value(3).toString();
-    t.bookedOn = QDate::fromString(q.value(4).toString(), Qt::ISODate);
-    if (!q.value(5).isNull())
-        t.authorizedOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    t.amount = model::Money(q.value(6).toLongLong(), q.value(7).toString());
-    t.descriptionRaw = q.value(8).toString();
-    t.description = q.value(9).toString();
-    t.counterparty = q.value(10).toString();
-    t.category = q.value(11).toString();
-    t.checkNumber = q.value(12).toString();
-    t.reference = q.value(13).toString();
-    t.status = model::transactionStatusFromName(q.value(14).toString());
+    t.id = int64(0);
+    t.accountId = int64(1);
+    t.providerId = text(2);
+    t.pendingProviderId = text(3);
+    t.bookedOn = parseIsoDate(text(4));
+    if (!isNull(5))
+        t.authorizedOn = parseIsoDate(text(5));
+    t.amount = model::Money(int64(6), text(7));
+    t.descriptionRaw = text(8);
+    t.description = text(9);
+    t.counterparty = text(10);
+    t.category = text(11);
+    t.checkNumber = text(12);
+    t.reference = text(13);
+    t.status = model::transactionStatusFromName(text(14));
+    t.source = text(15);
+    t.matchedTo = isNull(16) ? 0 : int64(16);
+    t.matchReason = text(17);
+    t.matchScore = isNull(18) ? 0.0 : real(18);
+    if (!isNull(19))
+        t.originalAmount = model::Money(int64(19), text(20));
     return t;
+}
+
+} // namespace
+
+model::Transaction transactionFromRow(const QSqlQuery& q)
+{
+    return mapRow([&](int c) { return q.value(c).toLongLong(); }, [&](int c) { return q.value(c).toString(); },
+                  [&](int c) { return q.value(c).toDouble(); }, [&](int c) { return q.value(c).isNull(); });
+}
+
+model::Transaction transactionFromRow(const SqliteStatement& s)
+{
+    return mapRow([&](int c) { return s.int64(c); }, [&](int c) { return s.text(c); },
+                  [&](int c) { return s.real(c); }, [&](int c) { return s.isNull(c); });
+}
+
+QDate parseIsoDate(const QString& text)
+{
+    if (text.size() != 10 || text[4] != u'-' || text[7] != u'-')
+        return QDate::fromString(text, Qt::ISODate);
+    int parts[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8};
+    const int lengths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+        for (int i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < u'0' || c > u'9')
+                return {};
+            parts[p] = parts[p] * 10 + (c - u'0');
+        }
+    }
+    return QDate(parts[0], parts[1], parts[2]);
 }
 
 } // namespace coffer::store

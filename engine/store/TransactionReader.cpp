@@ -48,7 +48,7 @@ Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after,
     QString sql =
         QStringLiteral("SELECT ") + kTransactionColumns +
         QStringLiteral(", a.name, COALESCE(c.name, '') FROM transactions t JOIN accounts a ON a.id = t.account_id "
-                       "LEFT JOIN connections c ON c.id = a.connection_id WHERE t.status != 'removed'");
+                       "LEFT JOIN connections c ON c.id = a.connection_id WHERE t.status != 'removed' AND t.matched_to IS NULL");
     if (!after.isStart())
         sql += QStringLiteral(" AND (t.booked_on < ? OR (t.booked_on = ? AND t.id < ?))");
     sql += QStringLiteral(" ORDER BY t.booked_on DESC, t.id DESC LIMIT ?");
@@ -78,7 +78,7 @@ Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after,
 Result<qint64> TransactionReader::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed'")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND matched_to IS NULL")) || !q.next())
         return Error::storage(
             QStringLiteral("The database could not count transactions: %1").arg(q.lastError().text()));
     return q.value(0).toLongLong();

@@ -1,5 +1,7 @@
 #include "sync/Normalizer.h"
 
+#include "model/Currency.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -56,21 +58,45 @@ QString mapCategory(const QString& providerCategory)
     return known.contains(lower) ? lower : QStringLiteral("other");
 }
 
-model::Transaction normalize(const providers::ProviderTransaction& in, qint64 accountId)
+QString problemWith(const providers::ProviderTransaction& in)
+{
+    if (!in.problem.isEmpty())
+        return in.problem;
+    if (in.providerId.trimmed().isEmpty())
+        return QStringLiteral("it has no transaction id");
+    // Real ledgers start after 1900; a date far in the future is a provider bug, not a plan.
+    if (!in.bookedOn.isValid() || in.bookedOn.year() < 1900 || in.bookedOn.year() > 2200)
+        return QStringLiteral("its date is missing or impossible");
+    if (in.authorizedOn && (!in.authorizedOn->isValid() || in.authorizedOn->year() < 1900))
+        return QStringLiteral("its authorization date is impossible");
+    if (in.amount.currency().isEmpty())
+        return QStringLiteral("it has no amount");
+    if (!model::currency::isKnownCode(in.amount.currency()))
+        return QStringLiteral("its currency \"%1\" is not an ISO 4217 currency").arg(in.amount.currency().left(8));
+    if (in.originalAmount && !model::currency::isKnownCode(in.originalAmount->currency()))
+        return QStringLiteral("its original currency \"%1\" is not an ISO 4217 currency")
+            .arg(in.originalAmount->currency().left(8));
+    return {};
+}
+
+model::Transaction normalize(const providers::ProviderTransaction& in, qint64 accountId, const QString& source)
 {
     model::Transaction t;
     t.accountId = accountId;
-    t.providerId = in.providerId;
+    t.source = source;
+    t.providerId = in.providerId.trimmed();
     t.pendingProviderId = in.pendingProviderId;
     t.bookedOn = in.bookedOn;
     t.authorizedOn = in.authorizedOn;
     t.amount = in.amount;
+    if (in.originalAmount && in.originalAmount->currency() != in.amount.currency())
+        t.originalAmount = in.originalAmount;
     t.descriptionRaw = in.description;
     t.description = cleanDescription(in.description); // the counterparty keeps the provider's own spelling
-    t.counterparty = in.counterparty;
+    t.counterparty = in.counterparty.simplified();
     t.category = mapCategory(in.category);
-    t.checkNumber = in.checkNumber;
-    t.reference = in.reference;
+    t.checkNumber = in.checkNumber.trimmed();
+    t.reference = in.reference.trimmed();
     t.status = in.pending ? model::TransactionStatus::Pending : model::TransactionStatus::Posted;
     return t;
 }

@@ -1,8 +1,10 @@
 #include "sync/PageWriter.h"
 
 #include "store/Database.h"
+#include "store/QuarantineRepository.h"
 #include "sync/Normalizer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +29,9 @@ QJsonValue fieldValue(const Transaction& t, const QString& field)
         return t.authorizedOn ? QJsonValue(t.authorizedOn->toString(Qt::ISODate)) : QJsonValue();
     if (field == u"amount")
         return t.amount.toDecimalString();
+    if (field == u"original_amount")
+        return t.originalAmount ? QJsonValue(t.originalAmount->toDecimalString() + u' ' + t.originalAmount->currency())
+                                : QJsonValue();
     if (field == u"description_raw")
         return t.descriptionRaw;
     if (field == u"counterparty")
@@ -58,6 +63,7 @@ PageWriter::PageWriter(store::Database& db)
     , m_transactions(db)
     , m_connections(db)
     , m_runs(db)
+    , m_matcher(m_transactions)
 {
 }
 
@@ -65,71 +71,111 @@ Result<ChangeCounts> PageWriter::commit(const Target& target, const providers::P
 {
     ChangeCounts counts;
     const Status done = m_db.inTransaction([&]() -> Status {
-        for (const auto& t : page.added) {
-            if (auto s = upsert(target, t, counts); !s.ok())
-                return s;
-        }
-        for (const auto& t : page.modified) {
-            if (auto s = upsert(target, t, counts); !s.ok())
-                return s;
+        m_matcher.beginPage();
+        int index = 0;
+        for (const auto* list : {&page.added, &page.modified}) {
+            for (const auto& t : *list) {
+                if (auto s = write(target, t, ++index, counts); !s.ok())
+                    return s;
+            }
         }
         for (const auto& gone : page.removed) {
             if (auto s = remove(target, gone, counts); !s.ok())
                 return s;
         }
+        if (auto s = reconcileWindow(target, page, counts); !s.ok())
+            return s;
         if (auto s = m_runs.addPage(target.runId, counts); !s.ok())
             return s;
-        return m_connections.saveCursor(target.connectionId, page.nextCursor);
+        return target.saveCursor ? m_connections.saveCursor(target.connectionId, page.nextCursor) : Status(Ok{});
     });
     if (!done.ok())
         return done.error();
     return counts;
 }
 
-Result<qint64> PageWriter::accountFor(const Target& target, const QString& accountProviderId) const
+Status PageWriter::write(const Target& target, const providers::ProviderTransaction& incoming, int index,
+                         ChangeCounts& counts)
 {
-    const auto it = target.accountIds.constFind(accountProviderId);
-    if (it == target.accountIds.cend())
-        return Error::invalidData(QStringLiteral("The provider sent a transaction for an account it did not list."),
-                                  QStringLiteral("unknown account in page"));
-    return it.value();
+    const auto account = target.accountIds.constFind(incoming.accountProviderId);
+    if (account == target.accountIds.cend())
+        return quarantine(target, incoming, index, QStringLiteral("it is for an account the provider did not list"),
+                          counts);
+    if (const QString problem = problemWith(incoming); !problem.isEmpty())
+        return quarantine(target, incoming, index, problem, counts);
+    return upsert(target, normalize(incoming, account.value(), target.source), incoming.raw, counts);
 }
 
-Status PageWriter::upsert(const Target& target, const providers::ProviderTransaction& incoming, ChangeCounts& counts)
+Status PageWriter::quarantine(const Target& target, const providers::ProviderTransaction& incoming, int index,
+                              const QString& problem, ChangeCounts& counts)
 {
-    const auto accountId = accountFor(target, incoming.accountProviderId);
-    if (!accountId.ok())
-        return accountId.error();
-    Transaction t = normalize(incoming, accountId.value());
-    const auto existing = m_transactions.find(t.accountId, target.source, t.providerId);
+    QString where = QStringLiteral("record %1").arg(index);
+    if (target.pageNumber > 0)
+        where += QStringLiteral(" of page %1").arg(target.pageNumber);
+    if (!incoming.providerId.trimmed().isEmpty())
+        where += QStringLiteral(" (transaction id \"%1\")").arg(incoming.providerId.trimmed().left(64));
+    const QString reason = where + QStringLiteral(": ") + problem;
+    const QByteArray raw = incoming.raw.isEmpty() ? QByteArray("null") : incoming.raw;
+    auto kept = store::QuarantineRepository(m_db).keep(target.connectionId, target.runId, reason, raw,
+                                                       QDateTime::currentDateTimeUtc());
+    if (!kept.ok())
+        return kept.error();
+    ++counts.invalid;
+    return Ok{};
+}
+
+Status PageWriter::upsert(const Target& target, Transaction t, const QByteArray& raw, ChangeCounts& counts)
+{
+    const auto existing = m_transactions.find(t.accountId, t.source, t.providerId);
     if (!existing.ok())
         return existing.error();
 
     if (!existing.value()) {
-        const auto id = m_transactions.insert(t, target.source, incoming.raw, target.runId);
+        const auto id = m_transactions.insert(t, raw, target.runId, target.today);
         if (!id.ok())
             return id.error();
+        t.id = id.value();
         ++counts.added;
-        return m_transactions.addEvent(id.value(), target.runId, store::EventKind::Added);
+        if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Added); !s.ok())
+            return s;
+        if (t.isPending())
+            m_matcher.notePending(t.accountId);
+        const auto caught = m_matcher.matchStored(t, target.runId);
+        if (!caught.ok())
+            return caught.error();
+        counts.matched += caught.value();
+        return Ok{};
     }
 
     const Transaction& before = *existing.value();
     t.id = before.id;
+    t.matchedTo = before.matchedTo;
     const QStringList fields = model::changedFields(before, t);
-    if (fields.isEmpty())
-        return Ok{}; // re-delivery: nothing to do
-    if (auto s = m_transactions.update(t, incoming.raw, target.runId); !s.ok())
+    if (fields.isEmpty()) // re-delivery; a pending one is still there, which keeps it from expiring
+        return t.isPending() ? m_transactions.markSeen(t.id, target.today) : Status(Ok{});
+    if (auto s = m_transactions.update(t, raw, target.runId, target.today); !s.ok())
         return s;
     ++counts.modified;
-    return m_transactions.addEvent(t.id, target.runId, store::EventKind::Modified, describeChanges(before, t, fields));
+    if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Modified,
+                                         describeChanges(before, t, fields));
+        !s.ok())
+        return s;
+    if (!before.isPending() || t.isPending())
+        return Ok{};
+    // It posted under the same id: it may now duplicate a row from another source.
+    const auto caught = m_matcher.matchStored(t, target.runId);
+    if (!caught.ok())
+        return caught.error();
+    counts.matched += caught.value();
+    return Ok{};
 }
 
 Status PageWriter::remove(const Target& target, const providers::RemovedTransaction& gone, ChangeCounts& counts)
 {
-    const auto accountId = accountFor(target, gone.accountProviderId);
-    if (!accountId.ok())
-        return accountId.error();
-    const auto existing = m_transactions.find(accountId.value(), target.source, gone.providerId);
+    const auto account = target.accountIds.constFind(gone.accountProviderId);
+    if (account == target.accountIds.cend())
+        return Ok{}; // nothing of an unknown account is stored
+    const auto existing = m_transactions.find(account.value(), target.source, gone.providerId);
     if (!existing.ok())
         return existing.error();
     if (!existing.value() || existing.value()->status == TransactionStatus::Removed)
@@ -138,6 +184,40 @@ Status PageWriter::remove(const Target& target, const providers::RemovedTransact
         return s;
     ++counts.removed;
     return m_transactions.addEvent(existing.value()->id, target.runId, store::EventKind::Removed);
+}
+
+Status PageWriter::reconcileWindow(const Target& target, const providers::Page& page, ChangeCounts& counts)
+{
+    if (!page.window)
+        return Ok{};
+    const providers::CoveredWindow& w = *page.window;
+    QHash<QString, QSet<QString>> delivered; // account -> provider ids
+    for (const auto* list : {&page.added, &page.modified}) {
+        for (const auto& t : *list)
+            delivered[t.accountProviderId].insert(t.providerId.trimmed());
+    }
+    static const QString kGone =
+        QStringLiteral("{\"reason\":\"no longer reported by the bank for a period it reported in full\"}");
+    for (const QString& accountProviderId : w.accountProviderIds) {
+        const auto account = target.accountIds.constFind(accountProviderId);
+        if (account == target.accountIds.cend())
+            continue;
+        const auto stored = m_transactions.inWindow(account.value(), target.source, w.from, w.to);
+        if (!stored.ok())
+            return stored.error();
+        const QSet<QString>& seen = delivered[accountProviderId];
+        for (const Transaction& t : stored.value()) {
+            // A pending one that vanished has usually posted under a new id: it expires later instead.
+            if (t.isPending() || seen.contains(t.providerId))
+                continue;
+            if (auto s = m_transactions.setStatus(t.id, TransactionStatus::Removed, target.runId); !s.ok())
+                return s;
+            if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Removed, kGone); !s.ok())
+                return s;
+            ++counts.removed;
+        }
+    }
+    return Ok{};
 }
 
 } // namespace coffer::sync

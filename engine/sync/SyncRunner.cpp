@@ -137,6 +137,8 @@ void SyncRunner::onPage(Result<providers::Page> page)
 {
     if (!page.ok())
         return fail(page.error());
+    m_target.pageNumber = m_summary.pages + 1;
+    m_target.today = m_clock.now().toUTC().date();
     const auto counts = m_writer.commit(m_target, page.value());
     if (!counts.ok()) {
         Error error = counts.error();

@@ -173,13 +173,21 @@ model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbac
     QHash<QString, qsizetype> seen; // ids are unique per account; a repeat replaces the earlier record
     const QJsonArray list = transactions.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        if (!list[i].isObject())
-            return unusable(QStringLiteral("%1, transaction %2 is not an object").arg(where).arg(i + 1),
-                            QStringLiteral("transaction not an object"));
-        auto t = parseTransaction(list[i].toObject(), QStringLiteral("%1, transaction %2").arg(where).arg(i + 1), *id,
-                                  currency, fallbackDate);
-        if (!t.ok())
-            return t.error();
+        const QString at = QStringLiteral("%1, transaction %2").arg(where).arg(i + 1);
+        auto t = list[i].isObject() ? parseTransaction(list[i].toObject(), at, *id, currency, fallbackDate)
+                                    : Result<ProviderTransaction>(unusable(at + QStringLiteral(" is not an object"),
+                                                                           QStringLiteral("transaction not an object")));
+        if (!t.ok()) {
+            // One unreadable record is quarantined by the store; it never costs the rest of the page.
+            ProviderTransaction bad;
+            bad.accountProviderId = *id;
+            bad.providerId = list[i].toObject().value(QStringLiteral("id")).toString();
+            bad.problem = t.error().userMessage;
+            bad.raw = list[i].isObject() ? QJsonDocument(list[i].toObject()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(QJsonArray{list[i]}).toJson(QJsonDocument::Compact);
+            set.transactions << bad;
+            continue;
+        }
         if (const auto it = seen.constFind(t->providerId); it != seen.cend()) {
             set.transactions[it.value()] = t.value();
         } else {

@@ -216,6 +216,18 @@ void SimpleFinConnector::fetchChanges(const FetchContext& context, std::function
         if (unlisted > 0)
             logger()->info("simplefin connection {}: {} transactions of a new account left for the next sync",
                            connectionId, unlisted);
+        // The window's whole days were delivered in full for each account in the answer, so a stored
+        // transaction missing from them is gone - unless the server warned about trouble.
+        const QDate from = QDateTime::fromSecsSinceEpoch(window.start + kDaySeconds - 1, Qt::UTC).date();
+        const QDate to = QDateTime::fromSecsSinceEpoch(window.end, Qt::UTC).date().addDays(-1);
+        if (set->messages.isEmpty() && from <= to) {
+            providers::CoveredWindow covered{from, to, {}};
+            for (const ProviderAccount& a : set->accounts) {
+                if (!m_listedAccounts || m_listedAccounts->contains(a.providerId))
+                    covered.accountProviderIds << a.providerId;
+            }
+            page.window = covered;
+        }
         page.nextCursor = QString::number(window.end);
         m_handedOutCursor = page.nextCursor;
         const qint64 left = std::max<qint64>(*m_runEndSecs - window.end, 0);

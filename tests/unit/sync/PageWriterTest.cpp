@@ -169,15 +169,20 @@ TEST_F(PageWriterTest, AFailureInsideAPageLeavesThePreviousStateIntact)
     EXPECT_EQ(text(QStringLiteral("SELECT cursor FROM connections")), QStringLiteral("after-page-2"));
 }
 
-TEST_F(PageWriterTest, UnknownAccountRejectsTheWholePage)
+TEST_F(PageWriterTest, RecordOfAnUnlistedAccountIsQuarantinedAndTheRestStored)
 {
     sync::PageWriter writer(*m_db);
     Page page;
     ProviderTransaction stray = txn("t9", -100, "X");
     stray.accountProviderId = QStringLiteral("not-listed");
+    stray.raw = QByteArrayLiteral("{\"id\":\"t9\"}");
     page.added = {txn("t1", -1000, "CAFE"), stray};
     const auto result = writer.commit(m_target, page);
-    ASSERT_FALSE(result.ok());
-    EXPECT_EQ(result.error().kind, model::ErrorKind::InvalidData);
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 0);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->added, 1);
+    EXPECT_EQ(result->invalid, 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 1);
+    EXPECT_EQ(text(QStringLiteral("SELECT reason FROM raw_payloads")),
+              QStringLiteral("record 2 (transaction id \"t9\"): it is for an account the provider did not list"));
+    EXPECT_EQ(text(QStringLiteral("SELECT CAST(payload AS TEXT) FROM raw_payloads")), QStringLiteral("{\"id\":\"t9\"}"));
 }
