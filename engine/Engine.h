@@ -52,6 +52,9 @@ public Q_SLOTS:
     void setSchedule(qint64 connectionId, const QString& schedule);
     // A paused connection is not synced on schedule ("Sync now" still works).
     void setConnectionPaused(qint64 connectionId, bool paused);
+    // Splits a matched transaction from what it was folded into (or its folded rows from it); the
+    // pair is never matched automatically again. Emits transactionsChanged() and operationSucceeded().
+    void undoMatch(qint64 transactionId);
     // Queue control. Refusals and errors come back through operationFailed().
     void pauseQueue();
     void resumeQueue();

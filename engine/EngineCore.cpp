@@ -7,6 +7,8 @@
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
+#include "store/TransactionRepository.h"
+#include "sync/TransactionMatcher.h"
 #include "jobs/JobDispatcher.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
@@ -249,6 +251,31 @@ void EngineCore::setConnectionPaused(qint64 connectionId, bool paused)
     publishSoon();
 }
 
+void EngineCore::undoMatch(qint64 transactionId)
+{
+    if (!ready("undo a match"))
+        return;
+    store::TransactionRepository transactions(*m_db);
+    sync::TransactionMatcher matcher(transactions);
+    int split = 0;
+    const auto done = m_db->inTransaction([&]() -> model::Status {
+        const auto n = matcher.undo(transactionId, 0);
+        if (!n.ok())
+            return n.error();
+        split = n.value();
+        return model::Ok{};
+    });
+    if (!done.ok())
+        return Q_EMIT m_facade.operationFailed(done.error().userMessage);
+    if (split == 0)
+        return Q_EMIT m_facade.operationFailed(
+            QStringLiteral("Transaction %1 is not matched with another one.").arg(transactionId));
+    Q_EMIT m_facade.transactionsChanged();
+    Q_EMIT m_facade.operationSucceeded(
+        QStringLiteral("Transaction %1 was split from its match; the two will not be matched again.").arg(transactionId));
+    publishSoon();
+}
+
 void EngineCore::pauseQueue()
 {
     if (!ready("pause the queue"))
@@ -398,9 +425,17 @@ void EngineCore::onRunFinished(const model::SyncSummary& summary)
             Q_EMIT m_facade.notification(n);
         }
     }
-    if (summary.changes.total() > 0)
+    if (summary.changes.total() > 0 || summary.changes.matched > 0 || summary.changes.pendingExpired > 0)
         Q_EMIT m_facade.transactionsChanged();
     Q_EMIT m_facade.syncFinished(summary);
+    for (const QString& warning : summary.warnings) {
+        model::Notification n;
+        n.kind = model::Notification::Kind::BalanceMismatch;
+        n.connectionId = summary.connectionId;
+        n.title = QStringLiteral("%1: balance check").arg(summary.connectionName);
+        n.message = warning;
+        Q_EMIT m_facade.notification(n);
+    }
     if (summary.error && summary.error->kind != model::ErrorKind::Cancelled) {
         model::Notification n;
         const bool reauth = summary.error->kind == model::ErrorKind::NeedsUser;

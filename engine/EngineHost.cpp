@@ -77,6 +77,12 @@ void EngineHost::setConnectionPaused(qint64 connectionId, bool paused)
         Qt::QueuedConnection);
 }
 
+void EngineHost::undoMatch(qint64 transactionId)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, transactionId] { engine->undoMatch(transactionId); }, Qt::QueuedConnection);
+}
+
 void EngineHost::pauseQueue()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::pauseQueue, Qt::QueuedConnection);

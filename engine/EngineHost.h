@@ -24,6 +24,7 @@ public:
     void syncAll() { syncNow(0); }
     void setSchedule(qint64 connectionId, const QString& schedule);
     void setConnectionPaused(qint64 connectionId, bool paused);
+    void undoMatch(qint64 transactionId);
     void pauseQueue();
     void resumeQueue();
     void retryJob(qint64 jobId);

@@ -10,6 +10,7 @@
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
 #include "sync/CredentialRefresher.h"
+#include "sync/PendingExpiry.h"
 #include "sync/SyncRunner.h"
 
 #include <QSqlQuery>
@@ -176,6 +177,18 @@ void JobDispatcher::runHousekeeping(const Job& job)
     if (job.kind == JobKind::Cleanup) {
         const auto purged = m_queue.repository().purge(now - kKeepCompletedMs, now - kKeepFailedMs);
         logger()->info("cleanup removed {} old jobs", purged.ok() ? purged.value() : 0);
+        // Pending transactions of connections that no longer sync (paused, broken) expire too.
+        const QDate today = m_clock.now().toUTC().date();
+        int expired = 0;
+        const auto swept = m_db.inTransaction([&]() -> model::Status {
+            const auto n = sync::expirePending(m_db, {}, today, sync::pendingExpiryDays(m_db), 0);
+            expired = n.ok() ? n.value() : 0;
+            return n.ok() ? model::Status(model::Ok{}) : model::Status(n.error());
+        });
+        if (!swept.ok())
+            logger()->error("cleanup could not expire stale pending transactions");
+        else if (expired > 0)
+            logger()->info("cleanup expired {} pending transactions", expired);
         if (!m_queue.enqueue(JobKind::Cleanup, 0, Priority::Backfill, now + kCleanupEveryMs, {}, 1).ok())
             logger()->error("could not queue the next cleanup");
     } else if (job.kind == JobKind::RefreshCredentials) {

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -78,11 +79,13 @@ struct SyncSummary {
     bool succeeded = false;
     ChangeCounts changes;
     int pages = 0;
+    QStringList warnings; // data-quality findings in plain words (a balance that stopped adding up)
     std::optional<Error> error;
 };
 
 struct Notification {
-    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem, DataStale, ConsentExpiring, BatchCompleted };
+    enum class Kind { Info, SyncFailed, ReauthRequired, StorageProblem, DataStale, ConsentExpiring, BatchCompleted,
+                      BalanceMismatch };
     Kind kind = Kind::Info;
     qint64 connectionId = 0;
     QString title;

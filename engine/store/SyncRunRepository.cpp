@@ -38,6 +38,15 @@ Status SyncRunRepository::addPage(qint64 runId, const model::ChangeCounts& c)
     return m_db.exec(q, "count a sync page");
 }
 
+Status SyncRunRepository::addExpired(qint64 runId, int pendingExpired)
+{
+    QSqlQuery q(m_db.handle());
+    q.prepare(QStringLiteral("UPDATE sync_runs SET pending_expired = pending_expired + ? WHERE id = ?"));
+    q.addBindValue(pendingExpired);
+    q.addBindValue(runId);
+    return m_db.exec(q, "count expired pending transactions");
+}
+
 Status SyncRunRepository::finish(qint64 runId, const QString& status, const QDateTime& at, const model::Error* error)
 {
     QSqlQuery q(m_db.handle());

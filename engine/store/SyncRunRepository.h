@@ -18,6 +18,8 @@ public:
     model::Result<qint64> begin(qint64 connectionId, const QString& trigger, const QDateTime& at);
     // Adds a committed page's counts; called inside the page's transaction.
     model::Status addPage(qint64 runId, const model::ChangeCounts& counts);
+    // Pending transactions the run's after-checks expired.
+    model::Status addExpired(qint64 runId, int pendingExpired);
     // status: "succeeded", "failed" or "interrupted".
     model::Status finish(qint64 runId, const QString& status, const QDateTime& at, const model::Error* error);
     // Runs left "running" by a crash or kill become "interrupted".

@@ -97,7 +97,7 @@ TransactionRepository::TransactionRepository(Database& db)
     , m_openPostedOther(
           db, select("WHERE account_id = ?1 AND amount_minor = ?2 AND booked_on BETWEEN ?3 AND ?4 AND source != ?5 "
                      "AND status = 'posted' AND matched_to IS NULL AND NOT EXISTS (SELECT 1 FROM transactions d "
-                     "WHERE d.matched_to = t.id AND d.source = ?5) ORDER BY booked_on, id")
+                     "WHERE d.matched_to = t.id AND d.source = ?5 AND d.status = 'posted') ORDER BY booked_on, id")
                   .constData())
     , m_hasOtherSource(db, "SELECT 1 FROM transactions WHERE account_id = ?1 AND source != ?2 LIMIT 1")
     , m_hasOpenPending(db, "SELECT 1 FROM transactions WHERE account_id = ?1 AND status = 'pending' "

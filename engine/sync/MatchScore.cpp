@@ -64,6 +64,29 @@ double bigramDice(const QString& a, const QString& b)
     return 2.0 * double(common) / double(left.size() + right.size());
 }
 
+// Whether two words name the same thing: equal, one a prefix of the other ("amzn" is not, "amaz"
+// is), or the shorter an abbreviation of the longer - its letters in order, same first letter
+// ("mktplace" ~ "marketplace", "pmts" ~ "payments").
+bool sameWord(const QString& a, const QString& b)
+{
+    if (a == b)
+        return true;
+    const QString& shorter = a.size() <= b.size() ? a : b;
+    const QString& longer = a.size() <= b.size() ? b : a;
+    if (shorter.size() < 3 || shorter[0] != longer[0])
+        return false;
+    if (longer.startsWith(shorter))
+        return true;
+    qsizetype at = 1;
+    for (qsizetype i = 1; i < shorter.size(); ++i) {
+        at = longer.indexOf(shorter[i], at);
+        if (at < 0)
+            return false;
+        ++at;
+    }
+    return true;
+}
+
 // Share of the shorter text's words (of 3+ characters) found in the longer one.
 double containment(const QString& a, const QString& b)
 {
@@ -77,7 +100,7 @@ double containment(const QString& a, const QString& b)
         if (w.size() < 3)
             continue;
         ++counted;
-        if (longer.contains(w))
+        if (std::any_of(longer.cbegin(), longer.cend(), [&](const QString& other) { return sameWord(w, other); }))
             ++found;
     }
     return counted == 0 ? 0.0 : 0.95 * double(found) / double(counted);
@@ -172,13 +195,18 @@ std::optional<MatchScore> scoreCrossSource(const Transaction& stored, const Tran
     const bool sameCheck = bothChecks;
     const bool sameReference = !stored.reference.isEmpty() && stored.reference == incoming.reference;
     const double payee = payeeSimilarity(stored, incoming);
-    if (payee < 0.45 && !sameCheck && !sameReference)
-        return std::nullopt;
     const double dateScore = 1.0 - double(days) / (kCrossSourceWindowDays + 1);
-    const double idScore = (sameCheck || sameReference) ? 1.0 : 0.5;
-    const double score = 0.55 * payee + 0.25 * dateScore + 0.2 * idScore;
-    if (score < 0.6)
-        return std::nullopt;
+    double score = 0;
+    if (sameCheck || sameReference) {
+        // The bank's own number on both sides, with the exact amount: the payee text hardly matters.
+        score = 0.7 + 0.2 * dateScore + 0.1 * payee;
+    } else {
+        if (payee < 0.45)
+            return std::nullopt;
+        score = 0.6 * payee + 0.4 * dateScore;
+        if (score < 0.6)
+            return std::nullopt;
+    }
     QStringList why;
     why << QStringLiteral("same amount");
     why << (days == 0 ? QStringLiteral("same day") : QStringLiteral("%1 day(s) apart").arg(days));

@@ -9,6 +9,8 @@
 #include "store/Database.h"
 #include "store/QuarantineRepository.h"
 #include "store/SyncRunRepository.h"
+#include "sync/BalanceReconciler.h"
+#include "sync/PendingExpiry.h"
 
 #include <QPointer>
 
@@ -114,6 +116,7 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
             if (pa.balance) {
                 if (auto s = repo.recordBalance(id.value(), m_summary.syncRunId, *pa.balance, now); !s.ok())
                     return s;
+                m_balances.append(ReportedBalance{id.value(), pa.name, *pa.balance});
             }
         }
         return model::Ok{};
@@ -162,6 +165,8 @@ void SyncRunner::succeed()
 {
     report(SyncStage::Finalizing, 97);
     const QDateTime now = m_clock.now();
+    if (auto checked = m_db.inTransaction([&] { return checkAfterRun(now); }); !checked.ok())
+        return fail(checked.error());
     store::ConnectionRepository::Outcome outcome;
     outcome.state = model::ConnectionState::Idle;
     outcome.attemptedAt = now;
@@ -176,6 +181,34 @@ void SyncRunner::succeed()
                    m_summary.pages, m_summary.changes.added, m_summary.changes.modified, m_summary.changes.removed);
     report(SyncStage::Completed, 100);
     Q_EMIT finished(m_summary);
+}
+
+model::Status SyncRunner::checkAfterRun(const QDateTime& now)
+{
+    const auto expired =
+        expirePending(m_db, m_target.source, now.toUTC().date(), pendingExpiryDays(m_db), m_summary.syncRunId);
+    if (!expired.ok())
+        return expired.error();
+    m_summary.changes.pendingExpired += expired.value();
+    if (expired.value() > 0) {
+        if (auto s = store::SyncRunRepository(m_db).addExpired(m_summary.syncRunId, expired.value()); !s.ok())
+            return s;
+    }
+    BalanceReconciler reconciler(m_db);
+    const bool driftMayChange = m_trigger == u"backfill";
+    for (const ReportedBalance& b : std::as_const(m_balances)) {
+        const auto r = reconciler.reconcile(b.accountId, b.balance, m_summary.syncRunId, now, driftMayChange);
+        if (!r.ok())
+            return r.error();
+        if (!r->flagged)
+            continue;
+        const model::Money moved(r->driftMinor - r->previousDrift.value_or(0), b.balance.currency());
+        m_summary.warnings << QStringLiteral("%1: the bank's balance and Coffer's transactions now differ by %2 %3 "
+                                             "more than after the last sync; a transaction may be missing.")
+                                  .arg(b.accountName, moved.toDecimalString(), moved.currency());
+        logger()->warn("sync run {}: balance drift of account {} changed", m_summary.syncRunId, b.accountId);
+    }
+    return model::Ok{};
 }
 
 void SyncRunner::fail(const Error& error)

@@ -48,6 +48,7 @@ private:
     void fetchNext();
     void onPage(model::Result<providers::Page> page);
     void succeed();
+    model::Status checkAfterRun(const QDateTime& now);
     void fail(const model::Error& error);
     void report(model::SyncStage stage, int percent);
 
@@ -61,6 +62,12 @@ private:
     PageWriter::Target m_target;
     providers::FetchContext m_context;
     model::SyncSummary m_summary;
+    struct ReportedBalance {
+        qint64 accountId = 0;
+        QString accountName;
+        model::Money balance;
+    };
+    QList<ReportedBalance> m_balances;
     int m_accountsProcessed = 0;
     int m_transactionsProcessed = 0;
     QElapsedTimer m_elapsed;

@@ -91,7 +91,7 @@ TEST_F(CrashTest, KilledSyncsLoseAndDuplicateNothing)
         EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM transactions")),
                   number(QStringLiteral("SELECT COALESCE(SUM(added), 0) FROM sync_runs")));
         EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM transaction_events")),
-                  number(QStringLiteral("SELECT COALESCE(SUM(added + modified + removed + 2 * matched), 0) FROM sync_runs")));
+                  number(QStringLiteral("SELECT COALESCE(SUM(added + modified + removed + 2 * matched + pending_expired), 0) FROM sync_runs")));
         EXPECT_EQ(number(QStringLiteral("SELECT COUNT(*) FROM (SELECT transaction_id FROM transaction_events "
                                         "WHERE kind = 'added' GROUP BY transaction_id HAVING COUNT(*) > 1)")),
                   0);

@@ -1,19 +1,10 @@
 // Committing pages: idempotent re-delivery, audit events, and all-or-nothing pages.
 
-#include "sync/PageWriter.h"
-#include "model/Connection.h"
-#include "store/AccountRepository.h"
-#include "store/ConnectionRepository.h"
-#include "store/Database.h"
-#include "store/SyncRunRepository.h"
-
-#include "TestSupport.h"
+#include "LedgerFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -22,64 +13,7 @@ using providers::Page;
 using providers::ProviderTransaction;
 
 namespace {
-
-class PageWriterTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        auto db = store::Database::open(m_dir.path());
-        ASSERT_TRUE(db.ok());
-        m_db = std::move(db).value();
-        const auto conn = store::ConnectionRepository(*m_db).insert(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Test"), {}, {}}, QStringLiteral("Demo Bank"),
-            test::fixedNow());
-        ASSERT_TRUE(conn.ok());
-        model::Account account;
-        account.providerId = QStringLiteral("acc-1");
-        account.name = QStringLiteral("Checking");
-        account.currency = QStringLiteral("USD");
-        const auto accountId = store::AccountRepository(*m_db).upsert(conn.value(), account);
-        ASSERT_TRUE(accountId.ok());
-        const auto run =
-            store::SyncRunRepository(*m_db).begin(conn.value(), QStringLiteral("manual"), test::fixedNow());
-        ASSERT_TRUE(run.ok());
-        m_target.connectionId = conn.value();
-        m_target.runId = run.value();
-        m_target.source = QStringLiteral("connection:%1").arg(conn.value());
-        m_target.accountIds.insert(QStringLiteral("acc-1"), accountId.value());
-    }
-
-    static ProviderTransaction txn(const char* id, qint64 minor, const char* description, bool pending = false)
-    {
-        ProviderTransaction t;
-        t.accountProviderId = QStringLiteral("acc-1");
-        t.providerId = QString::fromLatin1(id);
-        t.bookedOn = QDate(2026, 11, 2);
-        t.amount = model::Money(minor, QStringLiteral("USD"));
-        t.description = QString::fromLatin1(description);
-        t.pending = pending;
-        return t;
-    }
-
-    qint64 count(const QString& sql) const
-    {
-        QSqlQuery q(m_db->handle());
-        EXPECT_TRUE(q.exec(sql) && q.next()) << sql.toStdString();
-        return q.value(0).toLongLong();
-    }
-
-    QString text(const QString& sql) const
-    {
-        QSqlQuery q(m_db->handle());
-        EXPECT_TRUE(q.exec(sql) && q.next()) << sql.toStdString();
-        return q.value(0).toString();
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<store::Database> m_db;
-    sync::PageWriter::Target m_target;
-};
-
+using PageWriterTest = test::LedgerFixture;
 } // namespace
 
 TEST_F(PageWriterTest, ReDeliveryAddsNothing)
