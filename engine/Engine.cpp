@@ -73,6 +73,12 @@ void Engine::setConnectionPaused(qint64 connectionId, bool paused)
         m_core->setConnectionPaused(connectionId, paused);
 }
 
+void Engine::backfill(qint64 connectionId, const QDate& from)
+{
+    if (m_core)
+        m_core->backfill(connectionId, from);
+}
+
 void Engine::undoMatch(qint64 transactionId)
 {
     if (m_core)

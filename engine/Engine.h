@@ -5,6 +5,7 @@
 #include "jobs/Job.h"
 #include "model/Snapshots.h"
 
+#include <QDate>
 #include <QObject>
 #include <QString>
 
@@ -55,6 +56,9 @@ public Q_SLOTS:
     // Splits a matched transaction from what it was folded into (or its folded rows from it); the
     // pair is never matched automatically again. Emits transactionsChanged() and operationSucceeded().
     void undoMatch(qint64 transactionId);
+    // Fetches a connection's history from `from` to today, newest first, in the provider's chunks;
+    // resumable. Refused (operationFailed) when the provider cannot fetch history by date.
+    void backfill(qint64 connectionId, const QDate& from);
     // Queue control. Refusals and errors come back through operationFailed().
     void pauseQueue();
     void resumeQueue();

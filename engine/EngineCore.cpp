@@ -251,6 +251,21 @@ void EngineCore::setConnectionPaused(qint64 connectionId, bool paused)
     publishSoon();
 }
 
+void EngineCore::backfill(qint64 connectionId, const QDate& from)
+{
+    if (!ready("fetch older history"))
+        return;
+    const auto queued = m_jobs->requestBackfill(connectionId, from);
+    if (!queued.ok())
+        return Q_EMIT m_facade.operationFailed(queued.error().userMessage);
+    Q_EMIT m_facade.operationSucceeded(
+        queued->merged ? QStringLiteral("A backfill of connection %1 is already queued.").arg(connectionId)
+                       : QStringLiteral("History of connection %1 from %2 is queued; it arrives newest first.")
+                             .arg(connectionId)
+                             .arg(from.toString(Qt::ISODate)));
+    publishSoon();
+}
+
 void EngineCore::undoMatch(qint64 transactionId)
 {
     if (!ready("undo a match"))

@@ -77,6 +77,13 @@ void EngineHost::setConnectionPaused(qint64 connectionId, bool paused)
         Qt::QueuedConnection);
 }
 
+void EngineHost::backfill(qint64 connectionId, const QDate& from)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId, from] { engine->backfill(connectionId, from); },
+        Qt::QueuedConnection);
+}
+
 void EngineHost::undoMatch(qint64 transactionId)
 {
     QMetaObject::invokeMethod(

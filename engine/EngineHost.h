@@ -25,6 +25,7 @@ public:
     void setSchedule(qint64 connectionId, const QString& schedule);
     void setConnectionPaused(qint64 connectionId, bool paused);
     void undoMatch(qint64 transactionId);
+    void backfill(qint64 connectionId, const QDate& from);
     void pauseQueue();
     void resumeQueue();
     void retryJob(qint64 jobId);

@@ -17,7 +17,8 @@ CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
     connect(m_host.get(), &EngineHost::startFailed, this, [this](const QString& message) { fail(message); });
     connect(m_host.get(), &EngineHost::connectionsChanged, this, &CliCommand::onConnections);
     connect(m_host.get(), &EngineHost::operationFailed, this, [this](const QString& message) {
-        if (m_request.kind == Kind::Sync || m_request.kind == Kind::Daemon) { // the others go on
+        if (m_request.kind == Kind::Sync || m_request.kind == Kind::Daemon ||
+            m_request.kind == Kind::Backfill) { // the others go on
             printError(message);
             m_failed = true;
             return;
@@ -46,7 +47,7 @@ CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
     });
     connectQueueSignals();
     connect(m_host.get(), &EngineHost::idle, this, [this] {
-        if (m_request.kind != Kind::Sync)
+        if (m_request.kind != Kind::Sync && m_request.kind != Kind::Backfill)
             return;
         if (m_summaries.isEmpty() && !m_failed)
             printLine(QStringLiteral("Nothing to sync: there are no active connections."));
@@ -93,6 +94,19 @@ void CliCommand::onStarted(const QString& databasePath)
         finish(0);
         break;
     }
+    case Kind::ShowTransaction: {
+        const auto reader = store::TransactionReader::open(databasePath);
+        if (!reader.ok())
+            return fail(reader.error().userMessage);
+        const auto detail = reader.value()->detail(m_request.transactionId);
+        if (!detail.ok())
+            return fail(detail.error().userMessage);
+        printLine(transactionReport(detail.value()));
+        finish(0);
+        break;
+    }
+    case Kind::UndoMatch: m_host->undoMatch(m_request.transactionId); break;
+    case Kind::Backfill: m_host->backfill(m_request.connectionId, m_request.from); break;
     case Kind::Status: m_host->checkHealth(); break;
     case Kind::ListConnections:
     case Kind::QueueStats: break; // answered by the first connectionsChanged / queueStats
@@ -115,7 +129,8 @@ void CliCommand::connectQueueSignals()
 {
     connect(m_host.get(), &EngineHost::operationSucceeded, this, [this](const QString& message) {
         printLine(message);
-        finish(0);
+        if (m_request.kind != Kind::Backfill) // a backfill ends when the queue goes idle
+            finish(0);
     });
     connect(m_host.get(), &EngineHost::queueStats, this, [this](const jobs::QueueStats& stats) {
         if (m_request.kind != Kind::QueueStats)

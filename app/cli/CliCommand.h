@@ -2,6 +2,7 @@
 
 #include "EngineHost.h"
 
+#include <QDate>
 #include <QObject>
 #include <QStringList>
 
@@ -30,6 +31,9 @@ struct Request {
         SetSchedule,
         PauseConnection,
         ResumeConnection,
+        ShowTransaction,
+        UndoMatch,
+        Backfill,
     };
     Kind kind = Kind::Status;
     QString provider;
@@ -38,6 +42,8 @@ struct Request {
     QString injectFailure;   // demo only: "transient" or "reauth"
     qint64 connectionId = 0; // 0: all
     qint64 jobId = 0;
+    qint64 transactionId = 0;
+    QDate from; // backfill
     QString schedule;
     bool deleteData = false;
     int limit = 50;

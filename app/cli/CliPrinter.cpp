@@ -69,12 +69,12 @@ QString transactionsTable(const QList<store::TransactionRow>& rows)
     if (rows.isEmpty())
         return QStringLiteral("No transactions yet. Run: cofferctl sync --all");
     const QLocale c = QLocale::c();
-    QString out = pad(QStringLiteral("DATE"), 12) + pad(QStringLiteral("ACCOUNT"), 22) +
+    QString out = pad(QStringLiteral("ID"), 8) + pad(QStringLiteral("DATE"), 12) + pad(QStringLiteral("ACCOUNT"), 22) +
                   QStringLiteral("AMOUNT").rightJustified(14) + QStringLiteral("     ") +
                   pad(QStringLiteral("STATUS"), 9) + QStringLiteral("DESCRIPTION");
     for (const auto& r : rows) {
         const auto& t = r.transaction;
-        out += u'\n' + pad(t.bookedOn.toString(Qt::ISODate), 12) + pad(r.accountName, 22) +
+        out += u'\n' + pad(QString::number(t.id), 8) + pad(t.bookedOn.toString(Qt::ISODate), 12) + pad(r.accountName, 22) +
                t.amount.format(c).rightJustified(14) + u' ' + t.amount.currency() + u' ' +
                pad(model::transactionStatusName(t.status), 9) + t.description;
     }
@@ -87,11 +87,65 @@ QString syncLine(const model::SyncSummary& s)
     if (!s.succeeded)
         return QStringLiteral("%1: failed: %2")
             .arg(who, s.error ? s.error->userMessage : QStringLiteral("unknown error"));
-    return QStringLiteral("%1: %2 added, %3 modified, %4 removed")
-        .arg(who)
-        .arg(s.changes.added)
-        .arg(s.changes.modified)
-        .arg(s.changes.removed);
+    QString line = QStringLiteral("%1: %2 added, %3 modified, %4 removed")
+                       .arg(who)
+                       .arg(s.changes.added)
+                       .arg(s.changes.modified)
+                       .arg(s.changes.removed);
+    if (s.changes.matched > 0)
+        line += QStringLiteral(", %1 duplicates caught").arg(s.changes.matched);
+    if (s.changes.pendingExpired > 0)
+        line += QStringLiteral(", %1 pending expired").arg(s.changes.pendingExpired);
+    if (s.changes.invalid > 0)
+        line += QStringLiteral(", %1 invalid records quarantined").arg(s.changes.invalid);
+    for (const QString& w : s.warnings)
+        line += QStringLiteral("\n  warning: ") + w;
+    return line;
+}
+
+QString transactionReport(const store::TransactionDetail& d)
+{
+    const model::Transaction& t = d.row.transaction;
+    const QLocale c = QLocale::c();
+    QString out = QStringLiteral("Transaction #%1 (%2)\n").arg(t.id).arg(model::transactionStatusName(t.status));
+    const auto field = [&out](const char* name, const QString& value) {
+        if (!value.isEmpty())
+            out += pad(QString::fromLatin1(name), 16) + value + u'\n';
+    };
+    field("account", d.row.accountName);
+    field("connection", d.row.connectionName);
+    field("source", t.source);
+    field("provider id", t.providerId);
+    field("booked", t.bookedOn.toString(Qt::ISODate));
+    field("authorized", t.authorizedOn ? t.authorizedOn->toString(Qt::ISODate) : QString());
+    field("amount", t.amount.format(c) + u' ' + t.amount.currency());
+    field("original", t.originalAmount ? t.originalAmount->format(c) + u' ' + t.originalAmount->currency() : QString());
+    field("description", t.description);
+    field("as delivered", t.descriptionRaw);
+    field("counterparty", t.counterparty);
+    field("category", t.category);
+    field("check number", t.checkNumber);
+    field("reference", t.reference);
+    if (t.matchedTo != 0)
+        out += QStringLiteral("matched into #%1 (score %2): %3\n  undo with: cofferctl transactions undo-match %4\n")
+                   .arg(t.matchedTo)
+                   .arg(t.matchScore, 0, 'f', 2)
+                   .arg(t.matchReason)
+                   .arg(t.id);
+    for (const model::Transaction& f : d.folded)
+        out += QStringLiteral("absorbed #%1 from %2 (score %3): %4\n  undo with: cofferctl transactions undo-match %1\n")
+                   .arg(f.id)
+                   .arg(f.source)
+                   .arg(f.matchScore, 0, 'f', 2)
+                   .arg(f.matchReason);
+    out += QStringLiteral("audit trail:\n");
+    for (const store::TransactionEvent& e : d.events)
+        out += QStringLiteral("  %1  %2%3%4\n")
+                   .arg(when(e.at), pad(e.kind, 10))
+                   .arg(e.syncRunId > 0 ? QStringLiteral("run %1 ").arg(e.syncRunId) : QString())
+                   .arg(e.changes);
+    out += QStringLiteral("raw record: ") + (d.raw.isEmpty() ? QStringLiteral("(none)") : d.raw);
+    return out;
 }
 
 namespace {
@@ -167,6 +221,12 @@ QString healthReport(const jobs::HealthReport& r)
                    .arg(c.succeeded)
                    .arg(c.runs)
                    .arg(duration);
+        out += QStringLiteral("\n      data quality: %1 duplicates caught, %2 pending expired, %3 invalid records "
+                              "quarantined, %4 account(s) with a balance drift")
+                   .arg(c.duplicatesCaught)
+                   .arg(c.pendingExpired)
+                   .arg(c.invalidRecords)
+                   .arg(c.accountsDrifting);
     }
     for (const QString& w : r.warnings)
         out += QStringLiteral("\nWarning: ") + w;

@@ -18,6 +18,7 @@ QString statusReport(const QList<model::ConnectionStatus>& connections, const QS
                      qint64 transactions);
 QString transactionsTable(const QList<store::TransactionRow>& rows);
 QString syncLine(const model::SyncSummary& summary);
+QString transactionReport(const store::TransactionDetail& detail);
 QString queueStatsReport(const jobs::QueueStats& stats);
 QString jobsTable(const QList<jobs::Job>& jobs);
 QString jobReport(const jobs::Job& job);

@@ -18,6 +18,12 @@ struct ConnectionHealth {
     qint64 lastDurationMs = -1; // -1: no finished run
     qint64 ageSeconds = -1;     // since the last successful sync; -1: never
     bool stale = false;         // older than the staleness threshold
+    // Data quality, over all its runs: duplicates caught (matched), pending transactions expired,
+    // records quarantined as invalid, and accounts whose balance drift moved at their last check.
+    qint64 duplicatesCaught = 0;
+    qint64 pendingExpired = 0;
+    qint64 invalidRecords = 0;
+    int accountsDrifting = 0;
     int successPercent() const { return runs == 0 ? 100 : succeeded * 100 / runs; }
 };
 

@@ -21,7 +21,11 @@ model::Result<HealthReport> checkHealth(store::Database& db, const QueueStats& q
                (SELECT COUNT(*) FROM sync_runs r WHERE r.connection_id = c.id AND r.started_at > ?
                     AND r.status = 'succeeded'),
                (SELECT r.started_at || '|' || r.finished_at FROM sync_runs r
-                    WHERE r.connection_id = c.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1)
+                    WHERE r.connection_id = c.id AND r.finished_at IS NOT NULL ORDER BY r.id DESC LIMIT 1),
+               (SELECT COALESCE(SUM(matched), 0) || '|' || COALESCE(SUM(pending_expired), 0) || '|' ||
+                       COALESCE(SUM(invalid), 0) FROM sync_runs r WHERE r.connection_id = c.id),
+               (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id AND (SELECT flagged FROM reconciliations x
+                    WHERE x.account_id = a.id ORDER BY x.id DESC LIMIT 1) = 1)
         FROM connections c WHERE c.paused = 0 ORDER BY c.id)"));
     const QString since = store::toIsoUtc(now.addDays(-30));
     q.addBindValue(since);
@@ -39,6 +43,17 @@ model::Result<HealthReport> checkHealth(store::Database& db, const QueueStats& q
         if (lastRun.size() == 2) {
             h.lastDurationMs = store::fromIsoUtc(lastRun[0]).msecsTo(store::fromIsoUtc(lastRun[1]));
         }
+        const QStringList quality = q.value(6).toString().split(u'|');
+        if (quality.size() == 3) {
+            h.duplicatesCaught = quality[0].toLongLong();
+            h.pendingExpired = quality[1].toLongLong();
+            h.invalidRecords = quality[2].toLongLong();
+        }
+        h.accountsDrifting = q.value(7).toInt();
+        if (h.accountsDrifting > 0)
+            report.warnings << QStringLiteral("%1: the balance of %2 account(s) no longer matches its transactions.")
+                                   .arg(h.name)
+                                   .arg(h.accountsDrifting);
         h.ageSeconds = lastSuccess.isValid() ? lastSuccess.secsTo(now) : -1;
         h.stale = h.ageSeconds < 0 || h.ageSeconds >= t.staleAfterSeconds;
         if (h.runs >= 3 && h.successPercent() < 100 - t.failurePercent)

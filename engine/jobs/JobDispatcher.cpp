@@ -9,6 +9,7 @@
 #include "schedule/Schedule.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
+#include "store/SettingsRepository.h"
 #include "sync/CredentialRefresher.h"
 #include "sync/PendingExpiry.h"
 #include "sync/SyncRunner.h"
@@ -130,6 +131,8 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
             c.id, c.options.value(QStringLiteral("minIntervalSeconds"), info.minIntervalSeconds).toInt());
         m_syncLimits.setDailyCallBudget(c.id, info.dailyCallBudgetPerAccount);
         m_callsPerSync.insert(c.id, std::max(1, info.callsPerSync));
+        if (info.paging == providers::Paging::DateWindow && info.backfillChunkDays > 0)
+            m_windowProviders.insert(c.id, info);
         if (c.options.value(QStringLiteral("needsNetwork"), info.needsNetwork).toBool())
             m_needsNetwork.insert(c.id);
         else
@@ -151,6 +154,7 @@ void JobDispatcher::connectionRemoved(qint64 connectionId)
     m_scheduler.remove(connectionId);
     m_syncLimits.forget(connectionId);
     m_providerOf.remove(connectionId);
+    m_windowProviders.remove(connectionId);
     if (const auto open = m_queue.openJobFor(JobKind::SyncConnection, connectionId))
         (void)cancelJob(*open); // stops a run in progress before its connection goes
     settle();
@@ -331,6 +335,29 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
     return enqueued;
 }
 
+Result<JobQueue::Enqueued> JobDispatcher::requestBackfill(qint64 connectionId, const QDate& from, QDate to)
+{
+    if (!m_providerOf.contains(connectionId))
+        return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(connectionId));
+    const auto connector = providers::createConnector(m_providerOf.value(connectionId), m_clock);
+    if (!connector || connector->describe().backfillChunkDays <= 0)
+        return Error::permanent(QStringLiteral("This provider cannot fetch older history by date."));
+    const QDate today = m_clock.now().toUTC().date();
+    if (!from.isValid() || from >= today || from.year() < 1900)
+        return Error::permanent(QStringLiteral("A backfill starts on a day before today."));
+    if (!to.isValid() || to > today)
+        to = today;
+    const QVariantMap payload{{QStringLiteral("from"), from.toString(Qt::ISODate)},
+                              {QStringLiteral("to"), std::max(from, to).toString(Qt::ISODate)}};
+    auto enqueued = m_queue.enqueue(JobKind::Backfill, connectionId, Priority::Backfill,
+                                    m_clock.now().toMSecsSinceEpoch(), payload, m_retry.maxAttempts);
+    if (enqueued.ok()) {
+        m_requested.insert(enqueued->id);
+        settle();
+    }
+    return enqueued;
+}
+
 Status JobDispatcher::pauseQueue()
 {
     Status s = m_queue.setPaused(true);
@@ -393,8 +420,11 @@ bool JobDispatcher::admit(const Job& job)
         return false; // waits; the network coming back wakes the queue
     const QString provider = m_providerOf.value(job.connectionId);
     int sameProvider = 0;
-    for (const auto& [id, r] : m_running)
+    for (const auto& [id, r] : m_running) {
+        if (job.connectionId != 0 && r.connectionId == job.connectionId)
+            return false; // one run per connection at a time: a backfill waits for the sync, and back
         sameProvider += r.provider == provider ? 1 : 0;
+    }
     if (sameProvider >= m_limits.perProviderConcurrency)
         return false;
     for (const QString& key : {connectionKey(job.connectionId), providerKey(provider)}) {
@@ -429,13 +459,15 @@ void JobDispatcher::dispatch()
             m_queue.complete(job->id); // nothing left to do: the connection is gone
             continue;
         }
-        if (job->kind != JobKind::SyncConnection) {
-            // Backfill jobs are queued by the transaction pipeline (history in chunks); until it
-            // runs them, say so instead of pretending the work was done.
-            m_queue.fail(job->id, Error::permanent(QStringLiteral("This version of Coffer cannot run %1 jobs yet.")
-                                                       .arg(jobKindName(job->kind))),
-                         std::nullopt);
-            continue;
+        std::optional<sync::BackfillRange> backfill;
+        if (job->kind == JobKind::Backfill) {
+            backfill = sync::BackfillRange{QDate::fromString(job->payload.value(QStringLiteral("from")).toString(), Qt::ISODate),
+                                           QDate::fromString(job->payload.value(QStringLiteral("to")).toString(), Qt::ISODate)};
+            if (!backfill->from.isValid() || !backfill->to.isValid() || backfill->from > backfill->to) {
+                m_queue.fail(job->id, Error::permanent(QStringLiteral("This backfill job has no valid date range.")),
+                             std::nullopt);
+                continue;
+            }
         }
         m_syncLimits.recordStart(job->connectionId, m_callsPerSync.value(job->connectionId, 1));
         Running run;
@@ -443,7 +475,7 @@ void JobDispatcher::dispatch()
         run.provider = connection->provider;
         run.startedAtMs = m_clock.now().toMSecsSinceEpoch();
         run.runner = std::make_unique<sync::SyncRunner>(m_db, m_credentials, m_clock, connection.value(),
-                                                        priorityName(job->priority));
+                                                        priorityName(job->priority), backfill);
         sync::SyncRunner* runner = run.runner.get();
         connect(runner, &sync::SyncRunner::progress, this, &JobDispatcher::progress);
         const qint64 jobId = job->id;
@@ -468,6 +500,8 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
 
     if (summary.succeeded) {
         m_queue.complete(jobId);
+        if (job && job->kind == JobKind::SyncConnection)
+            queueInitialBackfill(connectionId);
         m_breaker.recordSuccess(connectionKey(connectionId));
         m_breaker.recordSuccess(providerKey(provider));
         planNext(connectionId, m_clock.now());
@@ -492,6 +526,28 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
     }
     Q_EMIT runFinished(summary);
     settle();
+}
+
+void JobDispatcher::queueInitialBackfill(qint64 connectionId)
+{
+    // A date-window provider's first sync takes only the newest chunk, so recent data shows at
+    // once; the rest of the history it keeps follows once, newest first, at backfill priority.
+    const auto info = m_windowProviders.constFind(connectionId);
+    if (info == m_windowProviders.cend())
+        return;
+    store::SettingsRepository settings(m_db);
+    const QString key = QStringLiteral("initial_backfill/%1").arg(connectionId);
+    const auto done = settings.value(key);
+    if (!done.ok() || !done.value().isEmpty())
+        return;
+    const QDate today = m_clock.now().toUTC().date();
+    const auto queued = m_queue.enqueue(
+        JobKind::Backfill, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
+        QVariantMap{{QStringLiteral("from"), today.addDays(-info->historyDays).toString(Qt::ISODate)},
+                    {QStringLiteral("to"), today.addDays(-info->backfillChunkDays).toString(Qt::ISODate)}},
+        m_retry.maxAttempts);
+    if (!queued.ok() || !settings.setValue(key, QStringLiteral("queued")).ok())
+        logger()->error("could not queue the history backfill of connection {}", connectionId);
 }
 
 void JobDispatcher::settle()

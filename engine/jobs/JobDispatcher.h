@@ -7,8 +7,10 @@
 #include "jobs/SyncLimits.h"
 #include "model/Connection.h"
 #include "model/Snapshots.h"
+#include "providers/Connector.h"
 #include "schedule/Scheduler.h"
 
+#include <QDate>
 #include <QHash>
 #include <QSet>
 #include <QObject>
@@ -61,6 +63,9 @@ public:
     // A sync request from the user (Priority::Manual) or elsewhere. A manual request that the
     // minimum interval or quota would refuse fails with "Next sync allowed at HH:MM".
     model::Result<JobQueue::Enqueued> requestSync(qint64 connectionId, Priority priority);
+    // History of a connection from `from` on, fetched by date newest first (Priority::Backfill).
+    // Refused with the reason when the provider cannot fetch history by date.
+    model::Result<JobQueue::Enqueued> requestBackfill(qint64 connectionId, const QDate& from, QDate to = {});
     void connectionAdded(qint64 connectionId);
     void connectionRemoved(qint64 connectionId);
     // Its schedule or pause changed: plan again.
@@ -111,6 +116,7 @@ private:
     void startRenewal(const Job& job);
     void onRenewalFinished(qint64 jobId, qint64 connectionId, const model::Status& outcome);
     void runHousekeeping(const Job& job);
+    void queueInitialBackfill(qint64 connectionId);
     void enqueueDue();
     void dispatch();
     bool admit(const Job& job);
@@ -132,6 +138,7 @@ private:
     QHash<qint64, QString> m_providerOf; // connection id -> provider
     QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
     QHash<qint64, int> m_callsPerSync;    // what one sync of the connection costs against its quota
+    QHash<qint64, providers::ProviderInfo> m_windowProviders; // connections whose history comes by date
     schedule::NetworkStatus& m_network;
     QTimer m_timer;
     std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then

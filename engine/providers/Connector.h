@@ -29,6 +29,7 @@ struct ProviderInfo {
     int dailyCallBudgetPerAccount = 0; // provider quota per rolling 24 h; 0 = none
     int callsPerSync = 1;              // requests one sync usually makes, counted against the quota
     bool needsNetwork = true;
+    int backfillChunkDays = 0; // history by date range in chunks of at most this many days; 0: none
 };
 
 // An account as the provider reports it.
@@ -116,6 +117,16 @@ public:
     virtual void listAccounts(const FetchContext& context,
                               std::function<void(model::Result<QList<ProviderAccount>>)> done) = 0;
     virtual void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) = 0;
+    // History by date (backfill): every transaction of every account booked from `from` to `to`
+    // inclusive, as one page whose window says so. For providers with backfillChunkDays > 0.
+    virtual void fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
+                             std::function<void(model::Result<Page>)> done)
+    {
+        Q_UNUSED(context);
+        Q_UNUSED(from);
+        Q_UNUSED(to);
+        done(model::Error::permanent(QStringLiteral("This provider cannot fetch older history by date.")));
+    }
     // Stops any call in flight; its callback will not be called.
     virtual void cancel() = 0;
     // For providers whose tokens expire: a new token from the current one, without the user.

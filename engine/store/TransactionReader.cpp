@@ -1,5 +1,6 @@
 #include "store/TransactionReader.h"
 
+#include "store/Database.h"
 #include "store/TransactionColumns.h"
 
 #include <QFileInfo>
@@ -73,6 +74,43 @@ Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after,
         rows.append(std::move(row));
     }
     return rows;
+}
+
+Result<TransactionDetail> TransactionReader::detail(qint64 id) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + kTransactionColumns +
+              QStringLiteral(", a.name, COALESCE(c.name, ''), t.raw FROM transactions t JOIN accounts a ON a.id = "
+                             "t.account_id LEFT JOIN connections c ON c.id = a.connection_id WHERE t.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Error::storage(QStringLiteral("The database could not read transaction %1: %2").arg(id).arg(q.lastError().text()));
+    if (!q.next())
+        return Error::permanent(QStringLiteral("There is no transaction %1.").arg(id));
+    TransactionDetail d;
+    d.row.transaction = transactionFromRow(q);
+    d.row.accountName = q.value(kTransactionColumnCount).toString();
+    d.row.connectionName = q.value(kTransactionColumnCount + 1).toString();
+    d.raw = q.value(kTransactionColumnCount + 2).toString();
+
+    q.prepare(QStringLiteral("SELECT kind, at, COALESCE(sync_run_id, 0), changes FROM transaction_events "
+                             "WHERE transaction_id = ? ORDER BY id"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Error::storage(QStringLiteral("The database could not read the audit trail: %1").arg(q.lastError().text()));
+    while (q.next())
+        d.events.append(TransactionEvent{q.value(0).toString(), fromIsoUtc(q.value(1).toString()),
+                                         q.value(2).toLongLong(), q.value(3).toString()});
+
+    q.prepare(QStringLiteral("SELECT ") + kTransactionColumns +
+              QStringLiteral(" FROM transactions t WHERE t.matched_to = ? ORDER BY t.id"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Error::storage(QStringLiteral("The database could not read matched transactions: %1").arg(q.lastError().text()));
+    while (q.next())
+        d.folded.append(transactionFromRow(q));
+    return d;
 }
 
 Result<qint64> TransactionReader::count() const

@@ -4,6 +4,7 @@
 #include "model/Transaction.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,22 @@ struct TransactionRow {
     model::Transaction transaction;
     QString accountName;
     QString connectionName;
+};
+
+// One audit event of a transaction.
+struct TransactionEvent {
+    QString kind; // added, modified, removed, matched, unmatched
+    QDateTime at;
+    qint64 syncRunId = 0; // 0: the user (undo match) or housekeeping
+    QString changes;      // JSON: fields before/after, or the match's reason and score
+};
+
+// Everything about one transaction, for its detail view.
+struct TransactionDetail {
+    TransactionRow row;
+    QString raw; // the record as the source delivered it
+    QList<TransactionEvent> events;
+    QList<model::Transaction> folded; // rows matched into this one (its pending, the same from another source)
 };
 
 // Where a page of the newest-first listing stops; the next page starts strictly after it.
@@ -39,6 +56,8 @@ public:
     // does not grow with how far the user has scrolled.
     model::Result<QList<TransactionRow>> page(const ListPosition& after, int limit) const;
     model::Result<qint64> count() const;
+    // One transaction, visible or not; an error naming the id when there is none.
+    model::Result<TransactionDetail> detail(qint64 id) const;
 
 private:
     explicit TransactionReader(QString connectionName);

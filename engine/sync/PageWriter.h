@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+
 namespace coffer::store {
 class Database;
 }
@@ -36,6 +38,8 @@ public:
         QDate today;                       // the day the records are seen (pending expiry counts from it)
         int pageNumber = 0;                // for quarantine reasons: where a bad record was
         bool saveCursor = true;            // false where the source has no cursor (imports, backfill)
+        // More to write in the page's transaction (a backfill's progress), so it commits with the data.
+        std::function<model::Status()> alsoCommit;
     };
 
     model::Result<model::ChangeCounts> commit(const Target& target, const providers::Page& page);

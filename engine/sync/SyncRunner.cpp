@@ -8,6 +8,7 @@
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
 #include "store/QuarantineRepository.h"
+#include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "sync/BalanceReconciler.h"
 #include "sync/PendingExpiry.h"
@@ -43,7 +44,8 @@ const QString kTokenName = QStringLiteral("token");
 } // namespace
 
 SyncRunner::SyncRunner(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
-                       model::Connection connection, QString trigger, QObject* parent)
+                       model::Connection connection, QString trigger, std::optional<BackfillRange> backfill,
+                       QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_credentials(credentials)
@@ -51,6 +53,7 @@ SyncRunner::SyncRunner(store::Database& db, secrets::CredentialStore& credential
     , m_connection(std::move(connection))
     , m_trigger(std::move(trigger))
     , m_writer(db)
+    , m_backfill(backfill)
 {
     m_summary.connectionId = m_connection.id;
     m_summary.connectionName = m_connection.name;
@@ -128,7 +131,60 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
     m_target.runId = m_summary.syncRunId;
     m_target.source = QStringLiteral("connection:%1").arg(m_connection.id);
     report(SyncStage::Transactions, 5);
-    fetchNext();
+    if (!m_backfill)
+        return fetchNext();
+    m_chunkDays = m_connector->describe().backfillChunkDays;
+    if (m_chunkDays <= 0)
+        return fail(Error::permanent(QStringLiteral("%1 cannot fetch older history by date.").arg(m_connection.name)));
+    m_target.saveCursor = false;
+    // Resume where an interrupted backfill of the same range stopped.
+    const auto stored = store::SettingsRepository(m_db).value(backfillKey());
+    const QStringList parts = (stored.ok() ? stored.value() : QString()).split(u'|');
+    m_chunkEnd = m_backfill->to;
+    if (parts.size() == 2 && parts[0] == m_backfill->from.toString(Qt::ISODate)) {
+        const QDate next = QDate::fromString(parts[1], Qt::ISODate);
+        if (next.isValid() && next < m_chunkEnd) {
+            logger()->info("sync run {}: backfill resumes at {}", m_summary.syncRunId, parts[1].toStdString());
+            m_chunkEnd = next;
+        }
+    }
+    fetchNextChunk();
+}
+
+QString SyncRunner::backfillKey() const
+{
+    return QStringLiteral("backfill_progress/%1").arg(m_connection.id);
+}
+
+void SyncRunner::fetchNextChunk()
+{
+    m_chunkStart = std::max(m_backfill->from, m_chunkEnd.addDays(1 - m_chunkDays));
+    m_connector->fetchWindow(m_context, m_chunkStart, m_chunkEnd, [this](auto page) { onChunk(std::move(page)); });
+}
+
+void SyncRunner::onChunk(Result<providers::Page> page)
+{
+    if (!page.ok())
+        return fail(page.error());
+    const bool last = m_chunkStart <= m_backfill->from;
+    const QString progress = last ? QString() : m_backfill->from.toString(Qt::ISODate) + u'|' +
+                                                    m_chunkStart.addDays(-1).toString(Qt::ISODate);
+    m_target.alsoCommit = [this, progress] { return store::SettingsRepository(m_db).setValue(backfillKey(), progress); };
+    m_target.pageNumber = m_summary.pages + 1;
+    m_target.today = m_clock.now().toUTC().date();
+    const auto counts = m_writer.commit(m_target, page.value());
+    if (!counts.ok())
+        return fail(counts.error());
+    m_summary.changes += counts.value();
+    ++m_summary.pages;
+    m_transactionsProcessed += int(page->added.size());
+    if (last)
+        return succeed();
+    m_chunkEnd = m_chunkStart.addDays(-1);
+    const qint64 total = std::max<qint64>(1, m_backfill->from.daysTo(m_backfill->to) + 1);
+    const qint64 done = m_chunkEnd.daysTo(m_backfill->to);
+    report(SyncStage::Transactions, int(5 + 90 * done / total));
+    fetchNextChunk();
 }
 
 void SyncRunner::fetchNext()

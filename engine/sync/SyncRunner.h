@@ -5,10 +5,12 @@
 #include "providers/Connector.h"
 #include "sync/PageWriter.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace coffer::schedule {
 class Clock;
@@ -22,15 +24,24 @@ class Database;
 
 namespace coffer::sync {
 
+// History to fetch by date, inclusive; it is walked newest first, from `to` down to `from`.
+struct BackfillRange {
+    QDate from;
+    QDate to;
+};
+
 // One sync run of one connection: reads its credential, lists accounts (with balances), then
 // fetches pages of changes until the provider has no more, committing each page with its
-// cursor (PageWriter). Reports progress after every page and finished() exactly once.
+// cursor (PageWriter). A backfill run instead walks a date range newest first, in the provider's
+// chunks, committing with each chunk how far it got, so a quit or crash resumes where it stopped.
+// Reports progress after every page and finished() exactly once.
 // Thread affinity: the engine thread.
 class SyncRunner : public QObject {
     Q_OBJECT
 public:
     SyncRunner(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
-               model::Connection connection, QString trigger, QObject* parent = nullptr);
+               model::Connection connection, QString trigger, std::optional<BackfillRange> backfill = std::nullopt,
+               QObject* parent = nullptr);
     ~SyncRunner() override;
 
     void start();
@@ -46,6 +57,9 @@ private:
     void onCredential(model::Result<QString> secret);
     void onAccounts(model::Result<QList<providers::ProviderAccount>> accounts);
     void fetchNext();
+    void fetchNextChunk();
+    void onChunk(model::Result<providers::Page> page);
+    QString backfillKey() const;
     void onPage(model::Result<providers::Page> page);
     void succeed();
     model::Status checkAfterRun(const QDateTime& now);
@@ -71,6 +85,10 @@ private:
     int m_accountsProcessed = 0;
     int m_transactionsProcessed = 0;
     QElapsedTimer m_elapsed;
+    std::optional<BackfillRange> m_backfill;
+    QDate m_chunkEnd;   // the newest day of the next backfill chunk
+    QDate m_chunkStart; // the oldest day of the chunk in flight
+    int m_chunkDays = 0;
     bool m_done = false;
 };
 

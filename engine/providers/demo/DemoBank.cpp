@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <optional>
 
 namespace coffer::providers::demo {
 
@@ -145,6 +146,31 @@ QList<DemoEvent> DemoBank::eventsUntil(const QDateTime& now) const
         return a.atMs != b.atMs ? a.atMs < b.atMs : a.key < b.key;
     });
     return events;
+}
+
+QList<ProviderTransaction> DemoBank::transactionsBooked(const QDate& from, const QDate& to, const QDateTime& now) const
+{
+    QHash<QString, qsizetype> at; // provider id -> index in latest
+    QList<std::optional<ProviderTransaction>> latest;
+    for (const DemoEvent& e : eventsUntil(now)) {
+        const QString& id = e.transaction.providerId;
+        const auto it = at.constFind(id);
+        if (e.kind == DemoEvent::Kind::Removed) {
+            if (it != at.cend())
+                latest[it.value()].reset();
+        } else if (it != at.cend()) {
+            latest[it.value()] = e.transaction;
+        } else {
+            at.insert(id, latest.size());
+            latest.append(e.transaction);
+        }
+    }
+    QList<ProviderTransaction> out;
+    for (const auto& t : latest) {
+        if (t && t->bookedOn >= from && t->bookedOn <= to)
+            out.append(*t);
+    }
+    return out;
 }
 
 void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs, QList<DemoEvent>& out) const

@@ -29,6 +29,10 @@ public:
     // Every event at or before now, in delivery order (time, then key).
     QList<DemoEvent> eventsUntil(const QDateTime& now) const;
 
+    // The bank's view now of every transaction booked from `from` to `to` inclusive (latest state;
+    // reversed ones left out), for history fetched by date.
+    QList<ProviderTransaction> transactionsBooked(const QDate& from, const QDate& to, const QDateTime& now) const;
+
     const QDateTime& historyStart() const { return m_historyStart; }
 
 private:

@@ -14,15 +14,17 @@ using model::Result;
 namespace {
 
 constexpr int kPageSize = 100;
+constexpr int kDeepHistoryDays = 730; // what a backfill can reach; the cursor feed starts 90 days back
+constexpr int kBackfillChunkDays = 30;
 
-DemoBank bankFor(const FetchContext& context, const QDateTime& now)
+DemoBank bankFor(const FetchContext& context, const QDateTime& now, int historyDays = 90)
 {
     const quint64 seed = context.options.value(QStringLiteral("seed"), 42).toULongLong();
     QDateTime openedAt =
         QDateTime::fromString(context.options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
     if (!openedAt.isValid())
         openedAt = now;
-    return DemoBank(seed, openedAt);
+    return DemoBank(seed, openedAt, historyDays);
 }
 
 // Cursor format: "<ms>|<key>" of the last delivered event.
@@ -47,6 +49,7 @@ ProviderInfo DemoConnector::describe() const
     // A pretend bank has no servers to protect and no network to wait for.
     info.minIntervalSeconds = 0;
     info.needsNetwork = false;
+    info.backfillChunkDays = kBackfillChunkDays;
     return info;
 }
 
@@ -89,6 +92,15 @@ std::optional<Error> DemoConnector::refuse(const FetchContext& context) const
     return std::nullopt;
 }
 
+std::optional<Error> DemoConnector::droppedAfterPages(const FetchContext& context) const
+{
+    const int failAfter = context.options.value(QStringLiteral("failAfterPages"), -1).toInt();
+    if (failAfter < 0 || m_pagesServed < failAfter)
+        return std::nullopt;
+    return Error::retryable(QStringLiteral("The connection to the demo bank dropped; Coffer will try again."),
+                            QStringLiteral("injected failure after page %1").arg(m_pagesServed));
+}
+
 void DemoConnector::later(const FetchContext& context, std::function<void()> work)
 {
     const int latency = context.options.value(QStringLiteral("latencyMs"), 40).toInt();
@@ -100,8 +112,9 @@ void DemoConnector::listAccounts(const FetchContext& context, std::function<void
     later(context, [this, context, done = std::move(done)] {
         if (auto refusal = refuse(context))
             return done(*refusal);
-        const QDateTime now = m_clock.now();
-        done(bankFor(context, now).accounts(now));
+        // One instant for the whole run, so the balances and the pages describe the same ledger.
+        m_runAt = m_clock.now();
+        done(bankFor(context, m_runAt).accounts(m_runAt));
     });
 }
 
@@ -110,13 +123,10 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
     later(context, [this, context, done = std::move(done)] {
         if (auto refusal = refuse(context))
             return done(*refusal);
-        const int failAfter = context.options.value(QStringLiteral("failAfterPages"), -1).toInt();
-        if (failAfter >= 0 && m_pagesServed >= failAfter)
-            return done(
-                Error::retryable(QStringLiteral("The connection to the demo bank dropped; Coffer will try again."),
-                                 QStringLiteral("injected failure after page %1").arg(m_pagesServed)));
+        if (auto dropped = droppedAfterPages(context))
+            return done(*dropped);
 
-        const QDateTime now = m_clock.now();
+        const QDateTime now = m_runAt.isValid() ? m_runAt : m_clock.now();
         const QList<DemoEvent> events = bankFor(context, now).eventsUntil(now);
         qint64 cursorMs = -1;
         QString cursorKey;
@@ -151,6 +161,27 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
         }
         page.remainingEstimate = int(std::distance(it, events.cend()));
         page.hasMore = page.remainingEstimate > 0;
+        ++m_pagesServed;
+        done(page);
+    });
+}
+
+void DemoConnector::fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
+                                std::function<void(Result<Page>)> done)
+{
+    later(context, [this, context, from, to, done = std::move(done)] {
+        if (auto refusal = refuse(context))
+            return done(*refusal);
+        if (auto dropped = droppedAfterPages(context))
+            return done(*dropped);
+        const QDateTime now = m_runAt.isValid() ? m_runAt : m_clock.now();
+        const DemoBank bank = bankFor(context, now, kDeepHistoryDays);
+        Page page;
+        page.added = bank.transactionsBooked(from, to, now);
+        CoveredWindow covered{from, to, {}};
+        for (const ProviderAccount& a : bank.accounts(now))
+            covered.accountProviderIds << a.providerId;
+        page.window = covered;
         ++m_pagesServed;
         done(page);
     });

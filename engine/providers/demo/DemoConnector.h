@@ -2,6 +2,7 @@
 
 #include "providers/Connector.h"
 
+#include <QDateTime>
 #include <QObject>
 
 #include <memory>
@@ -25,6 +26,9 @@ public:
     void listAccounts(const FetchContext& context,
                       std::function<void(model::Result<QList<ProviderAccount>>)> done) override;
     void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) override;
+    // History up to two years back, by date, in chunks of 30 days.
+    void fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
+                     std::function<void(model::Result<Page>)> done) override;
     void cancel() override;
     // Like a PSD2 bank: consent lasts "consentDays" (default 90) from when the connection was made.
     std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const override;
@@ -37,11 +41,13 @@ public:
 
 private:
     std::optional<model::Error> refuse(const FetchContext& context) const;
+    std::optional<model::Error> droppedAfterPages(const FetchContext& context) const;
     void later(const FetchContext& context, std::function<void()> work);
 
     const schedule::Clock& m_clock;
     std::unique_ptr<QObject> m_context; // owns pending callbacks; reset() drops them
     int m_pagesServed = 0;
+    QDateTime m_runAt; // set by listAccounts: the instant this run reads the bank at
 };
 
 } // namespace coffer::providers::demo

@@ -90,7 +90,8 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
-    info.callsPerSync = 2; // the accounts request and, usually, one window (a first sync takes three)
+    info.callsPerSync = 2; // the accounts request and one window
+    info.backfillChunkDays = 60;
     info.needsNetwork = true;
     return info;
 }
@@ -176,9 +177,11 @@ SimpleFinConnector::Window SimpleFinConnector::nextWindow(const QString& cursor,
         const qint64 committed = cursor.toLongLong(&readable);
         if (!cursor.isEmpty() && (!readable || committed < 0))
             logger()->warn("simplefin: unreadable sync position; fetching the full history again");
-        // Overlap with what was committed; never further back than the history SimpleFIN keeps.
+        // Overlap with what was committed; never further back than the history SimpleFIN keeps. A
+        // first sync takes only the newest window, so recent data shows at once; the older history
+        // follows as a backfill, newest first.
         start = readable && committed >= 0 ? std::max(std::min(committed, nowSecs) - kOverlapSeconds, historyStart)
-                                           : historyStart;
+                                           : std::max(historyStart, nowSecs - kWindowSeconds);
     }
     return Window{start, std::min(start + kWindowSeconds, *m_runEndSecs)};
 }
@@ -186,6 +189,37 @@ SimpleFinConnector::Window SimpleFinConnector::nextWindow(const QString& cursor,
 void SimpleFinConnector::fetchChanges(const FetchContext& context, std::function<void(Result<Page>)> done)
 {
     const Window window = nextWindow(context.cursor, m_clock.now().toSecsSinceEpoch());
+    const qint64 connectionId = context.connectionId;
+    fetchRange(context, window, [this, window, connectionId, done = std::move(done)](Result<Page> fetched) {
+        if (!fetched.ok())
+            return done(fetched);
+        Page page = std::move(fetched).value();
+        page.nextCursor = QString::number(window.end);
+        m_handedOutCursor = page.nextCursor;
+        const qint64 left = std::max<qint64>(*m_runEndSecs - window.end, 0);
+        page.hasMore = left > 0;
+        page.remainingEstimate = int((left + kWindowSeconds - 1) / kWindowSeconds);
+        logger()->info("simplefin connection {}: window of {} days delivered {} transactions; {} windows left",
+                       connectionId, (window.end - window.start + kDaySeconds - 1) / kDaySeconds, page.added.size(),
+                       page.remainingEstimate);
+        done(page);
+    });
+}
+
+void SimpleFinConnector::fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
+                                     std::function<void(Result<Page>)> done)
+{
+    const Window window{QDateTime(from, QTime(0, 0), Qt::UTC).toSecsSinceEpoch(),
+                        QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch()};
+    if (window.end <= window.start || window.end - window.start > kWindowSeconds)
+        return done(Error::permanent(QStringLiteral("SimpleFIN serves at most 60 days of history per request."),
+                                     QStringLiteral("backfill window of %1 days").arg(from.daysTo(to) + 1)));
+    fetchRange(context, window, std::move(done));
+}
+
+void SimpleFinConnector::fetchRange(const FetchContext& context, const Window& window,
+                                    std::function<void(Result<Page>)> done)
+{
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("start-date"), QString::number(window.start));
     query.addQueryItem(QStringLiteral("end-date"), QString::number(window.end));
@@ -228,14 +262,6 @@ void SimpleFinConnector::fetchChanges(const FetchContext& context, std::function
             }
             page.window = covered;
         }
-        page.nextCursor = QString::number(window.end);
-        m_handedOutCursor = page.nextCursor;
-        const qint64 left = std::max<qint64>(*m_runEndSecs - window.end, 0);
-        page.hasMore = left > 0;
-        page.remainingEstimate = int((left + kWindowSeconds - 1) / kWindowSeconds);
-        logger()->info("simplefin connection {}: window of {} days delivered {} transactions; {} windows left",
-                       connectionId, (window.end - window.start + kDaySeconds - 1) / kDaySeconds, page.added.size(),
-                       page.remainingEstimate);
         done(page);
     });
 }

@@ -23,10 +23,11 @@ namespace coffer::providers::simplefin {
 // SimpleFIN Bridge (and any SimpleFIN server): read-only accounts and transactions over HTTPS with
 // the access URL (the connection's secret) as HTTP Basic credentials.
 //
-// Date-window paging: fetchChanges walks windows of at most 60 days, oldest first, from
-// historyDays ago on the first sync; the cursor is the end of the last committed window (epoch
-// seconds). A later sync starts 14 days before the cursor (re-delivery is idempotent in the store)
-// and walks up to the instant its first page was asked for.
+// Date-window paging: fetchChanges walks windows of at most 60 days; a first sync takes the newest
+// window only (older history comes by fetchWindow, as a backfill); the cursor is the end of the last
+// committed window (epoch seconds). A later sync starts 14 days before the cursor (re-delivery is
+// idempotent in the store) and walks up to the instant its first page was asked for. Each page
+// says which whole days it covered, so the store notices transactions the bank dropped.
 //
 // Options: "baseUrl" overrides the access URL's scheme, host and port (sandboxes, fakes); plain
 // http only to loopback. "timeoutMs" overrides the 30 s transfer timeout.
@@ -42,6 +43,8 @@ public:
     void listAccounts(const FetchContext& context,
                       std::function<void(model::Result<QList<ProviderAccount>>)> done) override;
     void fetchChanges(const FetchContext& context, std::function<void(model::Result<Page>)> done) override;
+    void fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
+                     std::function<void(model::Result<Page>)> done) override;
     void cancel() override;
 
     // Trades a setup token (base64 of a claim URL) for an access URL: one POST, never repeated, as
@@ -57,6 +60,7 @@ private:
     };
 
     Window nextWindow(const QString& cursor, qint64 nowSecs);
+    void fetchRange(const FetchContext& context, const Window& window, std::function<void(model::Result<Page>)> done);
     void get(const FetchContext& context, const QUrlQuery& query, std::function<void(model::Result<QByteArray>)> done);
     QNetworkAccessManager& network();
 

@@ -1,0 +1,212 @@
+#include "cli/CliArguments.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace coffer::cli {
+
+const char* const kCommands = R"(Commands:
+  connections add demo [--name N] [--seed S]   add a demo bank connection
+  connections list                             list connections and their state
+  connections schedule ID SPEC                 "every 4h", "every 30m", "daily 06:30 [Zone/City]", "cron M H DOM MON DOW"
+  connections pause|resume ID                  stop or restart scheduled syncs of a connection
+  connections remove ID [--delete-data]        remove a connection (keeps its transactions unless --delete-data)
+  sync [--connection ID | --all]               sync now; prints added/modified/removed per connection
+  transactions list [--limit N]                newest transactions first
+  transactions show ID                         every field, the raw record, the audit trail and any match
+  transactions undo-match ID                   split a matched transaction; the pair is never matched again
+  backfill --connection ID --from YYYY-MM-DD   fetch older history, newest first (resumable)
+  status                                       database, connections, last sync and errors
+  jobs list [--limit N]                        recent jobs with their state and last error
+  jobs show|retry|cancel ID                    one job's error history; run a failed job again; cancel one
+  queue pause|resume|stats                     hold or release the sync queue; its counts
+  daemon                                       keep every connection synced on its schedule until stopped)";
+
+namespace {
+
+std::optional<qint64> positiveNumber(const QString& text)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    return ok && n > 0 ? std::optional(n) : std::nullopt;
+}
+
+} // namespace
+
+std::variant<Request, QString> interpret(const QCommandLineParser& parser, const CliOptions& o)
+{
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0) + u' ' + args.value(1);
+    Request r;
+    auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) -> QString {
+        for (const QCommandLineOption* opt :
+             {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData, &o.from}) {
+            if (parser.isSet(*opt) && std::find(allowed.begin(), allowed.end(), opt) == allowed.end())
+                return QStringLiteral("--%1 does not apply to \"%2\".")
+                    .arg(opt->names().constLast(), command.trimmed());
+        }
+        return {};
+    };
+    if (args.size() == 3 && command == u"connections add") {
+        r.kind = Request::Kind::AddConnection;
+        r.provider = args[2];
+        r.name = parser.value(o.name);
+        if (parser.isSet(o.seed)) {
+            bool ok = false;
+            r.seed = parser.value(o.seed).toLongLong(&ok);
+            if (!ok)
+                return QStringLiteral("--seed needs a whole number, not \"%1\".").arg(parser.value(o.seed));
+        }
+        r.injectFailure = parser.value(o.fail);
+        if (!r.injectFailure.isEmpty() && r.injectFailure != u"transient" && r.injectFailure != u"reauth" && r.injectFailure != u"invalid")
+            return QStringLiteral("--inject-failure takes transient, reauth or invalid.");
+        if (auto bad = allowOnly({&o.name, &o.seed, &o.fail}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"connections list") {
+        r.kind = Request::Kind::ListConnections;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && command == u"connections remove") {
+        r.kind = Request::Kind::RemoveConnection;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
+        r.deleteData = parser.isSet(o.deleteData);
+        if (auto bad = allowOnly({&o.deleteData}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"sync") {
+        r.kind = Request::Kind::Sync;
+        if (parser.isSet(o.connection) && parser.isSet(o.all))
+            return QStringLiteral("Use either --connection ID or --all, not both.");
+        if (parser.isSet(o.connection)) {
+            const auto id = positiveNumber(parser.value(o.connection));
+            if (!id)
+                return QStringLiteral("--connection needs a connection id, not \"%1\".")
+                    .arg(parser.value(o.connection));
+            r.connectionId = *id;
+        }
+        if (auto bad = allowOnly({&o.connection, &o.all}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"transactions list") {
+        r.kind = Request::Kind::ListTransactions;
+        const auto limit = positiveNumber(parser.value(o.limit));
+        if (!limit || *limit > 1000000)
+            return QStringLiteral("--limit needs a number from 1 to 1000000, not \"%1\".").arg(parser.value(o.limit));
+        r.limit = int(*limit);
+        if (auto bad = allowOnly({&o.limit}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && (command == u"transactions show" || command == u"transactions undo-match")) {
+        r.kind = args[1] == u"show" ? Request::Kind::ShowTransaction : Request::Kind::UndoMatch;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a transaction id (see cofferctl transactions list).").arg(args[2]);
+        r.transactionId = *id;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"backfill") {
+        r.kind = Request::Kind::Backfill;
+        const auto id = positiveNumber(parser.value(o.connection));
+        if (!id)
+            return QStringLiteral("backfill needs --connection ID.");
+        r.connectionId = *id;
+        r.from = QDate::fromString(parser.value(o.from), Qt::ISODate);
+        if (!r.from.isValid())
+            return QStringLiteral("backfill needs --from with a date such as 2025-01-31, not \"%1\".")
+                .arg(parser.value(o.from));
+        if (auto bad = allowOnly({&o.connection, &o.from}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"status") {
+        r.kind = Request::Kind::Status;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() >= 4 && command == u"connections schedule") {
+        r.kind = Request::Kind::SetSchedule;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
+        r.schedule = args.mid(3).join(u' ');
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && (command == u"connections pause" || command == u"connections resume")) {
+        r.kind = args[1] == u"pause" ? Request::Kind::PauseConnection : Request::Kind::ResumeConnection;
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a connection id (see cofferctl connections list).").arg(args[2]);
+        r.connectionId = *id;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && args[0] == u"queue") {
+        if (args[1] == u"pause")
+            r.kind = Request::Kind::QueuePause;
+        else if (args[1] == u"resume")
+            r.kind = Request::Kind::QueueResume;
+        else if (args[1] == u"stats")
+            r.kind = Request::Kind::QueueStats;
+        else
+            return QStringLiteral("Unknown queue command \"%1\": use pause, resume or stats.").arg(args[1]);
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 2 && command == u"jobs list") {
+        r.kind = Request::Kind::JobsList;
+        const auto limit = positiveNumber(parser.value(o.limit));
+        if (!limit || *limit > 10000)
+            return QStringLiteral("--limit needs a number from 1 to 10000, not \"%1\".").arg(parser.value(o.limit));
+        r.limit = int(*limit);
+        if (auto bad = allowOnly({&o.limit}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 3 && args[0] == u"jobs") {
+        if (args[1] == u"show")
+            r.kind = Request::Kind::JobShow;
+        else if (args[1] == u"retry")
+            r.kind = Request::Kind::JobRetry;
+        else if (args[1] == u"cancel")
+            r.kind = Request::Kind::JobCancel;
+        else
+            return QStringLiteral("Unknown jobs command \"%1\": use list, show, retry or cancel.").arg(args[1]);
+        const auto id = positiveNumber(args[2]);
+        if (!id)
+            return QStringLiteral("\"%1\" is not a job id (see cofferctl jobs list).").arg(args[2]);
+        r.jobId = *id;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.size() == 1 && args[0] == u"daemon") {
+        r.kind = Request::Kind::Daemon;
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.isEmpty())
+        return QStringLiteral("No command given.");
+    return QStringLiteral("Unknown command \"%1\".").arg(args.join(u' '));
+}
+
+
+} // namespace coffer::cli
