@@ -79,6 +79,30 @@ void Engine::backfill(qint64 connectionId, const QDate& from)
         m_core->backfill(connectionId, from);
 }
 
+void Engine::applyRetention()
+{
+    if (m_core)
+        m_core->applyRetention();
+}
+
+void Engine::restoreArchive(const QString& file)
+{
+    if (m_core)
+        m_core->restoreArchive(file);
+}
+
+void Engine::setSetting(const QString& key, const QString& value)
+{
+    if (m_core)
+        m_core->setSetting(key, value);
+}
+
+void Engine::showSettings()
+{
+    if (m_core)
+        m_core->showSettings();
+}
+
 void Engine::undoMatch(qint64 transactionId)
 {
     if (m_core)

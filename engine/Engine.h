@@ -59,6 +59,14 @@ public Q_SLOTS:
     // Fetches a connection's history from `from` to today, newest first, in the provider's chunks;
     // resumable. Refused (operationFailed) when the provider cannot fetch history by date.
     void backfill(qint64 connectionId, const QDate& from);
+    // Applies the retention policy now (it also runs in the daily cleanup); restores an archive
+    // file it wrote. Both answer with operationSucceeded() or operationFailed().
+    void applyRetention();
+    void restoreArchive(const QString& file);
+    // Changes a user setting (see store::userSettings()), or describes them all in
+    // operationSucceeded().
+    void setSetting(const QString& key, const QString& value);
+    void showSettings();
     // Queue control. Refusals and errors come back through operationFailed().
     void pauseQueue();
     void resumeQueue();

@@ -1,5 +1,7 @@
 #include "EngineCore.h"
 
+#include "DataMaintenance.h"
+
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
 #include "secrets/CredentialStore.h"
@@ -7,8 +9,6 @@
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
-#include "store/TransactionRepository.h"
-#include "sync/TransactionMatcher.h"
 #include "jobs/JobDispatcher.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
@@ -268,27 +268,43 @@ void EngineCore::backfill(qint64 connectionId, const QDate& from)
 
 void EngineCore::undoMatch(qint64 transactionId)
 {
-    if (!ready("undo a match"))
-        return;
-    store::TransactionRepository transactions(*m_db);
-    sync::TransactionMatcher matcher(transactions);
-    int split = 0;
-    const auto done = m_db->inTransaction([&]() -> model::Status {
-        const auto n = matcher.undo(transactionId, 0);
-        if (!n.ok())
-            return n.error();
-        split = n.value();
-        return model::Ok{};
-    });
-    if (!done.ok())
-        return Q_EMIT m_facade.operationFailed(done.error().userMessage);
-    if (split == 0)
-        return Q_EMIT m_facade.operationFailed(
-            QStringLiteral("Transaction %1 is not matched with another one.").arg(transactionId));
-    Q_EMIT m_facade.transactionsChanged();
-    Q_EMIT m_facade.operationSucceeded(
-        QStringLiteral("Transaction %1 was split from its match; the two will not be matched again.").arg(transactionId));
-    publishSoon();
+    if (ready("undo a match"))
+        answer(DataMaintenance(*m_db, m_clock).undoMatch(transactionId), true);
+}
+
+void EngineCore::applyRetention()
+{
+    if (ready("apply the retention policy"))
+        answer(DataMaintenance(*m_db, m_clock).applyRetention(), true);
+}
+
+void EngineCore::restoreArchive(const QString& file)
+{
+    if (ready("restore an archive"))
+        answer(DataMaintenance(*m_db, m_clock).restoreArchive(file), true);
+}
+
+void EngineCore::setSetting(const QString& key, const QString& value)
+{
+    if (ready("change a setting"))
+        answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
+}
+
+void EngineCore::showSettings()
+{
+    if (ready("read the settings"))
+        answer(DataMaintenance(*m_db, m_clock).describeSettings(), false);
+}
+
+void EngineCore::answer(const model::Result<QString>& outcome, bool transactionsMayHaveChanged)
+{
+    if (!outcome.ok())
+        return Q_EMIT m_facade.operationFailed(outcome.error().userMessage);
+    if (transactionsMayHaveChanged) {
+        Q_EMIT m_facade.transactionsChanged();
+        publishSoon();
+    }
+    Q_EMIT m_facade.operationSucceeded(outcome.value());
 }
 
 void EngineCore::pauseQueue()

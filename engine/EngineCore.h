@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "model/Result.h"
 #include "schedule/Clock.h"
 
 #include <QHash>
@@ -36,6 +37,10 @@ public:
     void setSchedule(qint64 connectionId, const QString& schedule);
     void setConnectionPaused(qint64 connectionId, bool paused);
     void undoMatch(qint64 transactionId);
+    void applyRetention();
+    void restoreArchive(const QString& file);
+    void setSetting(const QString& key, const QString& value);
+    void showSettings();
     void backfill(qint64 connectionId, const QDate& from);
     void pauseQueue();
     void resumeQueue();
@@ -49,6 +54,8 @@ public:
 
 private:
     bool ready(const char* action);
+    // Reports a maintenance request's outcome through operationSucceeded/operationFailed.
+    void answer(const model::Result<QString>& outcome, bool transactionsMayHaveChanged);
     void onRunFinished(const model::SyncSummary& summary);
     void onHealthChecked(const jobs::HealthReport& report);
     // Reads when each connection's consent runs out; those within a week are marked on the

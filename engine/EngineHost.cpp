@@ -84,6 +84,28 @@ void EngineHost::backfill(qint64 connectionId, const QDate& from)
         Qt::QueuedConnection);
 }
 
+void EngineHost::applyRetention()
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->applyRetention(); }, Qt::QueuedConnection);
+}
+
+void EngineHost::restoreArchive(const QString& file)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, file] { engine->restoreArchive(file); }, Qt::QueuedConnection);
+}
+
+void EngineHost::setSetting(const QString& key, const QString& value)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, key, value] { engine->setSetting(key, value); }, Qt::QueuedConnection);
+}
+
+void EngineHost::showSettings()
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->showSettings(); }, Qt::QueuedConnection);
+}
+
 void EngineHost::undoMatch(qint64 transactionId)
 {
     QMetaObject::invokeMethod(

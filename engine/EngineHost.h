@@ -26,6 +26,10 @@ public:
     void setConnectionPaused(qint64 connectionId, bool paused);
     void undoMatch(qint64 transactionId);
     void backfill(qint64 connectionId, const QDate& from);
+    void applyRetention();
+    void restoreArchive(const QString& file);
+    void setSetting(const QString& key, const QString& value);
+    void showSettings();
     void pauseQueue();
     void resumeQueue();
     void retryJob(qint64 jobId);

@@ -16,6 +16,9 @@ const char* const kCommands = R"(Commands:
   transactions show ID                         every field, the raw record, the audit trail and any match
   transactions undo-match ID                   split a matched transaction; the pair is never matched again
   backfill --connection ID --from YYYY-MM-DD   fetch older history, newest first (resumable)
+  archive run                                  apply the retention policy now (see settings)
+  archive restore FILE                         bring an archive's transactions back
+  settings [set KEY VALUE]                     show the settings, or change one
   status                                       database, connections, last sync and errors
   jobs list [--limit N]                        recent jobs with their state and last error
   jobs show|retry|cancel ID                    one job's error history; run a failed job again; cancel one
@@ -127,6 +130,21 @@ std::variant<Request, QString> interpret(const QCommandLineParser& parser, const
             return QStringLiteral("backfill needs --from with a date such as 2025-01-31, not \"%1\".")
                 .arg(parser.value(o.from));
         if (auto bad = allowOnly({&o.connection, &o.from}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if ((args.size() == 2 && command == u"archive run") || (args.size() == 3 && command == u"archive restore")) {
+        r.kind = args[1] == u"run" ? Request::Kind::ArchiveRun : Request::Kind::ArchiveRestore;
+        r.path = args.value(2);
+        if (auto bad = allowOnly({}); !bad.isEmpty())
+            return bad;
+        return r;
+    }
+    if (args.value(0) == u"settings" && (args.size() == 1 || (args.size() == 4 && args[1] == u"set"))) {
+        r.kind = args.size() == 1 ? Request::Kind::ShowSettings : Request::Kind::SetSetting;
+        r.key = args.value(2);
+        r.value = args.value(3);
+        if (auto bad = allowOnly({}); !bad.isEmpty())
             return bad;
         return r;
     }

@@ -3,6 +3,7 @@
 #include "cli/CliPrinter.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace coffer::cli {
 
@@ -107,6 +108,10 @@ void CliCommand::onStarted(const QString& databasePath)
     }
     case Kind::UndoMatch: m_host->undoMatch(m_request.transactionId); break;
     case Kind::Backfill: m_host->backfill(m_request.connectionId, m_request.from); break;
+    case Kind::ArchiveRun: m_host->applyRetention(); break;
+    case Kind::ArchiveRestore: m_host->restoreArchive(QFileInfo(m_request.path).absoluteFilePath()); break;
+    case Kind::ShowSettings: m_host->showSettings(); break;
+    case Kind::SetSetting: m_host->setSetting(m_request.key, m_request.value); break;
     case Kind::Status: m_host->checkHealth(); break;
     case Kind::ListConnections:
     case Kind::QueueStats: break; // answered by the first connectionsChanged / queueStats

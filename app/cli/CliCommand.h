@@ -34,6 +34,10 @@ struct Request {
         ShowTransaction,
         UndoMatch,
         Backfill,
+        ArchiveRun,
+        ArchiveRestore,
+        ShowSettings,
+        SetSetting,
     };
     Kind kind = Kind::Status;
     QString provider;
@@ -43,7 +47,10 @@ struct Request {
     qint64 connectionId = 0; // 0: all
     qint64 jobId = 0;
     qint64 transactionId = 0;
-    QDate from; // backfill
+    QDate from;   // backfill
+    QString path; // archive restore
+    QString key;  // settings set
+    QString value;
     QString schedule;
     bool deleteData = false;
     int limit = 50;

@@ -1,5 +1,6 @@
 #include "jobs/JobDispatcher.h"
 
+#include "jobs/DailyCleanup.h"
 #include "jobs/HealthCheck.h"
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
@@ -11,7 +12,6 @@
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "sync/CredentialRefresher.h"
-#include "sync/PendingExpiry.h"
 #include "sync/SyncRunner.h"
 
 #include <QSqlQuery>
@@ -34,8 +34,6 @@ constexpr qint64 kMaxSleepMs = 60 * 1000;
 constexpr qint64 kHealthCheckEveryMs = 15 * 60 * 1000;
 constexpr qint64 kCleanupEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kCredentialsCheckEveryMs = 24 * 3600 * 1000;
-constexpr qint64 kKeepCompletedMs = 7LL * 24 * 3600 * 1000;
-constexpr qint64 kKeepFailedMs = 30LL * 24 * 3600 * 1000;
 constexpr qint64 kRenewTokensAheadMs = 10 * 60 * 1000; // renew short-lived tokens this long before they expire
 
 QString connectionKey(qint64 id) { return QStringLiteral("connection:%1").arg(id); }
@@ -179,20 +177,7 @@ void JobDispatcher::runHousekeeping(const Job& job)
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     m_queue.complete(job.id);
     if (job.kind == JobKind::Cleanup) {
-        const auto purged = m_queue.repository().purge(now - kKeepCompletedMs, now - kKeepFailedMs);
-        logger()->info("cleanup removed {} old jobs", purged.ok() ? purged.value() : 0);
-        // Pending transactions of connections that no longer sync (paused, broken) expire too.
-        const QDate today = m_clock.now().toUTC().date();
-        int expired = 0;
-        const auto swept = m_db.inTransaction([&]() -> model::Status {
-            const auto n = sync::expirePending(m_db, {}, today, sync::pendingExpiryDays(m_db), 0);
-            expired = n.ok() ? n.value() : 0;
-            return n.ok() ? model::Status(model::Ok{}) : model::Status(n.error());
-        });
-        if (!swept.ok())
-            logger()->error("cleanup could not expire stale pending transactions");
-        else if (expired > 0)
-            logger()->info("cleanup expired {} pending transactions", expired);
+        runDailyCleanup(m_db, m_queue.repository(), m_clock.now());
         if (!m_queue.enqueue(JobKind::Cleanup, 0, Priority::Backfill, now + kCleanupEveryMs, {}, 1).ok())
             logger()->error("could not queue the next cleanup");
     } else if (job.kind == JobKind::RefreshCredentials) {

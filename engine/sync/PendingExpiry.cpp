@@ -1,7 +1,7 @@
 #include "sync/PendingExpiry.h"
 
 #include "store/Database.h"
-#include "store/SettingsRepository.h"
+#include "store/UserSettings.h"
 #include "store/TransactionRepository.h"
 
 #include <QJsonDocument>
@@ -13,10 +13,7 @@ namespace coffer::sync {
 
 int pendingExpiryDays(store::Database& db)
 {
-    const auto stored = store::SettingsRepository(db).value(QStringLiteral("pending_expiry_days"));
-    bool ok = false;
-    const int days = stored.ok() ? stored.value().toInt(&ok) : 0;
-    return ok && days > 0 ? days : kDefaultPendingExpiryDays;
+    return store::userSetting(db, QStringLiteral("pending_expiry_days"));
 }
 
 model::Result<int> expirePending(store::Database& db, const QString& source, const QDate& today, int days,

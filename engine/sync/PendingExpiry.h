@@ -11,11 +11,8 @@ class Database;
 
 namespace coffer::sync {
 
-// How long a pending transaction may go unreported before it expires, unless the user set
-// "pending_expiry_days". Card authorizations that never post drop off after about a week or two.
-constexpr int kDefaultPendingExpiryDays = 10;
-
-// Reads the user's setting (or the default).
+// How long a pending transaction may go unreported before it expires: the user's setting
+// "pending_expiry_days" (default 10: card authorizations that never post drop off in a week or two).
 int pendingExpiryDays(store::Database& db);
 
 // Marks removed, with an audit event saying why, every open pending transaction of `source` (every

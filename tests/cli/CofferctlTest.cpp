@@ -265,3 +265,79 @@ TEST_F(Cofferctl, QueueAndJobsCanBeInspectedAndControlled)
     EXPECT_EQ(retry.exitCode, 0) << retry.err.toStdString();
     EXPECT_EQ(run({QStringLiteral("jobs"), QStringLiteral("retry"), QStringLiteral("77")}).exitCode, 1);
 }
+
+TEST_F(Cofferctl, MatchesAreExplainedAndCanBeUndone)
+{
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"), QStringLiteral("--seed"),
+                   QStringLiteral("6")})
+                  .exitCode,
+              0);
+    const Outcome sync = run({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    EXPECT_TRUE(sync.out.contains(QStringLiteral("duplicates caught"))) << sync.out.toStdString();
+
+    QString folded;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("match-check"));
+        db.setDatabaseName(dbPath());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT id FROM transactions WHERE matched_to IS NOT NULL LIMIT 1")) && q.next());
+        folded = q.value(0).toString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("match-check"));
+
+    const Outcome show = run({QStringLiteral("transactions"), QStringLiteral("show"), folded});
+    ASSERT_EQ(show.exitCode, 0) << show.err.toStdString();
+    EXPECT_TRUE(show.out.contains(QStringLiteral("matched into #"))) << show.out.toStdString();
+    EXPECT_TRUE(show.out.contains(QStringLiteral("linked by the bank")));
+    EXPECT_TRUE(show.out.contains(QStringLiteral("audit trail:")));
+    EXPECT_TRUE(show.out.contains(QStringLiteral("raw record: {")));
+
+    const Outcome undo = run({QStringLiteral("transactions"), QStringLiteral("undo-match"), folded});
+    ASSERT_EQ(undo.exitCode, 0) << undo.err.toStdString();
+    EXPECT_TRUE(undo.out.contains(QStringLiteral("will not be matched again")));
+    const Outcome after = run({QStringLiteral("transactions"), QStringLiteral("show"), folded});
+    EXPECT_FALSE(after.out.contains(QStringLiteral("matched into #")));
+    EXPECT_TRUE(after.out.contains(QStringLiteral("unmatched")));
+    const Outcome twice = run({QStringLiteral("transactions"), QStringLiteral("undo-match"), folded});
+    EXPECT_EQ(twice.exitCode, 1);
+    EXPECT_TRUE(twice.err.contains(QStringLiteral("is not matched"))) << twice.err.toStdString();
+    const Outcome missing = run({QStringLiteral("transactions"), QStringLiteral("show"), QStringLiteral("999999")});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("There is no transaction 999999.")));
+}
+
+TEST_F(Cofferctl, BackfillSettingsAndArchives)
+{
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo")}).exitCode, 0);
+    const QString from = QDate::currentDate().addDays(-120).toString(Qt::ISODate);
+    const Outcome backfill =
+        run({QStringLiteral("backfill"), QStringLiteral("--connection"), QStringLiteral("1"), QStringLiteral("--from"), from});
+    ASSERT_EQ(backfill.exitCode, 0) << backfill.err.toStdString();
+    EXPECT_TRUE(backfill.out.contains(QStringLiteral("arrives newest first"))) << backfill.out.toStdString();
+    EXPECT_TRUE(QRegularExpression(QStringLiteral(R"(\(#1\): [1-9]\d* added)")).match(backfill.out).hasMatch())
+        << backfill.out.toStdString();
+    const Outcome badDate = run({QStringLiteral("backfill"), QStringLiteral("--connection"), QStringLiteral("1"),
+                                 QStringLiteral("--from"), QStringLiteral("last year")});
+    EXPECT_EQ(badDate.exitCode, 2);
+
+    const Outcome settings = run({QStringLiteral("settings")});
+    ASSERT_EQ(settings.exitCode, 0);
+    EXPECT_TRUE(settings.out.contains(QStringLiteral("retention_archive_years = 0"))) << settings.out.toStdString();
+    const Outcome wrong = run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("pending_expiry_days"),
+                               QStringLiteral("0")});
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_TRUE(wrong.err.contains(QStringLiteral("pending_expiry_days takes a whole number from 1 to 90")));
+
+    const Outcome nothing = run({QStringLiteral("archive"), QStringLiteral("run")});
+    ASSERT_EQ(nothing.exitCode, 0);
+    EXPECT_TRUE(nothing.out.contains(QStringLiteral("No transaction is old enough to archive.")));
+    ASSERT_EQ(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("retention_archive_years"),
+                   QStringLiteral("0")})
+                  .exitCode,
+              0);
+    const Outcome absent = run({QStringLiteral("archive"), QStringLiteral("restore"), QStringLiteral("no-such.coffer-archive")});
+    EXPECT_EQ(absent.exitCode, 1);
+    EXPECT_TRUE(absent.err.contains(QStringLiteral("cannot read the archive"))) << absent.err.toStdString();
+}

@@ -104,7 +104,7 @@ TEST_F(PipelineChecksTest, PendingTheSourceStopsReportingExpires)
 
 TEST_F(PipelineChecksTest, TheExpirySettingIsTheUsers)
 {
-    EXPECT_EQ(sync::pendingExpiryDays(*m_db), sync::kDefaultPendingExpiryDays);
+    EXPECT_EQ(sync::pendingExpiryDays(*m_db), 10);
     QSqlQuery(m_db->handle()).exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('pending_expiry_days', '21')"));
     EXPECT_EQ(sync::pendingExpiryDays(*m_db), 21);
 }
