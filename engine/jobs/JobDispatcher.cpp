@@ -2,6 +2,7 @@
 
 #include "jobs/DailyCleanup.h"
 #include "jobs/HealthCheck.h"
+#include "jobs/RunPlan.h"
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
 #include "schedule/Clock.h"
@@ -129,8 +130,7 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
             c.id, c.options.value(QStringLiteral("minIntervalSeconds"), info.minIntervalSeconds).toInt());
         m_syncLimits.setDailyCallBudget(c.id, info.dailyCallBudgetPerAccount);
         m_callsPerSync.insert(c.id, std::max(1, info.callsPerSync));
-        if (info.paging == providers::Paging::DateWindow && info.backfillChunkDays > 0)
-            m_windowProviders.insert(c.id, info);
+        m_providerInfo.insert(c.id, info);
         if (c.options.value(QStringLiteral("needsNetwork"), info.needsNetwork).toBool())
             m_needsNetwork.insert(c.id);
         else
@@ -152,7 +152,7 @@ void JobDispatcher::connectionRemoved(qint64 connectionId)
     m_scheduler.remove(connectionId);
     m_syncLimits.forget(connectionId);
     m_providerOf.remove(connectionId);
-    m_windowProviders.remove(connectionId);
+    m_providerInfo.remove(connectionId);
     if (const auto open = m_queue.openJobFor(JobKind::SyncConnection, connectionId))
         (void)cancelJob(*open); // stops a run in progress before its connection goes
     settle();
@@ -444,23 +444,21 @@ void JobDispatcher::dispatch()
             m_queue.complete(job->id); // nothing left to do: the connection is gone
             continue;
         }
-        std::optional<sync::BackfillRange> backfill;
-        if (job->kind == JobKind::Backfill) {
-            backfill = sync::BackfillRange{QDate::fromString(job->payload.value(QStringLiteral("from")).toString(), Qt::ISODate),
-                                           QDate::fromString(job->payload.value(QStringLiteral("to")).toString(), Qt::ISODate)};
-            if (!backfill->from.isValid() || !backfill->to.isValid() || backfill->from > backfill->to) {
-                m_queue.fail(job->id, Error::permanent(QStringLiteral("This backfill job has no valid date range.")),
-                             std::nullopt);
-                continue;
-            }
+        const qint64 connectionId = job->connectionId;
+        const auto plan =
+            planRun(*job, connection.value(), m_providerInfo.value(connectionId), m_clock.now().toUTC().date());
+        if (!plan.ok()) {
+            m_queue.fail(job->id, plan.error(), std::nullopt);
+            continue;
         }
-        m_syncLimits.recordStart(job->connectionId, m_callsPerSync.value(job->connectionId, 1));
+        m_syncLimits.recordStart(connectionId, plan->calls);
         Running run;
-        run.connectionId = job->connectionId;
+        run.connectionId = connectionId;
         run.provider = connection->provider;
+        run.trigger = plan->trigger;
         run.startedAtMs = m_clock.now().toMSecsSinceEpoch();
-        run.runner = std::make_unique<sync::SyncRunner>(m_db, m_credentials, m_clock, connection.value(),
-                                                        priorityName(job->priority), backfill);
+        run.runner = std::make_unique<sync::SyncRunner>(m_db, m_credentials, m_clock, plan->connection, plan->trigger,
+                                                        plan->range);
         sync::SyncRunner* runner = run.runner.get();
         connect(runner, &sync::SyncRunner::progress, this, &JobDispatcher::progress);
         const qint64 jobId = job->id;
@@ -479,14 +477,17 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
         return;
     it->second.runner.release()->deleteLater(); // we are inside its finished() signal
     const QString provider = it->second.provider;
+    const QString trigger = it->second.trigger;
     m_running.erase(it);
     const qint64 connectionId = summary.connectionId;
     const auto job = m_queue.open(jobId);
 
     if (summary.succeeded) {
         m_queue.complete(jobId);
-        if (job && job->kind == JobKind::SyncConnection)
-            queueInitialBackfill(connectionId);
+        if (trigger == kFullRefetchTrigger)
+            recordFullRefetch(m_db, connectionId, m_clock.now());
+        else if (job && job->kind == JobKind::SyncConnection)
+            queueFollowUp(connectionId);
         m_breaker.recordSuccess(connectionKey(connectionId));
         m_breaker.recordSuccess(providerKey(provider));
         planNext(connectionId, m_clock.now());
@@ -513,12 +514,26 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
     settle();
 }
 
+void JobDispatcher::queueFollowUp(qint64 connectionId)
+{
+    queueInitialBackfill(connectionId);
+    // Right after a sync, a due full re-fetch finds only what the syncs missed or got wrong.
+    const auto info = m_providerInfo.constFind(connectionId);
+    if (info == m_providerInfo.cend() || !fullRefetchDue(m_db, connectionId, m_clock.now()) ||
+        !m_syncLimits.budgetAllows(connectionId, 1, fullRefetchCalls(*info)))
+        return;
+    if (!m_queue.enqueue(JobKind::SyncConnection, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
+                         QVariantMap{{kFullRefetchPayload, true}}, m_retry.maxAttempts)
+             .ok())
+        logger()->error("could not queue the full re-fetch of connection {}", connectionId);
+}
+
 void JobDispatcher::queueInitialBackfill(qint64 connectionId)
 {
     // A date-window provider's first sync takes only the newest chunk, so recent data shows at
     // once; the rest of the history it keeps follows once, newest first, at backfill priority.
-    const auto info = m_windowProviders.constFind(connectionId);
-    if (info == m_windowProviders.cend())
+    const auto info = m_providerInfo.constFind(connectionId);
+    if (info == m_providerInfo.cend() || info->paging != providers::Paging::DateWindow || info->backfillChunkDays <= 0)
         return;
     store::SettingsRepository settings(m_db);
     const QString key = QStringLiteral("initial_backfill/%1").arg(connectionId);

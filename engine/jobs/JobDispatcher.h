@@ -106,6 +106,7 @@ private:
     struct Running {
         std::unique_ptr<sync::SyncRunner> runner;
         QString provider;
+        QString trigger;
         qint64 connectionId = 0;
         qint64 startedAtMs = 0;
     };
@@ -116,6 +117,7 @@ private:
     void startRenewal(const Job& job);
     void onRenewalFinished(qint64 jobId, qint64 connectionId, const model::Status& outcome);
     void runHousekeeping(const Job& job);
+    void queueFollowUp(qint64 connectionId);
     void queueInitialBackfill(qint64 connectionId);
     void enqueueDue();
     void dispatch();
@@ -138,7 +140,7 @@ private:
     QHash<qint64, QString> m_providerOf; // connection id -> provider
     QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
     QHash<qint64, int> m_callsPerSync;    // what one sync of the connection costs against its quota
-    QHash<qint64, providers::ProviderInfo> m_windowProviders; // connections whose history comes by date
+    QHash<qint64, providers::ProviderInfo> m_providerInfo; // connection id -> what its provider is
     schedule::NetworkStatus& m_network;
     QTimer m_timer;
     std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then

@@ -45,6 +45,20 @@ int SyncLimits::minIntervalSeconds(qint64 connectionId) const
     return m_minIntervalSeconds.value(connectionId, m_defaultMinIntervalSeconds);
 }
 
+bool SyncLimits::budgetAllows(qint64 connectionId, int accountCount, int calls) const
+{
+    const int budget = m_dailyCallBudget.value(connectionId, 0);
+    if (budget <= 0)
+        return true;
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    qint64 used = 0;
+    if (const auto history = m_history.constFind(connectionId); history != m_history.cend()) {
+        for (const Start& start : history->starts)
+            used += std::min(start.atMs, now) + kWindowMs > now ? start.calls : 0;
+    }
+    return used + std::max(calls, 1) <= qint64(budget) * std::max(accountCount, 1);
+}
+
 std::optional<SyncLimits::Refusal> SyncLimits::check(qint64 connectionId, int accountCount, int callsPerSync) const
 {
     const qint64 now = m_clock.now().toMSecsSinceEpoch();

@@ -42,6 +42,8 @@ public:
     // Whether a sync of the connection may start now. callsPerSync is the number of provider calls the
     // sync would make in total; a sync that needs more calls than remain in the window is refused.
     std::optional<Refusal> check(qint64 connectionId, int accountCount, int callsPerSync) const;
+    // The quota alone, without the minimum interval: for follow-up work queued right after a sync.
+    bool budgetAllows(qint64 connectionId, int accountCount, int calls) const;
     // A sync started now and will make this many calls.
     void recordStart(qint64 connectionId, int calls);
     // Replaces what is known about the connection with starts read back from the database, each

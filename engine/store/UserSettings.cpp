@@ -11,6 +11,9 @@ const QList<UserSetting>& userSettings()
     static const QList<UserSetting> all{
         {QStringLiteral("pending_expiry_days"),
          QStringLiteral("days a pending transaction may go unreported before it expires"), 10, 1, 90},
+        {QStringLiteral("full_refetch_days"),
+         QStringLiteral("re-fetch each connection's whole history this often, to check what syncs stored (0: never)"),
+         7, 0, 365},
         {QStringLiteral("retention_archive_years"),
          QStringLiteral("move transactions older than this many years to an archive file (0: never)"), 0, 0, 100},
         {QStringLiteral("retention_raw_days"),

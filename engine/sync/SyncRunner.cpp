@@ -153,7 +153,7 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
 
 QString SyncRunner::backfillKey() const
 {
-    return QStringLiteral("backfill_progress/%1").arg(m_connection.id);
+    return QStringLiteral("%1_progress/%2").arg(m_trigger).arg(m_connection.id);
 }
 
 void SyncRunner::fetchNextChunk()
@@ -251,7 +251,12 @@ model::Status SyncRunner::checkAfterRun(const QDateTime& now)
             return s;
     }
     BalanceReconciler reconciler(m_db);
-    const bool driftMayChange = m_trigger == u"backfill";
+    // Older history, or a full re-fetch correcting what was stored, moves the drift on purpose.
+    const bool driftMayChange = m_trigger == u"backfill" || m_trigger == u"full-refetch";
+    if (m_trigger == u"full-refetch" && m_summary.changes.total() > 0)
+        m_summary.warnings << QStringLiteral("A full re-fetch found %1 differences from what earlier syncs had stored "
+                                             "and corrected them.")
+                                  .arg(m_summary.changes.total());
     for (const ReportedBalance& b : std::as_const(m_balances)) {
         const auto r = reconciler.reconcile(b.accountId, b.balance, m_summary.syncRunId, now, driftMayChange);
         if (!r.ok())

@@ -5,6 +5,8 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 using namespace coffer;
@@ -114,4 +116,46 @@ TEST(Backfill, ABackfillMustStartBeforeToday)
     engine.host().backfill(id, kToday.addDays(3));
     ASSERT_TRUE(test::waitFor([&] { return !engine.failures.isEmpty(); }));
     EXPECT_EQ(engine.failures[0], QStringLiteral("A backfill starts on a day before today."));
+}
+
+TEST(Backfill, AWeeklyFullRefetchCorrectsWhatSyncsMissed)
+{
+    QTemporaryDir dir;
+    auto clock = clockAtFixedNow();
+    EngineUnderTest engine(dir.path(), clock); // automatic: the re-fetch follows a sync on its own
+    const qint64 id = engine.addDemo(41);
+    ASSERT_TRUE(engine.sync(id).succeeded);
+    const QString recent = kToday.addDays(-30).toString(Qt::ISODate);
+    {
+        // Something went wrong behind the syncs' back: a transaction lost, an amount changed.
+        Inspector db(engine.databasePath);
+        db.exec(QStringLiteral("DELETE FROM transactions WHERE id = (SELECT MIN(id) FROM transactions WHERE status = "
+                               "'posted' AND matched_to IS NULL AND booked_on > '%1')")
+                    .arg(recent));
+        db.exec(QStringLiteral("UPDATE transactions SET amount_minor = amount_minor - 1 WHERE id = (SELECT MAX(id) "
+                               "FROM transactions WHERE status = 'posted' AND matched_to IS NULL AND booked_on > '%1')")
+                    .arg(recent));
+    }
+    clock->advanceSeconds(8 * 24 * 3600);
+    engine.host().wake();
+    const auto refetchRun = [&] {
+        return Inspector(engine.databasePath)
+            .number(QStringLiteral("SELECT id FROM sync_runs WHERE trigger = 'full-refetch' AND status = 'succeeded'"));
+    };
+    ASSERT_TRUE(test::waitFor([&] { return refetchRun() > 0; }, 60000));
+    ASSERT_TRUE(test::waitFor([&] {
+        return std::any_of(engine.summaries.cbegin(), engine.summaries.cend(),
+                           [&](const model::SyncSummary& s) { return s.syncRunId == refetchRun(); });
+    }));
+    const auto refetch = *std::find_if(engine.summaries.cbegin(), engine.summaries.cend(),
+                                       [&](const model::SyncSummary& s) { return s.syncRunId == refetchRun(); });
+    EXPECT_EQ(refetch.changes.added, 1) << "the lost transaction is back";
+    EXPECT_EQ(refetch.changes.modified, 1) << "the wrong amount is corrected";
+    ASSERT_FALSE(refetch.warnings.isEmpty());
+    EXPECT_TRUE(refetch.warnings[0].startsWith(QStringLiteral("A full re-fetch found 2 differences")))
+        << refetch.warnings[0].toStdString();
+    // The incremental sync before it already saw the balances stop adding up.
+    EXPECT_TRUE(std::any_of(engine.notifications.cbegin(), engine.notifications.cend(), [](const model::Notification& n) {
+        return n.kind == model::Notification::Kind::BalanceMismatch;
+    }));
 }
