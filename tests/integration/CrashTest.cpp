@@ -71,13 +71,14 @@ TEST_F(CrashTest, KilledSyncsLoseAndDuplicateNothing)
     ASSERT_EQ(runToEnd({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
                         QStringLiteral("--seed"), QStringLiteral("17")}),
               0);
-    // Slow the demo bank down so kills land mid-sync, between and during page commits.
+    // Slow the demo bank down so kills land mid-sync, between and during page commits: a sync takes
+    // about 0.7 s here (Debug build), so kills spread over that whole time.
     query(QStringLiteral("UPDATE connections SET options = json_set(options, '$.latencyMs', 40)"));
 
     int killed = 0;
-    for (int attempt = 0; attempt < 6; ++attempt) {
+    for (int attempt = 0; attempt < 8; ++attempt) {
         std::unique_ptr<QProcess> p(start({QStringLiteral("sync")}));
-        QTest::qWait(int(QRandomGenerator::global()->bounded(40, 250)));
+        QTest::qWait(int(QRandomGenerator::global()->bounded(60, 700)));
         if (p->state() == QProcess::Running) {
             ::kill(pid_t(p->processId()), SIGKILL);
             ++killed;
