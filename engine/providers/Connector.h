@@ -104,6 +104,11 @@ struct CredentialUpdate {
     QDateTime expiresAt;
 };
 
+// The provider code of an error that means "the data changed while you paged; start again from the
+// cursor this run began with" (Plaid's TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION). Pages already
+// committed stay: re-delivering them changes nothing.
+inline const QString kRestartPaginationCode = QStringLiteral("RESTART_PAGINATION");
+
 // The connection option where a short-lived token's expiry is kept (not a secret).
 inline const QString kTokenExpiresAtOption = QStringLiteral("tokenExpiresAt");
 

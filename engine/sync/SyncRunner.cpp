@@ -194,6 +194,15 @@ void SyncRunner::fetchNext()
 
 void SyncRunner::onPage(Result<providers::Page> page)
 {
+    constexpr int kMaxRestarts = 3;
+    if (!page.ok() && page.error().providerCode == providers::kRestartPaginationCode && m_restarts < kMaxRestarts) {
+        ++m_restarts;
+        logger()->info("sync run {}: the provider's data changed while paging; starting again from the run's first "
+                       "cursor ({} of {})",
+                       m_summary.syncRunId, m_restarts, kMaxRestarts);
+        m_context.cursor = m_connection.cursor;
+        return fetchNext();
+    }
     if (!page.ok())
         return fail(page.error());
     m_target.pageNumber = m_summary.pages + 1;

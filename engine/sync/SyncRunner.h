@@ -89,6 +89,7 @@ private:
     QDate m_chunkEnd;   // the newest day of the next backfill chunk
     QDate m_chunkStart; // the oldest day of the chunk in flight
     int m_chunkDays = 0;
+    int m_restarts = 0; // pagination restarts in this run
     bool m_done = false;
 };
 

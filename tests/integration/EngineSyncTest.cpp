@@ -180,3 +180,19 @@ TEST(EngineSync, RemovingAConnectionCanKeepOrDeleteItsData)
     EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM connections")), 0);
     EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions")), keptRows);
 }
+
+TEST(EngineSync, DataChangingDuringPaginationRestartsFromTheRunsFirstCursor)
+{
+    const QStringList reference = uninterruptedLedger(22);
+    ASSERT_FALSE(reference.isEmpty());
+    QTemporaryDir dir;
+    EngineUnderTest engine(dir.path(), clockAtFixedNow(), kOnDemand);
+    const qint64 id = engine.addDemo(22, {{QStringLiteral("mutateOnPage"), 3}});
+    const auto run = engine.sync(id);
+    ASSERT_TRUE(run.succeeded) << (run.error ? run.error->userMessage.toStdString() : "");
+    EXPECT_GT(run.pages, 3) << "the three pages before the restart, then all of them again";
+    Inspector db(engine.databasePath);
+    EXPECT_EQ(db.ledger(id), reference) << "nothing lost, nothing doubled";
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transaction_events WHERE kind = 'added'")),
+              db.number(QStringLiteral("SELECT COUNT(*) FROM transactions")));
+}

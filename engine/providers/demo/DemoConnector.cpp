@@ -125,6 +125,15 @@ void DemoConnector::fetchChanges(const FetchContext& context, std::function<void
             return done(*refusal);
         if (auto dropped = droppedAfterPages(context))
             return done(*dropped);
+        // Like Plaid when the data changes mid-pagination: once, on that page, start over.
+        const int mutateAt = context.options.value(QStringLiteral("mutateOnPage"), -1).toInt();
+        if (mutateAt >= 0 && m_pagesServed == mutateAt && !m_mutated) {
+            m_mutated = true;
+            Error e = Error::retryable(QStringLiteral("The demo bank's data changed during the sync."),
+                                       QStringLiteral("injected mutation during pagination"));
+            e.providerCode = kRestartPaginationCode;
+            return done(e);
+        }
 
         const QDateTime now = m_runAt.isValid() ? m_runAt : m_clock.now();
         const QList<DemoEvent> events = bankFor(context, now).eventsUntil(now);

@@ -16,7 +16,8 @@ namespace coffer::providers::demo {
 // The built-in demo provider: no network, no account. Behaves like a cursor-based provider
 // (Plaid-style added/modified/removed pages) over a DemoBank, with a little latency so progress
 // is visible. Options: "seed" (number), "openedAt" (ISO time the connection was made),
-// "latencyMs", and injected failures: "fail" = "transient" | "reauth", "failAfterPages" = N.
+// "latencyMs", and injected failures: "fail" = "transient" | "reauth", "failAfterPages" = N,
+// "mutateOnPage" = N (asks once, at page N, to restart pagination from the run's first cursor).
 class DemoConnector final : public Connector {
 public:
     explicit DemoConnector(const schedule::Clock& clock);
@@ -47,6 +48,7 @@ private:
     const schedule::Clock& m_clock;
     std::unique_ptr<QObject> m_context; // owns pending callbacks; reset() drops them
     int m_pagesServed = 0;
+    bool m_mutated = false; // the injected "mutation during pagination" happened
     QDateTime m_runAt; // set by listAccounts: the instant this run reads the bank at
 };
 
