@@ -27,6 +27,7 @@ public:
     SqliteStatement& bindNull(int index);
 
     SqliteStatement& bind(int index, double value);
+    SqliteStatement& bindUtf8(int index, const QByteArray& utf8); // text already in UTF-8
 
     // Steps to completion, then resets the statement and its bindings for the next use.
     model::Status run(const char* what);
@@ -42,6 +43,7 @@ public:
     qint64 int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    QByteArray rawBytes(int column) const; // a TEXT or BLOB column as stored
     bool isNull(int column) const;
 
 private:

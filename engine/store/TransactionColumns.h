@@ -25,7 +25,9 @@ constexpr int kTransactionColumnCount = 21;
 model::Transaction transactionFromRow(const QSqlQuery& q);
 model::Transaction transactionFromRow(const SqliteStatement& s);
 
-// "2026-03-01" -> QDate, without QDate::fromString's generality (this runs for every row read).
+// "2026-03-01" <-> QDate, without QDate::toString/fromString's generality: these run for every
+// row written and read.
 QDate parseIsoDate(const QString& text);
+QString formatIsoDate(const QDate& date);
 
 } // namespace coffer::store

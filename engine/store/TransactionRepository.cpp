@@ -37,7 +37,7 @@ QByteArray select(const char* rest)
 
 QString isoDate(const QDate& d)
 {
-    return d.toString(Qt::ISODate);
+    return formatIsoDate(d);
 }
 
 // The fields both insert and update write, bound from index `first` on; returns the next index.
@@ -71,6 +71,7 @@ TransactionRepository::TransactionRepository(Database& db)
     : m_db(db)
     , m_find(db, select("WHERE account_id = ?1 AND source = ?2 AND provider_id = ?3").constData())
     , m_byId(db, select("WHERE id = ?1").constData())
+    , m_stored(db, "SELECT id, raw, status FROM transactions WHERE account_id = ?1 AND source = ?2 AND provider_id = ?3")
     , m_insert(db, "INSERT INTO transactions (account_id, source, provider_id, pending_provider_id, booked_on, "
                    "authorized_on, amount_minor, currency, original_amount_minor, original_currency, description_raw, "
                    "description, counterparty, category, check_number, reference, status, raw, first_seen_run, "
@@ -99,13 +100,27 @@ TransactionRepository::TransactionRepository(Database& db)
                      "AND status = 'posted' AND matched_to IS NULL AND NOT EXISTS (SELECT 1 FROM transactions d "
                      "WHERE d.matched_to = t.id AND d.source = ?5 AND d.status = 'posted') ORDER BY booked_on, id")
                   .constData())
-    , m_hasOtherSource(db, "SELECT 1 FROM transactions WHERE account_id = ?1 AND source != ?2 LIMIT 1")
+    // Two range reads on the (account, source, id) index; "source != ?" would walk the account's rows.
+    , m_hasOtherSource(db, "SELECT EXISTS (SELECT 1 FROM transactions WHERE account_id = ?1 AND source < ?2) "
+                           "OR EXISTS (SELECT 1 FROM transactions WHERE account_id = ?1 AND source > ?2)")
     , m_hasOpenPending(db, "SELECT 1 FROM transactions WHERE account_id = ?1 AND status = 'pending' "
                            "AND matched_to IS NULL LIMIT 1")
     , m_inWindow(db, select("WHERE account_id = ?1 AND source = ?2 AND booked_on BETWEEN ?3 AND ?4 AND "
                             "t.status != 'removed'")
                          .constData())
 {
+}
+
+const QString& TransactionRepository::eventTime()
+{
+    // Formatting a timestamp for every event of a page costs more than the insert; refresh it
+    // when the clock has moved on by a second.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_eventTimeText.isEmpty() || now - m_eventTimeMs >= 1000 || now < m_eventTimeMs) {
+        m_eventTimeMs = now;
+        m_eventTimeText = toIsoUtc(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
+    }
+    return m_eventTimeText;
 }
 
 Result<QList<Transaction>> TransactionRepository::readAll(SqliteStatement& statement, const char* what)
@@ -135,6 +150,20 @@ Result<std::optional<Transaction>> TransactionRepository::find(qint64 accountId,
     return found;
 }
 
+Result<std::optional<StoredRecord>> TransactionRepository::stored(qint64 accountId, const QString& source,
+                                                                  const QString& providerId)
+{
+    m_stored.bind(1, accountId).bind(2, source).bind(3, providerId);
+    auto row = m_stored.next("look up a transaction");
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return std::optional<StoredRecord>();
+    StoredRecord r{m_stored.int64(0), m_stored.rawBytes(1), model::transactionStatusFromName(m_stored.text(2))};
+    m_stored.reset();
+    return std::optional<StoredRecord>(std::move(r));
+}
+
 Result<std::optional<Transaction>> TransactionRepository::byId(qint64 id)
 {
     m_byId.bind(1, id);
@@ -149,7 +178,7 @@ Result<qint64> TransactionRepository::insert(const Transaction& t, const QByteAr
 {
     m_insert.bind(1, t.accountId).bind(2, t.source).bind(3, t.providerId);
     const int next = bindFields(m_insert, 4, t);
-    m_insert.bind(next, QString::fromUtf8(raw)).bind(next + 1, runId).bind(next + 2, isoDate(seenOn));
+    m_insert.bindUtf8(next, raw).bind(next + 1, runId).bind(next + 2, isoDate(seenOn));
     if (auto done = m_insert.run("save a new transaction"); !done.ok())
         return done.error();
     return m_insert.lastInsertId();
@@ -158,7 +187,7 @@ Result<qint64> TransactionRepository::insert(const Transaction& t, const QByteAr
 Status TransactionRepository::update(const Transaction& t, const QByteArray& raw, qint64 runId, const QDate& seenOn)
 {
     const int next = bindFields(m_update, 1, t);
-    m_update.bind(next, QString::fromUtf8(raw)).bind(next + 1, runId).bind(next + 2, isoDate(seenOn));
+    m_update.bindUtf8(next, raw).bind(next + 1, runId).bind(next + 2, isoDate(seenOn));
     m_update.bind(next + 3, t.id);
     return m_update.run("save a changed transaction");
 }
@@ -182,7 +211,7 @@ Status TransactionRepository::addEvent(qint64 transactionId, qint64 runId, Event
         m_event.bind(2, runId);
     else
         m_event.bindNull(2);
-    m_event.bind(5, toIsoUtc(QDateTime::currentDateTimeUtc()));
+    m_event.bind(5, eventTime());
     return m_event.run("record a transaction event");
 }
 
@@ -241,9 +270,11 @@ Result<bool> TransactionRepository::hasOtherSource(qint64 accountId, const QStri
 {
     m_hasOtherSource.bind(1, accountId).bind(2, source);
     auto row = m_hasOtherSource.next("check an account's sources");
-    if (row.ok() && row.value())
-        m_hasOtherSource.reset();
-    return row;
+    if (!row.ok())
+        return row;
+    const bool other = row.value() && m_hasOtherSource.int64(0) != 0;
+    m_hasOtherSource.reset();
+    return other;
 }
 
 Result<bool> TransactionRepository::hasOpenPending(qint64 accountId)

@@ -15,6 +15,13 @@ class Database;
 
 enum class EventKind { Added, Modified, Removed, Matched, Unmatched };
 
+// Just enough of a stored row to tell whether a re-delivery changes anything.
+struct StoredRecord {
+    qint64 id = 0;
+    QByteArray raw;
+    model::TransactionStatus status = model::TransactionStatus::Posted;
+};
+
 // Reads and writes transactions, their audit events and match links. Statements are prepared
 // once on the native handle and reused: this is the hot path of every sync and import.
 // "Open" rows are the ones a user sees: not removed and not folded into another transaction.
@@ -26,6 +33,9 @@ public:
     model::Result<std::optional<model::Transaction>> find(qint64 accountId, const QString& source,
                                                           const QString& providerId);
     model::Result<std::optional<model::Transaction>> byId(qint64 id);
+    // The cheap look-up re-delivery needs: a record whose raw bytes are the same is unchanged.
+    model::Result<std::optional<StoredRecord>> stored(qint64 accountId, const QString& source,
+                                                      const QString& providerId);
     // seenOn: the day the source delivered it (pending rows not delivered for a while expire).
     model::Result<qint64> insert(const model::Transaction& t, const QByteArray& raw, qint64 runId,
                                  const QDate& seenOn);
@@ -60,10 +70,12 @@ public:
 
 private:
     model::Result<QList<model::Transaction>> readAll(SqliteStatement& statement, const char* what);
+    const QString& eventTime();
 
     Database& m_db;
     SqliteStatement m_find;
     SqliteStatement m_byId;
+    SqliteStatement m_stored;
     SqliteStatement m_insert;
     SqliteStatement m_update;
     SqliteStatement m_markSeen;
@@ -78,6 +90,8 @@ private:
     SqliteStatement m_hasOtherSource;
     SqliteStatement m_hasOpenPending;
     SqliteStatement m_inWindow;
+    qint64 m_eventTimeMs = 0;
+    QString m_eventTimeText;
 };
 
 } // namespace coffer::store

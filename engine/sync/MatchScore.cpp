@@ -31,6 +31,7 @@ QString fold(const QString& text)
     return out;
 }
 
+// Over the letters and digits alone, so "PG&E WEBONLINE" and "PGANDE WEB ONLINE" compare well.
 double bigramDice(const QString& a, const QString& b)
 {
     if (a.size() < 2 || b.size() < 2)
@@ -39,9 +40,13 @@ double bigramDice(const QString& a, const QString& b)
     QList<quint32> right;
     auto grams = [](const QString& s, QList<quint32>& out) {
         out.reserve(s.size());
-        for (qsizetype i = 0; i + 1 < s.size(); ++i) {
-            if (s[i] != u' ' && s[i + 1] != u' ')
-                out.append((quint32(s[i].unicode()) << 16) | s[i + 1].unicode());
+        QChar previous;
+        for (const QChar c : s) {
+            if (c == u' ')
+                continue;
+            if (!previous.isNull())
+                out.append((quint32(previous.unicode()) << 16) | c.unicode());
+            previous = c;
         }
         std::sort(out.begin(), out.end());
     };
@@ -94,10 +99,17 @@ double containment(const QString& a, const QString& b)
     const QStringList wb = b.split(u' ', Qt::SkipEmptyParts);
     const QStringList& shorter = wa.size() <= wb.size() ? wa : wb;
     const QStringList& longer = wa.size() <= wb.size() ? wb : wa;
+    // Words that say how, not who.
+    static const QStringList kGeneric{QStringLiteral("card"),     QStringLiteral("pos"),    QStringLiteral("purchase"),
+                                      QStringLiteral("debit"),    QStringLiteral("credit"), QStringLiteral("payment"),
+                                      QStringLiteral("online"),   QStringLiteral("web"),    QStringLiteral("www"),
+                                      QStringLiteral("com"),      QStringLiteral("the"),    QStringLiteral("inc"),
+                                      QStringLiteral("llc"),      QStringLiteral("ltd"),    QStringLiteral("store"),
+                                      QStringLiteral("recurring"), QStringLiteral("visa"),  QStringLiteral("ach")};
     int counted = 0;
     int found = 0;
     for (const QString& w : shorter) {
-        if (w.size() < 3)
+        if (w.size() < 3 || kGeneric.contains(w))
             continue;
         ++counted;
         if (std::any_of(longer.cbegin(), longer.cend(), [&](const QString& other) { return sameWord(w, other); }))
@@ -136,6 +148,8 @@ double payeeSimilarity(const Transaction& a, const Transaction& b)
     double best = similarity(da, db);
     if (best >= 1.0)
         return best;
+    // Cleaning can cut what tells two spellings apart ("PG&E WEBONLINE" ~ "PGANDE WEB ONLINE").
+    best = std::max(best, similarity(fold(a.descriptionRaw), fold(b.descriptionRaw)));
     if (!ca.isEmpty())
         best = std::max({best, similarity(ca, cb), similarity(ca, db)});
     if (!cb.isEmpty())
@@ -153,6 +167,11 @@ std::pair<qint64, qint64> pendingAmountRange(qint64 postedMinor)
     return {smallest, magnitude};
 }
 
+bool takesTips(const Transaction& t)
+{
+    return t.category == u"dining" || t.category == u"transport";
+}
+
 std::optional<MatchScore> scorePendingToPosted(const Transaction& pending, const Transaction& posted)
 {
     if (pending.amount.currency() != posted.amount.currency() || pending.accountId != posted.accountId)
@@ -160,6 +179,10 @@ std::optional<MatchScore> scorePendingToPosted(const Transaction& pending, const
     const auto [low, high] = pendingAmountRange(posted.amount.minorUnits());
     const qint64 p = pending.amount.minorUnits();
     if (p < low || p > high || p == 0)
+        return std::nullopt;
+    // A different final amount is a tip: only where people tip (restaurants, cafes, taxis).
+    // Elsewhere the same merchant's next purchase must not take this one's place.
+    if (p != posted.amount.minorUnits() && !takesTips(pending) && !takesTips(posted))
         return std::nullopt;
     const int days = daysBetween(pending.bookedOn, posted.bookedOn);
     if (days < 0 || days > kPendingWindowDays)
@@ -169,8 +192,10 @@ std::optional<MatchScore> scorePendingToPosted(const Transaction& pending, const
         return std::nullopt;
     const double extra = double(std::llabs(posted.amount.minorUnits()) - std::llabs(p)) / double(std::llabs(p));
     const double amountScore = 1.0 - extra / (kTipPercent / 100.0) * 0.5; // 1 exact .. 0.5 at +30 %
+    // The bank's authorization date says which pending it was. Without it, no preference by
+    // date: equal candidates go oldest first, as authorizations post in order.
     const bool sameDay = posted.authorizedOn && *posted.authorizedOn == pending.bookedOn;
-    const double dateScore = sameDay ? 1.0 : 1.0 - double(days) / (kPendingWindowDays + 1);
+    const double dateScore = sameDay ? 1.0 : 0.5;
     const double score = 0.5 * payee + 0.3 * amountScore + 0.2 * dateScore;
     if (score < 0.65)
         return std::nullopt;

@@ -27,7 +27,8 @@ constexpr int kTipPercent = 30;
 constexpr int kCrossSourceWindowDays = 4;
 
 // A pending transaction and the posted one that may replace it (no provider link): same sign,
-// posted amount from the pending amount up to 30 % more, booked 0 to 8 days later, similar payee.
+// booked 0 to 8 days later, similar payee, and the same amount - or up to 30 % more where people
+// tip (dining, transport).
 std::optional<MatchScore> scorePendingToPosted(const model::Transaction& pending, const model::Transaction& posted);
 
 // The same posted transaction delivered by two sources (a file import and a provider): the exact

@@ -2,49 +2,128 @@
 
 #include "model/Currency.h"
 
-#include <QRegularExpression>
 #include <QStringList>
+
+#include <algorithm>
+#include <array>
 
 namespace coffer::sync {
 
 namespace {
 
-// A token that identifies a card, store, terminal or reference rather than the payee.
-bool isNoise(const QString& token)
+bool isDigit(QChar c)
 {
-    static const QRegularExpression noise(QStringLiteral(
-        R"(^(#\d+|\d{3,}|[xX*]{2,}\d*|\.{2,}\d+|[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*|\w*\*\w*\d\w*|\S+\.(COM|NET|ORG|DE|FR)|QPS|PPD|ID|WEBONLINE|AUTOPAY|SQ|TST)$)"));
-    return noise.match(token).hasMatch();
+    return c >= u'0' && c <= u'9';
 }
 
-QString titleCase(const QString& word)
+bool isWordChar(QChar c)
+{
+    return isDigit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
+}
+
+bool allDigits(QStringView s)
+{
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), isDigit);
+}
+
+// "HELP.UBER.COM" -> "UBER"; empty when the token is not a web address.
+QStringView domainLabel(QStringView token)
+{
+    static const std::array<QStringView, 5> kSuffixes{u".COM", u".NET", u".ORG", u".DE", u".FR"};
+    for (QStringView suffix : kSuffixes) {
+        const qsizetype at = token.indexOf(suffix, 0, Qt::CaseInsensitive);
+        const qsizetype end = at + suffix.size();
+        // The suffix ends the token or is followed by a path ("AMZN.COM/BILL").
+        if (at > 0 && (end == token.size() || token[end] == u'/')) {
+            const QStringView host = token.left(at);
+            return host.mid(host.lastIndexOf(u'.') + 1);
+        }
+    }
+    return {};
+}
+
+// A token that identifies a card, store, terminal or reference rather than the payee. Written
+// out rather than as a regular expression: this runs for every word of every transaction.
+bool isNoise(QStringView t)
+{
+    static const std::array<QStringView, 7> kWords{u"QPS", u"PPD", u"ID", u"WEBONLINE", u"AUTOPAY", u"SQ", u"TST"};
+    if (std::find(kWords.begin(), kWords.end(), t) != kWords.end())
+        return true;
+    if (t.startsWith(u'#') && allDigits(t.mid(1)))
+        return true; // #10234
+    if (t.size() >= 3 && allDigits(t))
+        return true; // 4411
+    qsizetype masked = 0;
+    while (masked < t.size() && (t[masked] == u'x' || t[masked] == u'X' || t[masked] == u'*'))
+        ++masked;
+    if (masked >= 2 && (masked == t.size() || allDigits(t.mid(masked))))
+        return true; // XXXX1234, **
+    qsizetype dots = 0;
+    while (dots < t.size() && t[dots] == u'.')
+        ++dots;
+    if (dots >= 2 && allDigits(t.mid(dots)))
+        return true; // ...1234
+    const auto digits = std::count_if(t.begin(), t.end(), isDigit);
+    if (digits >= 2 && std::all_of(t.begin(), t.end(), [](QChar c) { return isDigit(c) || (c >= u'A' && c <= u'Z'); }))
+        return true; // A1B2C3, store and terminal codes
+    const auto stars = std::count(t.begin(), t.end(), u'*');
+    if (stars == 1 && digits >= 1 &&
+        std::all_of(t.begin(), t.end(), [](QChar c) { return c == u'*' || isWordChar(c); }))
+        return true; // AMZN*2K4L1
+    return !domainLabel(t).isEmpty();
+}
+
+QString titleCase(QStringView word)
 {
     if (word.size() <= 1)
-        return word;
-    return word.left(1).toUpper() + word.mid(1).toLower();
+        return word.toString();
+    return word.left(1).toString().toUpper() + word.mid(1).toString().toLower();
+}
+
+bool hasRealWord(const QList<QStringView>& words)
+{
+    return std::any_of(words.cbegin(), words.cend(), [](QStringView w) {
+        return std::count_if(w.begin(), w.end(), [](QChar c) { return c.isLetter(); }) >= 3;
+    });
 }
 
 } // namespace
 
 QString cleanDescription(const QString& raw)
 {
-    const QStringList tokens = raw.simplified().split(u' ', Qt::SkipEmptyParts);
-    QStringList kept;
-    for (const QString& token : tokens) {
+    const QString simple = raw.simplified();
+    QList<QStringView> kept;
+    QList<QStringView> domains;
+    for (QStringView token : QStringView(simple).split(u' ', Qt::SkipEmptyParts)) {
+        if (const QStringView label = domainLabel(token); !label.isEmpty())
+            domains << label;
         if (isNoise(token))
             continue;
         // "*TRIP" after a processor prefix: the star is noise, the word is not.
         kept << (token.startsWith(u'*') ? token.mid(1) : token);
     }
+    // "NETFLIX.COM NETFLIX.COM CA": when the web address is all there is, it names the payee.
+    if (!hasRealWord(kept) && !domains.isEmpty())
+        kept.prepend(domains.first());
     if (kept.isEmpty())
-        return raw.simplified();
-    QString joined = kept.join(u' ');
-    if (joined != joined.toUpper())
+        return simple;
+    QString joined;
+    bool shouting = true;
+    for (QStringView w : std::as_const(kept)) {
+        if (!joined.isEmpty())
+            joined += u' ';
+        joined += w;
+        shouting = shouting && std::none_of(w.begin(), w.end(), [](QChar c) { return c.isLower(); });
+    }
+    if (!shouting)
         return joined; // mixed case already: the provider cleaned it
-    QStringList words;
-    for (const QString& w : kept)
-        words << titleCase(w);
-    return words.join(u' ');
+    QString words;
+    for (QStringView w : std::as_const(kept)) {
+        if (!words.isEmpty())
+            words += u' ';
+        words += titleCase(w);
+    }
+    return words;
 }
 
 QString mapCategory(const QString& providerCategory)

@@ -107,7 +107,17 @@ Status PageWriter::write(const Target& target, const providers::ProviderTransact
                           counts);
     if (const QString problem = problemWith(incoming); !problem.isEmpty())
         return quarantine(target, incoming, index, problem, counts);
-    return upsert(target, normalize(incoming, account.value(), target.source), incoming.raw, counts);
+    // Re-delivery of exactly the stored record changes nothing: no need to normalize or compare.
+    const auto stored = m_transactions.stored(account.value(), target.source, incoming.providerId.trimmed());
+    if (!stored.ok())
+        return stored.error();
+    const auto& known = stored.value();
+    if (known && !target.verify && !incoming.raw.isEmpty() && known->raw == incoming.raw &&
+        known->status != TransactionStatus::Removed)
+        return known->status == TransactionStatus::Pending ? m_transactions.markSeen(known->id, target.today)
+                                                           : Status(Ok{});
+    Transaction t = normalize(incoming, account.value(), target.source);
+    return known ? update(target, std::move(t), incoming.raw, counts) : insert(target, std::move(t), incoming.raw, counts);
 }
 
 Status PageWriter::quarantine(const Target& target, const providers::ProviderTransaction& incoming, int index,
@@ -128,34 +138,36 @@ Status PageWriter::quarantine(const Target& target, const providers::ProviderTra
     return Ok{};
 }
 
-Status PageWriter::upsert(const Target& target, Transaction t, const QByteArray& raw, ChangeCounts& counts)
+Status PageWriter::insert(const Target& target, Transaction t, const QByteArray& raw, ChangeCounts& counts)
+{
+    const auto id = m_transactions.insert(t, raw, target.runId, target.today);
+    if (!id.ok())
+        return id.error();
+    t.id = id.value();
+    ++counts.added;
+    if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Added); !s.ok())
+        return s;
+    if (t.isPending())
+        m_matcher.notePending(t.accountId);
+    const auto caught = m_matcher.matchStored(t, target.runId);
+    if (!caught.ok())
+        return caught.error();
+    counts.matched += caught.value();
+    return Ok{};
+}
+
+Status PageWriter::update(const Target& target, Transaction t, const QByteArray& raw, ChangeCounts& counts)
 {
     const auto existing = m_transactions.find(t.accountId, t.source, t.providerId);
     if (!existing.ok())
         return existing.error();
-
-    if (!existing.value()) {
-        const auto id = m_transactions.insert(t, raw, target.runId, target.today);
-        if (!id.ok())
-            return id.error();
-        t.id = id.value();
-        ++counts.added;
-        if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Added); !s.ok())
-            return s;
-        if (t.isPending())
-            m_matcher.notePending(t.accountId);
-        const auto caught = m_matcher.matchStored(t, target.runId);
-        if (!caught.ok())
-            return caught.error();
-        counts.matched += caught.value();
-        return Ok{};
-    }
-
+    if (!existing.value())
+        return insert(target, std::move(t), raw, counts);
     const Transaction& before = *existing.value();
     t.id = before.id;
     t.matchedTo = before.matchedTo;
     const QStringList fields = model::changedFields(before, t);
-    if (fields.isEmpty()) // re-delivery; a pending one is still there, which keeps it from expiring
+    if (fields.isEmpty()) // the same transaction in a new wrapping; a pending one is still there
         return t.isPending() ? m_transactions.markSeen(t.id, target.today) : Status(Ok{});
     if (auto s = m_transactions.update(t, raw, target.runId, target.today); !s.ok())
         return s;

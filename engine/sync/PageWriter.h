@@ -38,6 +38,7 @@ public:
         QDate today;                       // the day the records are seen (pending expiry counts from it)
         int pageNumber = 0;                // for quarantine reasons: where a bad record was
         bool saveCursor = true;            // false where the source has no cursor (imports, backfill)
+        bool verify = false;               // compare every field even when the record is unchanged (full re-fetch)
         // More to write in the page's transaction (a backfill's progress), so it commits with the data.
         std::function<model::Status()> alsoCommit;
     };
@@ -47,7 +48,9 @@ public:
 private:
     model::Status write(const Target& target, const providers::ProviderTransaction& incoming, int index,
                         model::ChangeCounts& counts);
-    model::Status upsert(const Target& target, model::Transaction t, const QByteArray& raw,
+    model::Status insert(const Target& target, model::Transaction t, const QByteArray& raw,
+                         model::ChangeCounts& counts);
+    model::Status update(const Target& target, model::Transaction t, const QByteArray& raw,
                          model::ChangeCounts& counts);
     model::Status remove(const Target& target, const providers::RemovedTransaction& gone, model::ChangeCounts& counts);
     model::Status reconcileWindow(const Target& target, const providers::Page& page, model::ChangeCounts& counts);

@@ -130,6 +130,7 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
     m_target.connectionId = m_connection.id;
     m_target.runId = m_summary.syncRunId;
     m_target.source = QStringLiteral("connection:%1").arg(m_connection.id);
+    m_target.verify = m_trigger == u"full-refetch"; // what is stored is in question: compare it all
     report(SyncStage::Transactions, 5);
     if (!m_backfill)
         return fetchNext();

@@ -104,7 +104,9 @@ Result<int> TransactionMatcher::foldLinkedPending(const Transaction& posted, qin
     if (!pending.ok())
         return pending.error();
     const auto& p = pending.value();
-    if (!p || p->status != TransactionStatus::Pending || p->matchedTo != 0)
+    // The bank's own link is final: it takes the pending back from a scored guess.
+    if (!p || p->status != TransactionStatus::Pending || p->matchedTo == posted.id ||
+        (p->matchedTo != 0 && p->matchScore >= 1.0))
         return 0;
     const auto blocked = m_transactions.isBlocked(p->id, posted.id);
     if (!blocked.ok())
@@ -112,6 +114,14 @@ Result<int> TransactionMatcher::foldLinkedPending(const Transaction& posted, qin
     if (blocked.value())
         return 0;
     const QString reason = QStringLiteral("Pending transaction replaced by its posted one: linked by the bank");
+    if (p->matchedTo != 0) {
+        const QString taken = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("from"), p->id},
+                                      {QStringLiteral("reason"), QStringLiteral("the bank linked it to another transaction")}})
+                .toJson(QJsonDocument::Compact));
+        if (auto s = m_transactions.addEvent(p->matchedTo, runId, EventKind::Unmatched, taken); !s.ok())
+            return s.error();
+    }
     if (auto s = fold(p->id, posted.id, reason, 1.0, runId); !s.ok())
         return s.error();
     return 1;

@@ -36,6 +36,8 @@ TEST(MatchScore, PayeesAlikeDespiteProcessorNoise)
                                     make("Amazon Marketplace", 0, kDay)),
               0.5);
     EXPECT_GE(sync::payeeSimilarity(make("POS 4411", 0, kDay, "Blue Bottle"), make("BLUE BOTTLE COFFEE", 0, kDay)), 0.8);
+    EXPECT_GE(sync::payeeSimilarity(make("PGANDE WEB ONLINE", 0, kDay), make("PG&E WEBONLINE", 0, kDay)), 0.6);
+    EXPECT_GE(sync::payeeSimilarity(make("CLIPPER CARD", 0, kDay), make("BART CLIPPER SAN FRANCISCO CA", 0, kDay)), 0.9);
     EXPECT_LT(sync::payeeSimilarity(make("BLUE BOTTLE COFFEE", 0, kDay), make("CITY PARKING", 0, kDay)), 0.3);
 }
 
@@ -48,7 +50,8 @@ TEST(MatchScore, PendingAmountRangeAllowsUpToThirtyPercentMore)
 
 TEST(MatchScore, PendingToPostedNeedsTheSameSignACloseDateAndAnAlikePayee)
 {
-    const Transaction pending = make("NOPA RESTAURANT", -4000, kDay);
+    Transaction pending = make("NOPA RESTAURANT", -4000, kDay);
+    pending.category = QStringLiteral("dining");
     EXPECT_TRUE(sync::scorePendingToPosted(pending, make("NOPA RESTAURANT", -4800, kDay.addDays(3))));
     EXPECT_FALSE(sync::scorePendingToPosted(pending, make("NOPA RESTAURANT", 4000, kDay.addDays(1))));
     EXPECT_FALSE(sync::scorePendingToPosted(pending, make("NOPA RESTAURANT", -4000, kDay.addDays(-1))));

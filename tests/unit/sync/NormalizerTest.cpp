@@ -16,6 +16,14 @@ TEST(CleanDescription, DropsStoreNumbersCardNoiseAndShouting)
     EXPECT_EQ(cleanDescription(QStringLiteral("UBER *TRIP HELP.UBER.COM")), QStringLiteral("Uber Trip"));
 }
 
+TEST(CleanDescription, AWebAddressThatIsThePayeeStays)
+{
+    EXPECT_EQ(cleanDescription(QStringLiteral("NETFLIX.COM NETFLIX.COM CA")), QStringLiteral("Netflix Ca"));
+    EXPECT_EQ(cleanDescription(QStringLiteral("AMAZON MKTPLACE PMTS AMZN.COM/BILL WA")),
+              QStringLiteral("Amazon Mktplace Pmts Wa"));
+    EXPECT_EQ(cleanDescription(QStringLiteral("AMZN MKTP US*2K4L19 AMZN.COM/BILL")), QStringLiteral("Amzn Mktp"));
+}
+
 TEST(CleanDescription, LeavesCleanTextAlone)
 {
     EXPECT_EQ(cleanDescription(QStringLiteral("Blue Bottle Coffee")), QStringLiteral("Blue Bottle Coffee"));

@@ -24,12 +24,21 @@ ProviderTransaction posted(const char* id, qint64 minor, const char* description
 {
     auto t = test::LedgerFixture::txn(id, minor, description, false, on);
     t.pendingProviderId = QString::fromLatin1(pendingId);
+    t.category = QStringLiteral("dining"); // where tips are normal; other tests say otherwise
     return t;
 }
 
 ProviderTransaction pending(const char* id, qint64 minor, const char* description, QDate on = kMonday)
 {
-    return test::LedgerFixture::txn(id, minor, description, true, on);
+    auto t = test::LedgerFixture::txn(id, minor, description, true, on);
+    t.category = QStringLiteral("dining");
+    return t;
+}
+
+ProviderTransaction atPharmacy(ProviderTransaction t)
+{
+    t.category = QStringLiteral("health");
+    return t;
 }
 
 } // namespace
@@ -68,6 +77,35 @@ TEST_F(TransactionMatcherTest, UnlinkedPostedWithATipReplacesItsPending)
     EXPECT_TRUE(p.matchReason.contains(QStringLiteral("20% higher (tip)"))) << p.matchReason.toStdString();
     EXPECT_GT(p.matchScore, 0.6);
     EXPECT_LT(p.matchScore, 1.0);
+}
+
+TEST_F(TransactionMatcherTest, OnlyWherePeopleTipMayThePostedAmountBeHigher)
+{
+    // At a pharmacy, a later and larger purchase is another purchase, not this one with a tip.
+    commit(m_target, {atPharmacy(pending("p1", -2603, "CVS/PHARMACY #09812"))});
+    EXPECT_EQ(commit(m_target, {atPharmacy(posted("other", -3183, "CVS/PHARMACY #09812", kMonday.addDays(2)))}).matched, 0);
+    EXPECT_EQ(commit(m_target, {atPharmacy(posted("own", -2603, "CVS/PHARMACY #09812", kMonday.addDays(3)))}).matched, 1);
+    EXPECT_EQ(row(m_target.source, "p1").matchedTo, row(m_target.source, "own").id);
+}
+
+TEST_F(TransactionMatcherTest, TheBanksLinkTakesThePendingBackFromAGuess)
+{
+    auto coffee = [](const char* id, qint64 minor, QDate on, bool isPending, const char* link = "") {
+        auto t = test::LedgerFixture::txn(id, minor, "SQ *BLUE BOTTLE COFFEE", isPending, on);
+        t.category = QStringLiteral("dining");
+        t.pendingProviderId = QString::fromLatin1(link);
+        return t;
+    };
+    commit(m_target, {coffee("p1", -547, kMonday, true)});
+    // Another coffee a day later, a little dearer: the scored match takes p1 for it.
+    EXPECT_EQ(commit(m_target, {coffee("other", -676, kMonday.addDays(1), false)}).matched, 1);
+    // p1's own posted transaction arrives with the bank's link: p1 goes where it belongs.
+    EXPECT_EQ(commit(m_target, {coffee("own", -547, kMonday.addDays(3), false, "p1")}).matched, 1);
+    EXPECT_EQ(row(m_target.source, "p1").matchedTo, row(m_target.source, "own").id);
+    EXPECT_EQ(visible(), 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM transaction_events e JOIN transactions t ON t.id = "
+                                   "e.transaction_id WHERE t.provider_id = 'other' AND e.kind = 'unmatched'")),
+              1);
 }
 
 TEST_F(TransactionMatcherTest, PendingIsNotReplacedBeyondTheRules)
