@@ -2,7 +2,7 @@
 # Builds the benchmarks in Release and prints Coffer's figures (tests/bench):
 # the engine benchmarks as JSON lines, then the micro-benchmarks.
 #   scripts/bench.sh                 everything
-#   scripts/bench.sh jobs|schedule|micro [options]   one of them
+#   scripts/bench.sh jobs|schedule|ingest|match|micro [options]   one of them
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 install_missing "${COFFER_BUILD_PACKAGES[@]}"
@@ -14,11 +14,15 @@ bin="$COFFER_ROOT/build-bench/tests/bench"
 case "${1:-all}" in
     jobs) shift; "$bin/coffer-bench" jobs "$@" ;;
     schedule) shift; "$bin/coffer-bench" schedule "$@" ;;
+    ingest) shift; "$bin/coffer-bench" ingest "$@" ;;
+    match) shift; "$bin/coffer-bench" match "$@" ;;
     micro) shift; "$bin/coffer_microbench" "$@" ;;
     all)
         "$bin/coffer-bench" jobs --jobs 20000 --concurrency 50
         "$bin/coffer-bench" schedule --connections 100000 --hours 24
+        "$bin/coffer-bench" ingest --transactions 1000000 --accounts 20
+        "$bin/coffer-bench" match --transactions 200000
         "$bin/coffer_microbench"
         ;;
-    *) echo "usage: scripts/bench.sh [jobs|schedule|micro] [options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [jobs|schedule|ingest|match|micro] [options]" >&2; exit 2 ;;
 esac

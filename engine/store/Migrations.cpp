@@ -174,6 +174,22 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE sync_runs ADD COLUMN invalid INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE sync_runs ADD COLUMN pending_expired INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE INDEX raw_payloads_received ON raw_payloads (received_at)"),
+        // Events again, for speed on the hot path: a CHECK written with IN makes SQLite build a
+        // temporary table for every inserted row, and the index by run served no query.
+        QStringLiteral(R"(CREATE TABLE transaction_events_v3 (
+            id INTEGER PRIMARY KEY,
+            transaction_id INTEGER REFERENCES transactions(id) ON DELETE CASCADE,
+            sync_run_id INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind = 'added' OR kind = 'modified' OR kind = 'removed' OR kind = 'matched'
+                                      OR kind = 'unmatched'),
+            changes TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        ))"),
+        QStringLiteral("INSERT INTO transaction_events_v3 (id, transaction_id, sync_run_id, kind, changes, at) "
+                       "SELECT id, transaction_id, sync_run_id, kind, changes, at FROM transaction_events"),
+        QStringLiteral("DROP TABLE transaction_events"),
+        QStringLiteral("ALTER TABLE transaction_events_v3 RENAME TO transaction_events"),
+        QStringLiteral("CREATE INDEX transaction_events_transaction ON transaction_events (transaction_id)"),
         QStringLiteral("CREATE INDEX balances_account ON balances (account_id, id)"),
     };
     return {v1, v2, v3};

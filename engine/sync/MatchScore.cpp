@@ -184,6 +184,10 @@ std::optional<MatchScore> scorePendingToPosted(const Transaction& pending, const
     // Elsewhere the same merchant's next purchase must not take this one's place.
     if (p != posted.amount.minorUnits() && !takesTips(pending) && !takesTips(posted))
         return std::nullopt;
+    // A tip is rarely under 10 %: a few percent more at the same place is another purchase.
+    const qint64 increase = std::llabs(posted.amount.minorUnits()) - std::llabs(p);
+    if (increase > 0 && increase * 100 < std::llabs(p) * kMinTipPercent)
+        return std::nullopt;
     const int days = daysBetween(pending.bookedOn, posted.bookedOn);
     if (days < 0 || days > kPendingWindowDays)
         return std::nullopt;

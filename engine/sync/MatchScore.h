@@ -23,11 +23,12 @@ struct MatchScore {
 // be (tips): issue rules, shared with the candidate lookup.
 constexpr int kPendingWindowDays = 8;
 constexpr int kTipPercent = 30;
+constexpr int kMinTipPercent = 10;
 // Days the same transaction's date may differ between two sources (booking vs value date).
 constexpr int kCrossSourceWindowDays = 4;
 
 // A pending transaction and the posted one that may replace it (no provider link): same sign,
-// booked 0 to 8 days later, similar payee, and the same amount - or up to 30 % more where people
+// booked 0 to 8 days later, similar payee, and the same amount - or 10 to 30 % more where people
 // tip (dining, transport).
 std::optional<MatchScore> scorePendingToPosted(const model::Transaction& pending, const model::Transaction& posted);
 

@@ -29,6 +29,8 @@ bool allDigits(QStringView s)
 // "HELP.UBER.COM" -> "UBER"; empty when the token is not a web address.
 QStringView domainLabel(QStringView token)
 {
+    if (!token.contains(u'.'))
+        return {};
     static const std::array<QStringView, 5> kSuffixes{u".COM", u".NET", u".ORG", u".DE", u".FR"};
     for (QStringView suffix : kSuffixes) {
         const qsizetype at = token.indexOf(suffix, 0, Qt::CaseInsensitive);

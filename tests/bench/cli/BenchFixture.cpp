@@ -10,13 +10,11 @@
 
 namespace coffer::bench {
 
-namespace {
-[[noreturn]] void die(const QString& what)
+void die(const QString& what)
 {
     std::fprintf(stderr, "coffer-bench: %s\n", qPrintable(what));
     std::exit(1);
 }
-} // namespace
 
 BenchFixture::BenchFixture(int connections)
     : clock(QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC))
@@ -28,8 +26,9 @@ BenchFixture::BenchFixture(int connections)
     store::ConnectionRepository repo(*db);
     const auto created = db->inTransaction([&]() -> model::Status {
         for (int i = 0; i < connections; ++i) {
-            const auto id = repo.insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench %1").arg(i), {}, {}},
-                                        QStringLiteral("Demo Bank"), clock.now());
+            const auto id =
+                repo.insert(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Bench %1").arg(i), {}, {}},
+                            QStringLiteral("Demo Bank"), clock.now());
             if (!id.ok())
                 return id.error();
             connectionIds.append(id.value());

@@ -27,4 +27,8 @@ struct BenchFixture {
 
 double peakRssMegabytes();
 
+// Stops the benchmark with a message on stderr and exit status 1: a figure measured on a broken
+// path must not be printed.
+[[noreturn]] void die(const QString& what);
+
 } // namespace coffer::bench

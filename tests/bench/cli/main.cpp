@@ -1,8 +1,12 @@
 // coffer-bench: Coffer's engine benchmarks. Each subcommand prints one JSON object per line.
 //   coffer-bench jobs [--jobs N] [--concurrency C]
 //   coffer-bench schedule [--connections N] [--hours H]
+//   coffer-bench ingest [--transactions N] [--accounts A]     full history through PageWriter, then a resync
+//   coffer-bench match [--transactions N] [--accounts A] [--explain]   matching precision and recall
 
+#include "IngestBench.h"
 #include "JobsBench.h"
+#include "MatchBench.h"
 #include "log/Log.h"
 
 #include <QCommandLineParser>
@@ -19,26 +23,51 @@ int main(int argc, char** argv)
     (void)coffer::log::init(logs.path(), QStringLiteral("warn"), false);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Coffer engine benchmarks: jobs, schedule."));
+    parser.setApplicationDescription(QStringLiteral("Coffer engine benchmarks: jobs, schedule, ingest, match."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("jobs or schedule"));
-    const QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Jobs to run."), QStringLiteral("N"), QStringLiteral("20000"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Jobs at once."), QStringLiteral("C"), QStringLiteral("50"));
-    const QCommandLineOption connections(QStringLiteral("connections"), QStringLiteral("Connections."), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Simulated hours."), QStringLiteral("H"), QStringLiteral("24"));
-    parser.addOptions({jobs, concurrency, connections, hours});
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("jobs, schedule, ingest or match"));
+    const QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Jobs to run."), QStringLiteral("N"),
+                                  QStringLiteral("20000"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Jobs at once."),
+                                         QStringLiteral("C"), QStringLiteral("50"));
+    const QCommandLineOption connections(QStringLiteral("connections"), QStringLiteral("Connections."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Simulated hours."), QStringLiteral("H"),
+                                   QStringLiteral("24"));
+    const QCommandLineOption transactions(QStringLiteral("transactions"),
+                                          QStringLiteral("Records delivered (ingest: 1000000, match: 200000)."),
+                                          QStringLiteral("N"));
+    const QCommandLineOption accounts(QStringLiteral("accounts"), QStringLiteral("Accounts of the connection."),
+                                      QStringLiteral("A"), QStringLiteral("20"));
+    const QCommandLineOption explain(QStringLiteral("explain"),
+                                     QStringLiteral("match: per-case counts and example mistakes on stderr."));
+    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain});
     parser.process(app);
 
     const QString which = parser.positionalArguments().value(0);
-    QJsonObject result;
+    const auto transactionsOr = [&](qint64 fallback) {
+        return parser.isSet(transactions) ? parser.value(transactions).toLongLong() : fallback;
+    };
+    // Returned rather than exited on, so a failed run still removes its temporary database.
+    coffer::model::Result<QJsonObject> result = QJsonObject();
     if (which == u"jobs")
         result = coffer::bench::runJobsBench(parser.value(jobs).toInt(), parser.value(concurrency).toInt());
     else if (which == u"schedule")
         result = coffer::bench::runScheduleBench(parser.value(connections).toInt(), parser.value(hours).toInt());
+    else if (which == u"ingest")
+        result = coffer::bench::runIngestBench(transactionsOr(1000000), parser.value(accounts).toInt());
+    else if (which == u"match")
+        result =
+            coffer::bench::runMatchBench(transactionsOr(200000), parser.value(accounts).toInt(), parser.isSet(explain));
     else {
-        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs or schedule\n", qPrintable(which));
+        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest or match\n",
+                     qPrintable(which));
         return 2;
     }
-    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    if (!result.ok()) {
+        std::fprintf(stderr, "coffer-bench: %s\n", qPrintable(result.error().userMessage));
+        return 1;
+    }
+    std::printf("%s\n", QJsonDocument(result.value()).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
