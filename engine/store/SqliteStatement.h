@@ -2,7 +2,11 @@
 
 #include "model/Result.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QStringEncoder>
+
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -27,7 +31,8 @@ public:
     SqliteStatement& bindNull(int index);
 
     SqliteStatement& bind(int index, double value);
-    SqliteStatement& bindUtf8(int index, const QByteArray& utf8); // text already in UTF-8
+    // Text already in UTF-8, bound without a copy: utf8 must outlive the run() or next() that uses it.
+    SqliteStatement& bindUtf8(int index, const QByteArray& utf8);
 
     // Steps to completion, then resets the statement and its bindings for the next use.
     model::Status run(const char* what);
@@ -51,6 +56,8 @@ private:
     sqlite3* m_handle = nullptr;
     sqlite3_stmt* m_statement = nullptr;
     QString m_prepareError;
+    std::vector<QByteArray> m_text; // per parameter: the UTF-8 of the text bound there
+    QStringEncoder m_encoder{QStringEncoder::Utf8};
 };
 
 } // namespace coffer::store

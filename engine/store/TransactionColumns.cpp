@@ -71,18 +71,21 @@ QDate parseIsoDate(const QString& text)
 
 QString formatIsoDate(const QDate& date)
 {
-    if (!date.isValid() || date.year() < 1000 || date.year() > 9999)
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    date.getDate(&y, &m, &d);
+    if (!date.isValid() || y < 1000 || y > 9999)
         return date.toString(Qt::ISODate);
     char16_t out[10];
-    int y = date.year();
     for (int i = 3; i >= 0; --i, y /= 10)
         out[i] = char16_t(u'0' + y % 10);
     out[4] = u'-';
-    out[5] = char16_t(u'0' + date.month() / 10);
-    out[6] = char16_t(u'0' + date.month() % 10);
+    out[5] = char16_t(u'0' + m / 10);
+    out[6] = char16_t(u'0' + m % 10);
     out[7] = u'-';
-    out[8] = char16_t(u'0' + date.day() / 10);
-    out[9] = char16_t(u'0' + date.day() % 10);
+    out[8] = char16_t(u'0' + d / 10);
+    out[9] = char16_t(u'0' + d % 10);
     return QString(reinterpret_cast<const QChar*>(out), 10);
 }
 

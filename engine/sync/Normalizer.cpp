@@ -75,11 +75,11 @@ bool isNoise(QStringView t)
     return !domainLabel(t).isEmpty();
 }
 
-QString titleCase(QStringView word)
+// Appends "Word" for "WORD", one character at a time: no temporary strings per word.
+void appendTitleCase(QString& out, QStringView word)
 {
-    if (word.size() <= 1)
-        return word.toString();
-    return word.left(1).toString().toUpper() + word.mid(1).toString().toLower();
+    for (qsizetype i = 0; i < word.size(); ++i)
+        out += i == 0 ? word[i].toUpper() : word[i].toLower();
 }
 
 bool hasRealWord(const QList<QStringView>& words)
@@ -120,10 +120,11 @@ QString cleanDescription(const QString& raw)
     if (!shouting)
         return joined; // mixed case already: the provider cleaned it
     QString words;
+    words.reserve(joined.size());
     for (QStringView w : std::as_const(kept)) {
         if (!words.isEmpty())
             words += u' ';
-        words += titleCase(w);
+        appendTitleCase(words, w);
     }
     return words;
 }
