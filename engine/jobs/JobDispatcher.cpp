@@ -320,22 +320,17 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
     return enqueued;
 }
 
-Result<JobQueue::Enqueued> JobDispatcher::requestBackfill(qint64 connectionId, const QDate& from, QDate to)
+Result<JobQueue::Enqueued> JobDispatcher::requestBackfill(qint64 connectionId, const QDate& from)
 {
     if (!m_providerOf.contains(connectionId))
         return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(connectionId));
-    const auto connector = providers::createConnector(m_providerOf.value(connectionId), m_clock);
-    if (!connector || connector->describe().backfillChunkDays <= 0)
+    if (m_providerInfo.value(connectionId).backfillChunkDays <= 0)
         return Error::permanent(QStringLiteral("This provider cannot fetch older history by date."));
     const QDate today = m_clock.now().toUTC().date();
     if (!from.isValid() || from >= today || from.year() < 1900)
         return Error::permanent(QStringLiteral("A backfill starts on a day before today."));
-    if (!to.isValid() || to > today)
-        to = today;
-    const QVariantMap payload{{QStringLiteral("from"), from.toString(Qt::ISODate)},
-                              {QStringLiteral("to"), std::max(from, to).toString(Qt::ISODate)}};
     auto enqueued = m_queue.enqueue(JobKind::Backfill, connectionId, Priority::Backfill,
-                                    m_clock.now().toMSecsSinceEpoch(), payload, m_retry.maxAttempts);
+                                    m_clock.now().toMSecsSinceEpoch(), backfillPayload(from, today), m_retry.maxAttempts);
     if (enqueued.ok()) {
         m_requested.insert(enqueued->id);
         settle();
@@ -543,9 +538,7 @@ void JobDispatcher::queueInitialBackfill(qint64 connectionId)
     const QDate today = m_clock.now().toUTC().date();
     const auto queued = m_queue.enqueue(
         JobKind::Backfill, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
-        QVariantMap{{QStringLiteral("from"), today.addDays(-info->historyDays).toString(Qt::ISODate)},
-                    {QStringLiteral("to"), today.addDays(-info->backfillChunkDays).toString(Qt::ISODate)}},
-        m_retry.maxAttempts);
+        backfillPayload(today.addDays(-info->historyDays), today.addDays(-info->backfillChunkDays)), m_retry.maxAttempts);
     if (!queued.ok() || !settings.setValue(key, QStringLiteral("queued")).ok())
         logger()->error("could not queue the history backfill of connection {}", connectionId);
 }

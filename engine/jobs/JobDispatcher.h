@@ -65,7 +65,7 @@ public:
     model::Result<JobQueue::Enqueued> requestSync(qint64 connectionId, Priority priority);
     // History of a connection from `from` on, fetched by date newest first (Priority::Backfill).
     // Refused with the reason when the provider cannot fetch history by date.
-    model::Result<JobQueue::Enqueued> requestBackfill(qint64 connectionId, const QDate& from, QDate to = {});
+    model::Result<JobQueue::Enqueued> requestBackfill(qint64 connectionId, const QDate& from);
     void connectionAdded(qint64 connectionId);
     void connectionRemoved(qint64 connectionId);
     // Its schedule or pause changed: plan again.

@@ -29,6 +29,12 @@ bool fullRefetchDue(store::Database& db, qint64 connectionId, const QDateTime& n
     return last.daysTo(now) >= days;
 }
 
+QVariantMap backfillPayload(const QDate& from, const QDate& to)
+{
+    return {{QStringLiteral("from"), from.toString(Qt::ISODate)},
+            {QStringLiteral("to"), std::max(from, to).toString(Qt::ISODate)}};
+}
+
 int fullRefetchCalls(const providers::ProviderInfo& provider)
 {
     if (provider.backfillChunkDays <= 0)

@@ -16,7 +16,7 @@ class Database;
 
 namespace coffer::jobs {
 
-inline const QString kFullRefetchTrigger = QStringLiteral("full-refetch");
+using sync::kFullRefetchTrigger;
 
 // How one job's run goes.
 struct RunPlan {
@@ -25,6 +25,9 @@ struct RunPlan {
     std::optional<sync::BackfillRange> range; // history by date, newest first
     int calls = 1;                            // requests it makes, counted against the provider's quota
 };
+
+// The payload of a backfill job: history from `from` to `to`, inclusive.
+QVariantMap backfillPayload(const QDate& from, const QDate& to);
 
 // The payload of a sync job that re-fetches everything.
 inline const QString kFullRefetchPayload = QStringLiteral("fullRefetch");

@@ -15,6 +15,8 @@
 
 #include <QPointer>
 
+#include <cstdlib>
+
 namespace coffer::sync {
 
 using model::Error;
@@ -130,7 +132,7 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
     m_target.connectionId = m_connection.id;
     m_target.runId = m_summary.syncRunId;
     m_target.source = QStringLiteral("connection:%1").arg(m_connection.id);
-    m_target.verify = m_trigger == u"full-refetch"; // what is stored is in question: compare it all
+    m_target.verify = m_trigger == kFullRefetchTrigger; // what is stored is in question: compare it all
     report(SyncStage::Transactions, 5);
     if (!m_backfill)
         return fetchNext();
@@ -262,8 +264,8 @@ model::Status SyncRunner::checkAfterRun(const QDateTime& now)
     }
     BalanceReconciler reconciler(m_db);
     // Older history, or a full re-fetch correcting what was stored, moves the drift on purpose.
-    const bool driftMayChange = m_trigger == u"backfill" || m_trigger == u"full-refetch";
-    if (m_trigger == u"full-refetch" && m_summary.changes.total() > 0)
+    const bool driftMayChange = m_trigger == kBackfillTrigger || m_trigger == kFullRefetchTrigger;
+    if (m_trigger == kFullRefetchTrigger && m_summary.changes.total() > 0)
         m_summary.warnings << QStringLiteral("A full re-fetch found %1 differences from what earlier syncs had stored "
                                              "and corrected them.")
                                   .arg(m_summary.changes.total());
@@ -273,9 +275,9 @@ model::Status SyncRunner::checkAfterRun(const QDateTime& now)
             return r.error();
         if (!r->flagged)
             continue;
-        const model::Money moved(r->driftMinor - r->previousDrift.value_or(0), b.balance.currency());
-        m_summary.warnings << QStringLiteral("%1: the bank's balance and Coffer's transactions now differ by %2 %3 "
-                                             "more than after the last sync; a transaction may be missing.")
+        const model::Money moved(std::llabs(r->driftMinor - r->previousDrift.value_or(0)), b.balance.currency());
+        m_summary.warnings << QStringLiteral("%1: since the last sync the bank's balance moved %2 %3 away from what "
+                                             "Coffer's transactions add up to; a transaction may be missing or wrong.")
                                   .arg(b.accountName, moved.toDecimalString(), moved.currency());
         logger()->warn("sync run {}: balance drift of account {} changed", m_summary.syncRunId, b.accountId);
     }

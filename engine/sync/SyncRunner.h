@@ -24,6 +24,10 @@ class Database;
 
 namespace coffer::sync {
 
+// Triggers of runs that re-read history: the balance drift may move without a problem.
+inline const QString kBackfillTrigger = QStringLiteral("backfill");
+inline const QString kFullRefetchTrigger = QStringLiteral("full-refetch");
+
 // History to fetch by date, inclusive; it is walked newest first, from `to` down to `from`.
 struct BackfillRange {
     QDate from;
