@@ -160,9 +160,14 @@ QString Format::syncSummary(const model::SyncSummary& summary)
 {
     if (summary.succeeded) {
         const QLocale locale;
-        return tr("%1 synced: %2 added, %3 modified, %4 removed.")
-            .arg(summary.connectionName, locale.toString(summary.changes.added),
-                 locale.toString(summary.changes.modified), locale.toString(summary.changes.removed));
+        QString text = tr("%1 synced: %2 added, %3 modified, %4 removed")
+                           .arg(summary.connectionName, locale.toString(summary.changes.added),
+                                locale.toString(summary.changes.modified), locale.toString(summary.changes.removed));
+        if (summary.changes.matched > 0)
+            text += tr(", %1 duplicates caught").arg(locale.toString(summary.changes.matched));
+        if (summary.changes.invalid > 0)
+            text += tr(", %1 unreadable records set aside").arg(locale.toString(summary.changes.invalid));
+        return text + u'.';
     }
     const QString reason = summary.error ? summary.error->userMessage : tr("unknown error");
     return tr("%1 could not sync: %2").arg(summary.connectionName, reason);

@@ -137,6 +137,11 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions)
     ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() > 0; }, kTimeoutMs));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !lastSync->text().contains(QStringLiteral("never")); }, kTimeoutMs))
         << lastSync->text().toStdString();
+    // The status bar sums the run up, duplicates the pipeline caught included.
+    auto* status = window.findChild<QLabel*>(QStringLiteral("statusMessageLabel"));
+    ASSERT_NE(status, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("synced")); }, kTimeoutMs));
+    EXPECT_TRUE(status->text().contains(QStringLiteral("duplicates caught"))) << status->text().toStdString();
     // After a successful sync the card says when the next scheduled one is.
     auto* nextSync = dashboard->cardFor(connectionId)->findChild<QLabel*>(QStringLiteral("nextSyncLabel"));
     ASSERT_NE(nextSync, nullptr);
