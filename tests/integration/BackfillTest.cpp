@@ -31,12 +31,8 @@ model::SyncSummary backfill(EngineUnderTest& engine, qint64 id, const QDate& fro
 
 QStringList backfilledLedger(quint64 seed)
 {
-    QTemporaryDir dir;
-    EngineUnderTest engine(dir.path(), clockAtFixedNow(), kOnDemand);
-    const qint64 id = engine.addDemo(seed);
-    if (!backfill(engine, id, kFrom).succeeded)
-        return {};
-    return Inspector(engine.databasePath).ledger(id);
+    return test::referenceLedger(seed,
+                                 [](EngineUnderTest& engine, qint64 id) { return backfill(engine, id, kFrom).succeeded; });
 }
 
 } // namespace

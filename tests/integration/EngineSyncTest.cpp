@@ -20,15 +20,10 @@ constexpr bool kOnDemand = false;
 
 namespace {
 
-// The ledger a demo bank gives when synced in one go, in a data folder of its own.
+// The ledger a demo bank gives when synced in one go.
 QStringList uninterruptedLedger(quint64 seed)
 {
-    QTemporaryDir dir;
-    EngineUnderTest engine(dir.path(), clockAtFixedNow(), kOnDemand);
-    const qint64 id = engine.addDemo(seed);
-    if (!engine.sync(id).succeeded)
-        return {};
-    return Inspector(engine.databasePath).ledger(id);
+    return test::referenceLedger(seed, [](EngineUnderTest& engine, qint64 id) { return engine.sync(id).succeeded; });
 }
 
 } // namespace

@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 
 namespace coffer::test {
@@ -160,6 +161,19 @@ private:
 inline std::shared_ptr<schedule::ManualClock> clockAtFixedNow()
 {
     return std::make_shared<schedule::ManualClock>(fixedNow());
+}
+
+// The ledger a demo bank gives after `run` does its work uninterrupted, in a data folder of its
+// own, on demand (no schedules): the reference an interrupted and resumed run must equal.
+// Empty when the run fails.
+inline QStringList referenceLedger(quint64 seed, const std::function<bool(EngineUnderTest&, qint64)>& run)
+{
+    QTemporaryDir dir;
+    EngineUnderTest engine(dir.path(), clockAtFixedNow(), false);
+    const qint64 id = engine.addDemo(seed);
+    if (!run(engine, id))
+        return {};
+    return Inspector(engine.databasePath).ledger(id);
 }
 
 } // namespace coffer::test
