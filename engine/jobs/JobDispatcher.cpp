@@ -108,7 +108,7 @@ Result<QStringList> JobDispatcher::start()
             starts[q.value(0).toLongLong()].append(store::fromIsoUtc(q.value(1).toString()));
     }
     for (auto it = starts.cbegin(); it != starts.cend(); ++it)
-        m_syncLimits.restore(it.key(), it.value(), m_callsPerSync.value(it.key(), 1));
+        m_syncLimits.restore(it.key(), it.value(), callsPerSync(it.key()));
 
     scheduleHousekeeping();
     logger()->info("job queue started: {} open jobs resumed, {} connections scheduled", loaded->resumed,
@@ -129,7 +129,6 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
         m_syncLimits.setMinIntervalSeconds(
             c.id, c.options.value(QStringLiteral("minIntervalSeconds"), info.minIntervalSeconds).toInt());
         m_syncLimits.setDailyCallBudget(c.id, info.dailyCallBudgetPerAccount);
-        m_callsPerSync.insert(c.id, std::max(1, info.callsPerSync));
         m_providerInfo.insert(c.id, info);
         if (c.options.value(QStringLiteral("needsNetwork"), info.needsNetwork).toBool())
             m_needsNetwork.insert(c.id);
@@ -305,7 +304,7 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
     }
     const bool alreadyOpen = m_queue.openJobFor(JobKind::SyncConnection, connectionId).has_value();
     if (priority == Priority::Manual && !alreadyOpen) {
-        if (const auto refusal = m_syncLimits.check(connectionId, 1, m_callsPerSync.value(connectionId, 1))) {
+        if (const auto refusal = m_syncLimits.check(connectionId, 1, callsPerSync(connectionId))) {
             Error e = Error::permanent(m_syncLimits.refusalMessage(*refusal, QTimeZone::systemTimeZone()) + u'.');
             e.providerCode = QStringLiteral("SYNC_LIMIT");
             return e;
@@ -381,7 +380,7 @@ void JobDispatcher::enqueueDue()
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     // Each connection comes back once, however many runs a sleep or clock jump skipped.
     for (const qint64 id : m_scheduler.takeDue(now)) {
-        if (const auto refusal = m_syncLimits.check(id, 1, m_callsPerSync.value(id, 1))) {
+        if (const auto refusal = m_syncLimits.check(id, 1, callsPerSync(id))) {
             m_scheduler.set(id, refusal->nextAllowedAt.isValid() ? refusal->nextAllowedAt.toMSecsSinceEpoch()
                                                                  : now + SyncLimits::kWindowMs);
             continue;
@@ -507,6 +506,11 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
     }
     Q_EMIT runFinished(summary);
     settle();
+}
+
+int JobDispatcher::callsPerSync(qint64 connectionId) const
+{
+    return std::max(1, m_providerInfo.value(connectionId).callsPerSync);
 }
 
 void JobDispatcher::queueFollowUp(qint64 connectionId)

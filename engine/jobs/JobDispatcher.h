@@ -118,6 +118,7 @@ private:
     void onRenewalFinished(qint64 jobId, qint64 connectionId, const model::Status& outcome);
     void runHousekeeping(const Job& job);
     void queueFollowUp(qint64 connectionId);
+    int callsPerSync(qint64 connectionId) const; // what one sync costs against the provider's quota
     void queueInitialBackfill(qint64 connectionId);
     void enqueueDue();
     void dispatch();
@@ -139,7 +140,6 @@ private:
     std::map<qint64, std::unique_ptr<sync::CredentialRefresher>> m_renewing; // job id -> token renewal
     QHash<qint64, QString> m_providerOf; // connection id -> provider
     QSet<qint64> m_needsNetwork;          // connections whose provider is reached over the network
-    QHash<qint64, int> m_callsPerSync;    // what one sync of the connection costs against its quota
     QHash<qint64, providers::ProviderInfo> m_providerInfo; // connection id -> what its provider is
     schedule::NetworkStatus& m_network;
     QTimer m_timer;

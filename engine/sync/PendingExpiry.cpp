@@ -32,6 +32,8 @@ model::Result<int> expirePending(store::Database& db, const QString& source, con
     while (q.next())
         stale.append(q.value(0).toLongLong());
     q.finish();
+    if (stale.isEmpty())
+        return 0; // the usual case after a sync: no statements to prepare
 
     const QString why = QString::fromUtf8(
         QJsonDocument(QJsonObject{{QStringLiteral("reason"),

@@ -173,14 +173,8 @@ void SyncRunner::onChunk(Result<providers::Page> page)
     const QString progress = last ? QString() : m_backfill->from.toString(Qt::ISODate) + u'|' +
                                                     m_chunkStart.addDays(-1).toString(Qt::ISODate);
     m_target.alsoCommit = [this, progress] { return store::SettingsRepository(m_db).setValue(backfillKey(), progress); };
-    m_target.pageNumber = m_summary.pages + 1;
-    m_target.today = m_clock.now().toUTC().date();
-    const auto counts = m_writer.commit(m_target, page.value());
-    if (!counts.ok())
-        return fail(counts.error());
-    m_summary.changes += counts.value();
-    ++m_summary.pages;
-    m_transactionsProcessed += int(page->added.size());
+    if (!commitPage(page.value()))
+        return;
     if (last)
         return succeed();
     m_chunkEnd = m_chunkStart.addDays(-1);
@@ -208,18 +202,8 @@ void SyncRunner::onPage(Result<providers::Page> page)
     }
     if (!page.ok())
         return fail(page.error());
-    m_target.pageNumber = m_summary.pages + 1;
-    m_target.today = m_clock.now().toUTC().date();
-    const auto counts = m_writer.commit(m_target, page.value());
-    if (!counts.ok()) {
-        Error error = counts.error();
-        if (error.kind == model::ErrorKind::InvalidData && error.payload.isEmpty())
-            error.payload = pagePayload(page.value());
-        return fail(error);
-    }
-    m_summary.changes += counts.value();
-    ++m_summary.pages;
-    m_transactionsProcessed += int(page->added.size() + page->modified.size() + page->removed.size());
+    if (!commitPage(page.value()))
+        return;
     m_context.cursor = page->nextCursor;
     if (!page->hasMore)
         return succeed();
@@ -227,6 +211,24 @@ void SyncRunner::onPage(Result<providers::Page> page)
     const int total = m_transactionsProcessed + remaining;
     report(SyncStage::Transactions, total > 0 ? 5 + 90 * m_transactionsProcessed / total : 50);
     fetchNext();
+}
+
+bool SyncRunner::commitPage(const providers::Page& page)
+{
+    m_target.pageNumber = m_summary.pages + 1;
+    m_target.today = m_clock.now().toUTC().date();
+    const auto counts = m_writer.commit(m_target, page);
+    if (!counts.ok()) {
+        Error error = counts.error();
+        if (error.kind == model::ErrorKind::InvalidData && error.payload.isEmpty())
+            error.payload = pagePayload(page);
+        fail(error);
+        return false;
+    }
+    m_summary.changes += counts.value();
+    ++m_summary.pages;
+    m_transactionsProcessed += int(page.added.size() + page.modified.size() + page.removed.size());
+    return true;
 }
 
 void SyncRunner::succeed()

@@ -65,6 +65,8 @@ private:
     void onChunk(model::Result<providers::Page> page);
     QString backfillKey() const;
     void onPage(model::Result<providers::Page> page);
+    // Commits a page (with its cursor or backfill progress) and counts it; false after fail().
+    bool commitPage(const providers::Page& page);
     void succeed();
     model::Status checkAfterRun(const QDateTime& now);
     void fail(const model::Error& error);
