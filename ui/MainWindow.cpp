@@ -25,7 +25,7 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
 {
     setIdentity(this, QStringLiteral("mainWindow"), tr("Coffer"));
     setWindowTitle(tr("Coffer"));
-    resize(1100, 700);
+    resize(1280, 780);
     setMinimumSize(760, 480);
 
     m_dashboard = new DashboardView(m_host);

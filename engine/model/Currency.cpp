@@ -35,8 +35,7 @@ constexpr std::array<std::string_view, 181> kKnownCodes{
     "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD",
     "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF",
     "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA",
-    "YER", "ZAR", "ZMW", "ZWG", "ZWL"
-};
+    "YER", "ZAR", "ZMW", "ZWG", "ZWL"};
 } // namespace
 
 bool isValidCode(const QString& code)
@@ -68,6 +67,16 @@ int exponent(const QString& code)
             return e.exponent;
     }
     return 2;
+}
+
+QStringList codesWithExponent(int exponent)
+{
+    QStringList codes;
+    for (const Exception& e : kExceptions) {
+        if (e.exponent == exponent)
+            codes.append(QString::fromLatin1(e.code.data(), static_cast<qsizetype>(e.code.size())));
+    }
+    return codes;
 }
 
 qint64 minorPerMajor(const QString& code)

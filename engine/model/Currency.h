@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace coffer::model {
 
@@ -15,6 +16,9 @@ bool isKnownCode(const QString& code);
 
 // Minor-unit digits for a code; 2 for codes without an ISO exception.
 int exponent(const QString& code);
+
+// The codes whose exponent is this one, for the exceptions (0, 3, 4); empty for 2, the rule.
+QStringList codesWithExponent(int exponent);
 
 // 10^exponent, e.g. 100 for USD.
 qint64 minorPerMajor(const QString& code);

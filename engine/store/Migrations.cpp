@@ -94,7 +94,8 @@ QList<Migration> buildMigrations()
         // for every row - most of what a page commit wrote. It also serves (account, date).
         QStringLiteral("DROP INDEX transactions_account_amount_date"),
         QStringLiteral("DROP INDEX transactions_account_date"),
-        QStringLiteral("CREATE INDEX transactions_account_date_amount ON transactions (account_id, booked_on, amount_minor)"),
+        QStringLiteral(
+            "CREATE INDEX transactions_account_date_amount ON transactions (account_id, booked_on, amount_minor)"),
         QStringLiteral("CREATE INDEX transaction_events_run ON transaction_events (sync_run_id)"),
         QStringLiteral(R"(CREATE TABLE balances (
             id INTEGER PRIMARY KEY,
@@ -155,7 +156,8 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE transactions ADD COLUMN last_seen_on TEXT"),
         QStringLiteral("UPDATE transactions SET last_seen_on = booked_on"),
         // Rows folded into another (a pending into its posted, a duplicate from another source).
-        QStringLiteral("CREATE INDEX transactions_matched_to ON transactions (matched_to) WHERE matched_to IS NOT NULL"),
+        QStringLiteral(
+            "CREATE INDEX transactions_matched_to ON transactions (matched_to) WHERE matched_to IS NOT NULL"),
         QStringLiteral("CREATE INDEX transactions_open_pending ON transactions (account_id, booked_on) "
                        "WHERE status = 'pending' AND matched_to IS NULL"),
         // Pairs the user split with "undo match": never matched automatically again.
@@ -198,7 +200,36 @@ QList<Migration> buildMigrations()
         QStringLiteral("CREATE INDEX transaction_events_transaction ON transaction_events (transaction_id)"),
         QStringLiteral("CREATE INDEX balances_account ON balances (account_id, id)"),
     };
-    return {v1, v2, v3};
+    Migration v4;
+    v4.version = 4;
+    v4.description = QStringLiteral("search and totals for the transaction views");
+    v4.statements = {
+        // Full-text search on what people type: the cleaned description, the payee and the bank's
+        // own text (the memo). External content: the words are indexed, the text stays in
+        // transactions; triggers keep the two in step, whoever writes.
+        QStringLiteral("CREATE VIRTUAL TABLE transactions_fts USING fts5(description, counterparty, description_raw, "
+                       "content='transactions', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+        QStringLiteral("CREATE TRIGGER transactions_fts_insert AFTER INSERT ON transactions BEGIN "
+                       "INSERT INTO transactions_fts (rowid, description, counterparty, description_raw) "
+                       "VALUES (new.id, new.description, new.counterparty, new.description_raw); END"),
+        QStringLiteral(
+            "CREATE TRIGGER transactions_fts_delete AFTER DELETE ON transactions BEGIN "
+            "INSERT INTO transactions_fts (transactions_fts, rowid, description, counterparty, description_raw) "
+            "VALUES ('delete', old.id, old.description, old.counterparty, old.description_raw); END"),
+        QStringLiteral(
+            "CREATE TRIGGER transactions_fts_update AFTER UPDATE OF description, counterparty, description_raw "
+            "ON transactions BEGIN "
+            "INSERT INTO transactions_fts (transactions_fts, rowid, description, counterparty, description_raw) "
+            "VALUES ('delete', old.id, old.description, old.counterparty, old.description_raw); "
+            "INSERT INTO transactions_fts (rowid, description, counterparty, description_raw) "
+            "VALUES (new.id, new.description, new.counterparty, new.description_raw); END"),
+        QStringLiteral("INSERT INTO transactions_fts (transactions_fts) VALUES ('rebuild')"),
+        // Totals of what the user sees, per currency, from the index alone (the rows carry their
+        // raw records, so reading the table for a million-row sum is many times slower).
+        QStringLiteral("CREATE INDEX transactions_visible_amount ON transactions (currency, amount_minor) "
+                       "WHERE status != 'removed' AND matched_to IS NULL"),
+    };
+    return {v1, v2, v3, v4};
 }
 
 } // namespace

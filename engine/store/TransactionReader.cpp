@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/TransactionColumns.h"
+#include "store/TransactionQuerySql.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -45,20 +46,37 @@ Result<std::shared_ptr<TransactionReader>> TransactionReader::open(const QString
 
 Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after, int limit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    QString sql =
-        QStringLiteral("SELECT ") + kTransactionColumns +
-        QStringLiteral(", a.name, COALESCE(c.name, '') FROM transactions t JOIN accounts a ON a.id = t.account_id "
-                       "LEFT JOIN connections c ON c.id = a.connection_id WHERE t.status != 'removed' AND t.matched_to IS NULL");
+    return page(TransactionQuery{}, after, limit);
+}
+
+Result<QList<TransactionRow>> TransactionReader::page(const TransactionQuery& query, const ListPosition& after,
+                                                      int limit) const
+{
+    const SqlConditions conditions = filterConditions(query.filter);
+    const QString key = sortExpression(query.sortColumn);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString sql = QStringLiteral("SELECT ") + kTransactionColumns +
+                  QStringLiteral(", a.name, COALESCE(c.name, ''), "
+                                 "EXISTS (SELECT 1 FROM transactions f WHERE f.matched_to = t.id) "
+                                 "FROM transactions t JOIN accounts a ON a.id = t.account_id "
+                                 "LEFT JOIN connections c ON c.id = a.connection_id WHERE 1") +
+                  conditions.sql;
     if (!after.isStart())
         // A row value, so SQLite seeks the (booked_on, id) index to where the page starts; the
         // equivalent OR made it walk the index from the top past every row already shown.
-        sql += QStringLiteral(" AND (t.booked_on, t.id) < (?, ?)");
-    sql += QStringLiteral(" ORDER BY t.booked_on DESC, t.id DESC LIMIT ?");
+        sql += QStringLiteral(" AND (") + key +
+               (query.descending ? QStringLiteral(", t.id) < (?, ?)") : QStringLiteral(", t.id) > (?, ?)"));
+    sql += QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", t.id") + direction +
+           QStringLiteral(" LIMIT ?");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     q.prepare(sql);
+    for (const QVariant& bind : conditions.binds)
+        q.addBindValue(bind);
     if (!after.isStart()) {
-        q.addBindValue(after.bookedOn.toString(Qt::ISODate));
+        q.addBindValue(query.sortColumn == SortColumn::Date && !after.sortKey.isValid()
+                           ? QVariant(formatIsoDate(after.bookedOn))
+                           : after.sortKey);
         q.addBindValue(after.id);
     }
     q.addBindValue(limit);
@@ -71,9 +89,62 @@ Result<QList<TransactionRow>> TransactionReader::page(const ListPosition& after,
         row.transaction = transactionFromRow(q);
         row.accountName = q.value(kTransactionColumnCount).toString();
         row.connectionName = q.value(kTransactionColumnCount + 1).toString();
+        row.hasFolded = q.value(kTransactionColumnCount + 2).toBool();
         rows.append(std::move(row));
     }
     return rows;
+}
+
+ListPosition TransactionReader::positionAfter(const TransactionRow& row, SortColumn column)
+{
+    return ListPosition{row.transaction.bookedOn, row.transaction.id, sortKeyOf(row, column)};
+}
+
+Result<QList<CurrencyTotal>> TransactionReader::totals(const TransactionFilter& filter) const
+{
+    const SqlConditions conditions = filterConditions(filter);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT t.currency, COUNT(*), "
+                             "SUM(CASE WHEN t.amount_minor > 0 THEN t.amount_minor ELSE 0 END), "
+                             "SUM(CASE WHEN t.amount_minor < 0 THEN t.amount_minor ELSE 0 END) "
+                             "FROM transactions t WHERE 1") +
+              conditions.sql + QStringLiteral(" GROUP BY t.currency ORDER BY t.currency"));
+    for (const QVariant& bind : conditions.binds)
+        q.addBindValue(bind);
+    if (!q.exec())
+        return Error::storage(
+            QStringLiteral("The database could not add up transactions: %1").arg(q.lastError().text()));
+    QList<CurrencyTotal> totals;
+    while (q.next())
+        totals.append(CurrencyTotal{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                    q.value(3).toLongLong()});
+    return totals;
+}
+
+Result<QList<AccountChoice>> TransactionReader::accounts() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT a.id, a.name, COALESCE(a.connection_id, 0), COALESCE(c.name, ''), a.currency "
+                               "FROM accounts a LEFT JOIN connections c ON c.id = a.connection_id "
+                               "ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE, a.id")))
+        return Error::storage(QStringLiteral("The database could not list accounts: %1").arg(q.lastError().text()));
+    QList<AccountChoice> accounts;
+    while (q.next())
+        accounts.append(AccountChoice{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                                      q.value(3).toString(), q.value(4).toString()});
+    return accounts;
+}
+
+Result<QStringList> TransactionReader::categories() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT DISTINCT category FROM transactions WHERE category != '' ORDER BY category")))
+        return Error::storage(QStringLiteral("The database could not list categories: %1").arg(q.lastError().text()));
+    QStringList categories;
+    while (q.next())
+        categories.append(q.value(0).toString());
+    return categories;
 }
 
 Result<TransactionDetail> TransactionReader::detail(qint64 id) const
@@ -85,7 +156,8 @@ Result<TransactionDetail> TransactionReader::detail(qint64 id) const
                              "t.account_id LEFT JOIN connections c ON c.id = a.connection_id WHERE t.id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error::storage(QStringLiteral("The database could not read transaction %1: %2").arg(id).arg(q.lastError().text()));
+        return Error::storage(
+            QStringLiteral("The database could not read transaction %1: %2").arg(id).arg(q.lastError().text()));
     if (!q.next())
         return Error::permanent(QStringLiteral("There is no transaction %1.").arg(id));
     TransactionDetail d;
@@ -98,7 +170,8 @@ Result<TransactionDetail> TransactionReader::detail(qint64 id) const
                              "WHERE transaction_id = ? ORDER BY id"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error::storage(QStringLiteral("The database could not read the audit trail: %1").arg(q.lastError().text()));
+        return Error::storage(
+            QStringLiteral("The database could not read the audit trail: %1").arg(q.lastError().text()));
     while (q.next())
         d.events.append(TransactionEvent{q.value(0).toString(), fromIsoUtc(q.value(1).toString()),
                                          q.value(2).toLongLong(), q.value(3).toString()});
@@ -107,7 +180,8 @@ Result<TransactionDetail> TransactionReader::detail(qint64 id) const
               QStringLiteral(" FROM transactions t WHERE t.matched_to = ? ORDER BY t.id"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error::storage(QStringLiteral("The database could not read matched transactions: %1").arg(q.lastError().text()));
+        return Error::storage(
+            QStringLiteral("The database could not read matched transactions: %1").arg(q.lastError().text()));
     while (q.next())
         d.folded.append(transactionFromRow(q));
     return d;
@@ -116,7 +190,8 @@ Result<TransactionDetail> TransactionReader::detail(qint64 id) const
 Result<qint64> TransactionReader::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND matched_to IS NULL")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND matched_to IS NULL")) ||
+        !q.next())
         return Error::storage(
             QStringLiteral("The database could not count transactions: %1").arg(q.lastError().text()));
     return q.value(0).toLongLong();

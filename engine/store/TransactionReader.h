@@ -2,11 +2,14 @@
 
 #include "model/Result.h"
 #include "model/Transaction.h"
+#include "store/TransactionQuery.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
 #include <memory>
 
@@ -17,6 +20,7 @@ struct TransactionRow {
     model::Transaction transaction;
     QString accountName;
     QString connectionName;
+    bool hasFolded = false; // other rows were matched into this one (listings only)
 };
 
 // One audit event of a transaction.
@@ -35,10 +39,12 @@ struct TransactionDetail {
     QList<model::Transaction> folded; // rows matched into this one (its pending, the same from another source)
 };
 
-// Where a page of the newest-first listing stops; the next page starts strictly after it.
+// Where a page of a listing stops; the next page starts strictly after it. bookedOn places it in
+// the newest-first listing; sortKey in a listing sorted by another column.
 struct ListPosition {
     QDate bookedOn;
     qint64 id = 0;
+    QVariant sortKey = {};
     bool isStart() const { return id == 0; }
 };
 
@@ -55,7 +61,18 @@ public:
     // Newest first (booked date, then id), removed transactions left out. Keyset paging: cost
     // does not grow with how far the user has scrolled.
     model::Result<QList<TransactionRow>> page(const ListPosition& after, int limit) const;
+    // The rows a query selects, in its order, after `after`. Seeks an index for the date order;
+    // other orders sort what the filter selects.
+    model::Result<QList<TransactionRow>> page(const TransactionQuery& query, const ListPosition& after,
+                                              int limit) const;
+    // Where a listing in this order continues after the row.
+    static ListPosition positionAfter(const TransactionRow& row, SortColumn column);
     model::Result<qint64> count() const;
+    // Count, money in and money out per currency of what the filter selects.
+    model::Result<QList<CurrencyTotal>> totals(const TransactionFilter& filter) const;
+    // What the filters offer: every account with its connection, and the categories in use.
+    model::Result<QList<AccountChoice>> accounts() const;
+    model::Result<QStringList> categories() const;
     // One transaction, visible or not; an error naming the id when there is none.
     model::Result<TransactionDetail> detail(qint64 id) const;
 

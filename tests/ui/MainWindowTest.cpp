@@ -69,10 +69,13 @@ void saveScreenshot(ui::MainWindow& window, ui::MainWindow::Page page, const QSt
     std::printf("screenshot: %s\n", qPrintable(QDir::toNativeSeparators(path)));
 }
 
+// The first row that is pending (or posted) and has nothing matched into it.
 int findRow(const QAbstractItemModel& model, bool pending)
 {
     for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.index(row, 0).data(TransactionTableModel::PendingRole).toBool() == pending)
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(TransactionTableModel::PendingRole).toBool() == pending &&
+            !index.data(TransactionTableModel::MatchedRole).toBool())
             return row;
     }
     return -1;

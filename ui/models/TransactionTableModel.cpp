@@ -22,6 +22,7 @@ model::Status TransactionTableModel::openDatabase(const QString& databasePath)
         return opened.error();
     }
     m_reader = std::move(opened).value();
+    m_databasePath = databasePath;
     reload();
     return model::Ok{};
 }
@@ -54,11 +55,25 @@ int TransactionTableModel::rowOf(qint64 transactionId) const
     return -1;
 }
 
-model::Result<qint64> TransactionTableModel::totalCount() const
+void TransactionTableModel::setQuery(const store::TransactionQuery& query)
 {
-    if (!m_reader)
-        return qint64(0);
-    return m_reader->count();
+    if (query == m_query)
+        return;
+    m_query = query;
+    reload();
+}
+
+void TransactionTableModel::sort(int column, Qt::SortOrder order)
+{
+    static constexpr store::SortColumn kSortColumns[ColumnCount] = {
+        store::SortColumn::Date,         store::SortColumn::Account, store::SortColumn::Description,
+        store::SortColumn::Counterparty, store::SortColumn::Amount,  store::SortColumn::Status};
+    if (column < 0 || column >= ColumnCount)
+        return;
+    store::TransactionQuery query = m_query;
+    query.sortColumn = kSortColumns[column];
+    query.descending = order == Qt::DescendingOrder;
+    setQuery(query);
 }
 
 int TransactionTableModel::rowCount(const QModelIndex& parent) const
@@ -80,7 +95,7 @@ void TransactionTableModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    model::Result<QList<store::TransactionRow>> page = m_reader->page(m_position, kPageSize);
+    model::Result<QList<store::TransactionRow>> page = m_reader->page(m_query, m_position, kPageSize);
     if (!page) {
         m_exhausted = true; // stop asking until the next reload; the view says what went wrong
         Q_EMIT loadFailed(page.error().userMessage);
@@ -95,8 +110,7 @@ void TransactionTableModel::fetchMore(const QModelIndex& parent)
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(rows.size()) - 1);
     m_rows.append(rows);
     endInsertRows();
-    const model::Transaction& last = m_rows.constLast().transaction;
-    m_position = store::ListPosition{last.bookedOn, last.id};
+    m_position = store::TransactionReader::positionAfter(m_rows.constLast(), m_query.sortColumn);
 }
 
 QVariant TransactionTableModel::data(const QModelIndex& index, int role) const
@@ -111,6 +125,9 @@ QVariant TransactionTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (transaction.isPending())
             return tr("Pending: not yet posted by the bank, so the amount or date may still change.");
+        if (index.column() == StatusColumn && row.hasFolded)
+            return tr("\u21c4 Matched: another record of this transaction was folded into it, so it is counted "
+                      "once. Its details say why, and can undo the match.");
         if (index.column() == DescriptionColumn && transaction.descriptionRaw != transaction.description)
             return transaction.descriptionRaw;
         return {};
@@ -131,6 +148,8 @@ QVariant TransactionTableModel::data(const QModelIndex& index, int role) const
         return transaction.isPending();
     case TransactionIdRole:
         return transaction.id;
+    case MatchedRole:
+        return row.hasFolded;
     default:
         return {};
     }
@@ -155,9 +174,9 @@ QVariant TransactionTableModel::displayText(const store::TransactionRow& row, in
     case StatusColumn:
         switch (transaction.status) {
         case model::TransactionStatus::Pending:
-            return tr("Pending");
+            return row.hasFolded ? tr("Pending \u21c4") : tr("Pending");
         case model::TransactionStatus::Posted:
-            return tr("Posted");
+            return row.hasFolded ? tr("Posted \u21c4") : tr("Posted");
         case model::TransactionStatus::Removed:
             return tr("Removed");
         }

@@ -5,11 +5,18 @@
 #include "PaddedItemDelegate.h"
 #include "Theme.h"
 #include "WidgetIdentity.h"
+#include "model/Money.h"
 #include "models/TransactionTableModel.h"
+#include "transactions/TotalsLoader.h"
+#include "transactions/TransactionDetailPane.h"
+#include "transactions/TransactionFilterBar.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -17,7 +24,9 @@ namespace coffer::ui {
 
 TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
+    , m_host(host)
     , m_model(new TransactionTableModel(this))
+    , m_totals(new TotalsLoader(this))
 {
     setIdentity(this, QStringLiteral("transactionsView"), tr("Transactions"));
 
@@ -30,9 +39,68 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
 
     m_countLabel = new QLabel(tr("Opening your data\u2026"), this);
     setIdentity(m_countLabel, QStringLiteral("transactionCountLabel"), tr("Number of transactions"));
+    m_totalsLabel = new QLabel(this);
+    setIdentity(m_totalsLabel, QStringLiteral("transactionTotalsLabel"), tr("Totals of the listed transactions"));
+    m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_totalsLabel->setWordWrap(true);
 
+    m_filterBar = new TransactionFilterBar(this);
+    createTable();
+    m_detail = new TransactionDetailPane(this);
+    m_detail->setMinimumWidth(260);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    setIdentity(m_splitter, QStringLiteral("transactionsSplitter"), tr("Transactions and details"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->setSizes({700, 330});
+
+    auto* heading = new QHBoxLayout;
+    heading->addWidget(title);
+    heading->addStretch(1);
+    heading->addWidget(m_countLabel, 0, Qt::AlignBottom);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 12);
+    layout->setSpacing(10);
+    layout->addLayout(heading);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_totalsLabel);
+
+    auto* findAction = new QAction(tr("Find"), this);
+    findAction->setObjectName(QStringLiteral("findTransactionsAction"));
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WindowShortcut); // active while this page is shown
+    addAction(findAction);
+    connect(findAction, &QAction::triggered, this, &TransactionsView::focusSearch);
+
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(kReloadDelayMs);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &TransactionsView::reload);
+    connect(&host, &EngineHost::started, this, &TransactionsView::openDatabase);
+    connect(&host, &EngineHost::startFailed, this,
+            [this](const QString& message) { m_countLabel->setText(tr("Could not open your data: %1").arg(message)); });
+    connect(&host, &EngineHost::transactionsChanged, this, &TransactionsView::scheduleReload);
+    connect(&host, &EngineHost::connectionsChanged, this, &TransactionsView::refreshChoices);
+    connect(m_model, &TransactionTableModel::loadFailed, this, [this](const QString& message) {
+        m_countLabel->setText(tr("Could not read transactions: %1").arg(message));
+    });
+    connect(m_filterBar, &TransactionFilterBar::filterChanged, this, &TransactionsView::applyFilter);
+    connect(m_detail, &TransactionDetailPane::undoMatchRequested, &host, &EngineHost::undoMatch);
+    connect(m_totals, &TotalsLoader::totalsReady, this, &TransactionsView::showTotals);
+    connect(m_totals, &TotalsLoader::categoriesReady, m_filterBar, &TransactionFilterBar::setCategories);
+    connect(m_totals, &TotalsLoader::failed, this, [this](const QString& message) {
+        m_totalsLabel->setText(tr("Could not add up these transactions: %1").arg(message));
+    });
+}
+
+void TransactionsView::createTable()
+{
     m_table = new QTableView(this);
-    setIdentity(m_table, QStringLiteral("transactionsTable"), tr("Transactions, newest first"));
+    setIdentity(m_table, QStringLiteral("transactionsTable"), tr("Transactions"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,43 +114,43 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(TransactionTableModel::DescriptionColumn, QHeaderView::Stretch);
+    header->setSortIndicator(TransactionTableModel::DateColumn, Qt::DescendingOrder);
+    header->setSortIndicatorShown(true);
+    m_table->setSortingEnabled(true); // the model sorts in the database, a page at a time
     m_table->setStyleSheet(Theme::tableStyleSheet());
     m_table->setItemDelegate(new PaddedItemDelegate(m_table));
-    m_table->setColumnWidth(TransactionTableModel::DateColumn, 110);
-    m_table->setColumnWidth(TransactionTableModel::AccountColumn, 150);
-    m_table->setColumnWidth(TransactionTableModel::CounterpartyColumn, 150);
-    m_table->setColumnWidth(TransactionTableModel::AmountColumn, 130);
-    m_table->setColumnWidth(TransactionTableModel::StatusColumn, 90);
+    m_table->setColumnWidth(TransactionTableModel::DateColumn, 105);
+    m_table->setColumnWidth(TransactionTableModel::AccountColumn, 135);
+    m_table->setColumnWidth(TransactionTableModel::CounterpartyColumn, 120);
+    m_table->setColumnWidth(TransactionTableModel::AmountColumn, 115);
+    m_table->setColumnWidth(TransactionTableModel::StatusColumn, 80);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TransactionsView::showSelectedDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TransactionsView::showSelectedDetail);
+}
 
-    auto* heading = new QHBoxLayout;
-    heading->addWidget(title);
-    heading->addStretch(1);
-    heading->addWidget(m_countLabel, 0, Qt::AlignBottom);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 12);
-    layout->setSpacing(12);
-    layout->addLayout(heading);
-    layout->addWidget(m_table, 1);
-
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(kReloadDelayMs);
-    connect(&m_reloadTimer, &QTimer::timeout, this, &TransactionsView::reload);
-    connect(&host, &EngineHost::started, this, &TransactionsView::openDatabase);
-    connect(&host, &EngineHost::startFailed, this,
-            [this](const QString& message) { m_countLabel->setText(tr("Could not open your data: %1").arg(message)); });
-    connect(&host, &EngineHost::transactionsChanged, this, &TransactionsView::scheduleReload);
-    connect(m_model, &TransactionTableModel::loadFailed, this, [this](const QString& message) {
-        m_countLabel->setText(tr("Could not read transactions: %1").arg(message));
-    });
+void TransactionsView::focusSearch()
+{
+    m_filterBar->focusSearch();
 }
 
 void TransactionsView::openDatabase(const QString& databasePath)
 {
     if (m_model->isOpen())
         return;
-    if (m_model->openDatabase(databasePath).ok())
-        updateCount();
+    m_totals->setDatabasePath(databasePath);
+    if (!m_model->openDatabase(databasePath).ok())
+        return;
+    refreshChoices();
+    m_totals->request(m_model->query().filter, true);
+}
+
+void TransactionsView::applyFilter(const store::TransactionFilter& filter)
+{
+    store::TransactionQuery query = m_model->query();
+    query.filter = filter;
+    m_model->setQuery(query);
+    m_totals->request(filter, false);
 }
 
 void TransactionsView::scheduleReload()
@@ -107,7 +175,7 @@ void TransactionsView::reload()
         m_model->fetchAtLeast(loaded);
         restorePlace(topId, currentId);
     }
-    updateCount();
+    m_totals->request(m_model->query().filter, true);
 }
 
 void TransactionsView::restorePlace(qint64 topTransactionId, qint64 currentTransactionId)
@@ -130,14 +198,50 @@ qint64 TransactionsView::transactionIdAt(int row) const
     return m_model->index(row, 0).data(TransactionTableModel::TransactionIdRole).toLongLong();
 }
 
-void TransactionsView::updateCount()
+void TransactionsView::showSelectedDetail()
 {
-    const model::Result<qint64> count = m_model->totalCount();
-    if (!count) {
-        m_countLabel->setText(tr("Could not count transactions: %1").arg(count.error().userMessage));
+    const qint64 id = transactionIdAt(m_table->currentIndex().row());
+    if (id == 0 || !m_model->isOpen()) {
+        m_detail->showMessage(tr("Select a transaction to see its details, its history and where it came from."));
         return;
     }
-    m_countLabel->setText(count.value() == 0 ? tr("No transactions yet") : Format::transactionCount(count.value()));
+    const model::Result<store::TransactionDetail> detail = m_model->reader()->detail(id);
+    if (!detail) {
+        m_detail->showMessage(tr("Could not read this transaction: %1").arg(detail.error().userMessage));
+        return;
+    }
+    m_detail->showDetail(detail.value());
+}
+
+void TransactionsView::refreshChoices()
+{
+    if (!m_model->isOpen())
+        return;
+    const model::Result<QList<store::AccountChoice>> accounts = m_model->reader()->accounts();
+    if (accounts)
+        m_filterBar->setAccounts(accounts.value());
+}
+
+void TransactionsView::showTotals(const QList<store::CurrencyTotal>& totals)
+{
+    qint64 count = 0;
+    QStringList parts;
+    const QLocale locale;
+    for (const store::CurrencyTotal& total : totals) {
+        count += total.count;
+        const auto money = [&](qint64 minor) { return model::Money(minor, total.currency).format(locale); };
+        parts.append(
+            tr("%1: in %2, out %3, net %4")
+                .arg(total.currency, money(total.inflowMinor), money(total.outflowMinor), money(total.netMinor())));
+    }
+    const bool filtered = !(m_model->query().filter == store::TransactionFilter{});
+    if (count == 0)
+        m_countLabel->setText(filtered ? tr("No transactions match") : tr("No transactions yet"));
+    else
+        m_countLabel->setText(filtered ? tr("%1 match").arg(Format::transactionCount(count))
+                                       : Format::transactionCount(count));
+    m_totalsLabel->setText(parts.join(QStringLiteral("    ")));
+    Q_EMIT totalsShown();
 }
 
 } // namespace coffer::ui

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "store/TransactionQuery.h"
+
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTableView;
 
 namespace coffer {
@@ -12,10 +15,14 @@ class EngineHost;
 
 namespace coffer::ui {
 
+class TotalsLoader;
+class TransactionDetailPane;
+class TransactionFilterBar;
 class TransactionTableModel;
 
-// All transactions, newest first, over a lazily paged model. Reloads when the engine reports
-// changes, at most every kReloadDelayMs while a sync is writing.
+// The transaction list: search and filters on top, a lazily paged table (sortable by any column)
+// with the selected transaction's details beside it, and the totals of what is listed below.
+// Reloads when the engine reports changes, at most every kReloadDelayMs while a sync is writing.
 class TransactionsView : public QWidget {
     Q_OBJECT
 public:
@@ -25,18 +32,36 @@ public:
 
     TransactionTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
+    TransactionFilterBar* filterBar() const { return m_filterBar; }
+    TransactionDetailPane* detailPane() const { return m_detail; }
+    // Puts the cursor in the search field (Ctrl+F).
+    void focusSearch();
+
+Q_SIGNALS:
+    // The totals below the table were brought up to date with what is listed (tests wait on it).
+    void totalsShown();
 
 private:
+    void createTable();
     void openDatabase(const QString& databasePath);
+    void applyFilter(const store::TransactionFilter& filter);
     void scheduleReload();
     void reload();
     void restorePlace(qint64 topTransactionId, qint64 currentTransactionId);
     qint64 transactionIdAt(int row) const;
-    void updateCount();
+    void showSelectedDetail();
+    void refreshChoices();
+    void showTotals(const QList<store::CurrencyTotal>& totals);
 
+    EngineHost& m_host;
     TransactionTableModel* m_model = nullptr;
+    TransactionFilterBar* m_filterBar = nullptr;
     QTableView* m_table = nullptr;
+    TransactionDetailPane* m_detail = nullptr;
+    QSplitter* m_splitter = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_totalsLabel = nullptr;
+    TotalsLoader* m_totals = nullptr;
     QTimer m_reloadTimer;
 };
 

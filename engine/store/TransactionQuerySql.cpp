@@ -1,0 +1,111 @@
+#include "store/TransactionQuerySql.h"
+
+#include "model/Currency.h"
+#include "store/TransactionColumns.h"
+
+#include <QStringList>
+
+namespace coffer::store {
+
+namespace {
+
+// The amount in ten-thousandths of its currency's unit (minor units times 10^(4 - exponent)), so
+// 1,110 JPY compares as 1,110 and 12.50 USD as 12.50: the numbers the user reads.
+const QString& scaledAmountExpression()
+{
+    static const QString expression = []() -> QString {
+        QString sql = QStringLiteral("t.amount_minor * CASE t.currency");
+        for (int exponent : {0, 3, 4}) {
+            qint64 scale = 1;
+            for (int i = exponent; i < 4; ++i)
+                scale *= 10;
+            for (const QString& code : model::currency::codesWithExponent(exponent))
+                sql += QStringLiteral(" WHEN '%1' THEN %2").arg(code).arg(scale);
+        }
+        return sql + QStringLiteral(" ELSE 100 END");
+    }();
+    return expression;
+}
+
+qint64 scaledAmount(const model::Money& amount)
+{
+    qint64 scale = 1;
+    for (int i = model::currency::exponent(amount.currency()); i < 4; ++i)
+        scale *= 10;
+    return amount.minorUnits() * scale;
+}
+
+} // namespace
+
+SqlConditions filterConditions(const TransactionFilter& filter)
+{
+    SqlConditions c;
+    c.sql = QStringLiteral(" AND t.status != 'removed' AND t.matched_to IS NULL");
+    const auto add = [&c](const QString& condition, const QVariant& value) {
+        c.sql += QStringLiteral(" AND ") + condition;
+        c.binds.append(value);
+    };
+    const QString fts = ftsQueryFor(filter.search);
+    if (!fts.isEmpty())
+        add(QStringLiteral("t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)"), fts);
+    if (filter.accountId != 0)
+        add(QStringLiteral("t.account_id = ?"), filter.accountId);
+    else if (filter.connectionId != 0)
+        add(QStringLiteral("t.account_id IN (SELECT id FROM accounts WHERE connection_id = ?)"), filter.connectionId);
+    if (filter.from.isValid())
+        add(QStringLiteral("t.booked_on >= ?"), formatIsoDate(filter.from));
+    if (filter.to.isValid())
+        add(QStringLiteral("t.booked_on <= ?"), formatIsoDate(filter.to));
+    if (filter.minMagnitude)
+        add(QStringLiteral("ABS(%1) >= ?").arg(scaledAmountExpression()), *filter.minMagnitude);
+    if (filter.maxMagnitude)
+        add(QStringLiteral("ABS(%1) <= ?").arg(scaledAmountExpression()), *filter.maxMagnitude);
+    if (filter.status == TransactionFilter::Status::Pending)
+        c.sql += QStringLiteral(" AND t.status = 'pending'");
+    else if (filter.status == TransactionFilter::Status::Posted)
+        c.sql += QStringLiteral(" AND t.status = 'posted'");
+    if (!filter.category.isEmpty())
+        add(QStringLiteral("t.category = ?"), filter.category);
+    return c;
+}
+
+QString sortExpression(SortColumn column)
+{
+    switch (column) {
+    case SortColumn::Date:
+        return QStringLiteral("t.booked_on");
+    case SortColumn::Account:
+        return QStringLiteral("a.name COLLATE NOCASE");
+    case SortColumn::Description:
+        return QStringLiteral("t.description COLLATE NOCASE");
+    case SortColumn::Counterparty:
+        return QStringLiteral("t.counterparty COLLATE NOCASE");
+    case SortColumn::Amount:
+        return u'(' + scaledAmountExpression() + u')';
+    case SortColumn::Status:
+        return QStringLiteral("t.status");
+    }
+    return QStringLiteral("t.booked_on");
+}
+
+QVariant sortKeyOf(const TransactionRow& row, SortColumn column)
+{
+    const model::Transaction& t = row.transaction;
+    switch (column) {
+    case SortColumn::Date:
+        return formatIsoDate(t.bookedOn);
+    case SortColumn::Account:
+        return row.accountName;
+    case SortColumn::Description:
+        return t.description;
+    case SortColumn::Counterparty:
+        return t.counterparty;
+    case SortColumn::Amount:
+        return scaledAmount(t.amount);
+    case SortColumn::Status:
+        return model::transactionStatusName(t.status);
+    }
+    return {};
+}
+
+} // namespace coffer::store
