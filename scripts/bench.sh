@@ -2,13 +2,13 @@
 # Builds the benchmarks in Release and prints Coffer's figures (tests/bench):
 # the engine benchmarks as JSON lines, then the micro-benchmarks.
 #   scripts/bench.sh                 everything
-#   scripts/bench.sh jobs|schedule|ingest|match|micro [options]   one of them
+#   scripts/bench.sh jobs|schedule|ingest|match|ui|micro [options]   one of them
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 install_missing "${COFFER_BUILD_PACKAGES[@]}"
 say "Building the benchmarks (Release) in build-bench"
 cmake -S "$COFFER_ROOT" -B "$COFFER_ROOT/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCOFFER_BUILD_TESTS=ON -DCOFFER_BUILD_BENCHMARKS=ON -DCOFFER_ENGINE_ONLY=ON >/dev/null
+    -DCOFFER_BUILD_TESTS=ON -DCOFFER_BUILD_BENCHMARKS=ON -DCOFFER_ENGINE_ONLY=OFF >/dev/null
 cmake --build "$COFFER_ROOT/build-bench" -j "$(nproc)" --target coffer_microbench coffer-bench
 bin="$COFFER_ROOT/build-bench/tests/bench"
 case "${1:-all}" in
@@ -16,13 +16,15 @@ case "${1:-all}" in
     schedule) shift; "$bin/coffer-bench" schedule "$@" ;;
     ingest) shift; "$bin/coffer-bench" ingest "$@" ;;
     match) shift; "$bin/coffer-bench" match "$@" ;;
+    ui) shift; "$bin/coffer-bench" ui "$@" ;;
     micro) shift; "$bin/coffer_microbench" "$@" ;;
     all)
         "$bin/coffer-bench" jobs --jobs 20000 --concurrency 50
         "$bin/coffer-bench" schedule --connections 100000 --hours 24
         "$bin/coffer-bench" ingest --transactions 1000000 --accounts 20
         "$bin/coffer-bench" match --transactions 200000
+        "$bin/coffer-bench" ui --transactions 1000000
         "$bin/coffer_microbench"
         ;;
-    *) echo "usage: scripts/bench.sh [jobs|schedule|ingest|match|micro] [options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [jobs|schedule|ingest|match|ui|micro] [options]" >&2; exit 2 ;;
 esac

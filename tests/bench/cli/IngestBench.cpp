@@ -13,11 +13,7 @@ namespace coffer::bench {
 using model::Error;
 using model::Result;
 
-namespace {
-
-// Every page of the feed through one PageWriter, as one sync run does. Returns the run's counts;
-// pending records delivered are added to *pending when it is given.
-Result<model::ChangeCounts> deliver(const SyntheticFeed& feed, sync::PageWriter& writer,
+Result<model::ChangeCounts> deliverFeed(const SyntheticFeed& feed, sync::PageWriter& writer,
                                     sync::PageWriter::Target target, qint64* pending)
 {
     model::ChangeCounts total;
@@ -34,6 +30,8 @@ Result<model::ChangeCounts> deliver(const SyntheticFeed& feed, sync::PageWriter&
     }
     return total;
 }
+
+namespace {
 
 // Every pending row was folded into its linked posted one; nothing else is hidden or lost.
 model::Status checkFirstRun(LedgerFixture& f, const model::ChangeCounts& first, qint64 transactions, qint64 pending)
@@ -75,7 +73,7 @@ Result<QJsonObject> runIngestBench(qint64 transactions, int accounts)
     QElapsedTimer timer;
     timer.start();
     qint64 pending = 0;
-    const auto first = deliver(feed, writer, firstRun, &pending);
+    const auto first = deliverFeed(feed, writer, firstRun, &pending);
     const double firstSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!first.ok())
         return first.error();
@@ -84,7 +82,7 @@ Result<QJsonObject> runIngestBench(qint64 transactions, int accounts)
 
     const sync::PageWriter::Target resync = f.connectionTarget();
     timer.restart();
-    const auto again = deliver(feed, writer, resync, nullptr);
+    const auto again = deliverFeed(feed, writer, resync, nullptr);
     const double resyncSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!again.ok())
         return again.error();

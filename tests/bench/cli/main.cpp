@@ -3,6 +3,7 @@
 //   coffer-bench schedule [--connections N] [--hours H]
 //   coffer-bench ingest [--transactions N] [--accounts A]     full history through PageWriter, then a resync
 //   coffer-bench match [--transactions N] [--accounts A] [--explain]   matching precision and recall
+//   coffer-bench ui [--transactions N]        the window over N transactions (offscreen; GUI builds)
 
 #include "IngestBench.h"
 #include "JobsBench.h"
@@ -10,15 +11,32 @@
 #include "log/Log.h"
 
 #include <QCommandLineParser>
+#ifdef COFFER_BENCH_UI
+#include "UiBench.h"
+#include <QApplication>
+#endif
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+#ifdef COFFER_BENCH_UI
+    if (argc > 1 && std::strcmp(argv[1], "ui") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QTemporaryDir logs;
     (void)coffer::log::init(logs.path(), QStringLiteral("warn"), false);
 
@@ -41,7 +59,10 @@ int main(int argc, char** argv)
                                       QStringLiteral("A"), QStringLiteral("20"));
     const QCommandLineOption explain(QStringLiteral("explain"),
                                      QStringLiteral("match: per-case counts and example mistakes on stderr."));
-    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain});
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("ui: measure over this data folder instead of building one."),
+                                     QStringLiteral("DIR"));
+    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir});
     parser.process(app);
 
     const QString which = parser.positionalArguments().value(0);
@@ -59,8 +80,12 @@ int main(int argc, char** argv)
     else if (which == u"match")
         result =
             coffer::bench::runMatchBench(transactionsOr(200000), parser.value(accounts).toInt(), parser.isSet(explain));
+#ifdef COFFER_BENCH_UI
+    else if (which == u"ui")
+        result = coffer::bench::runUiBench(transactionsOr(1000000), parser.value(dataDir));
+#endif
     else {
-        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest or match\n",
+        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest, match or ui\n",
                      qPrintable(which));
         return 2;
     }
