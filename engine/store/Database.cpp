@@ -78,6 +78,11 @@ QSqlDatabase Database::handle() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+QString Database::filePathIn(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QString::fromLatin1(kFileName));
+}
+
 QString Database::backupDirectory(const QString& dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("backups"));
@@ -122,7 +127,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& dataDir)
     configureSqliteOnce();
     if (auto prepared = prepareDataDirectory(dataDir); !prepared.ok())
         return prepared.error();
-    const QString path = QDir(dataDir).filePath(QString::fromLatin1(kFileName));
+    const QString path = filePathIn(dataDir);
     if (auto header = checkSqliteHeader(path, dataDir); !header.ok())
         return header.error();
 

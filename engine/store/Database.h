@@ -48,6 +48,8 @@ public:
     sqlite3* nativeHandle() const;
 
     // The folder holding pre-migration backups, and the newest backup file if any.
+    // Where the database of a data folder is.
+    static QString filePathIn(const QString& dataDir);
     static QString backupDirectory(const QString& dataDir);
     static QString latestBackup(const QString& dataDir);
 

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <limits>
 
 namespace coffer::store {
@@ -11,15 +12,12 @@ QString ftsQueryFor(const QString& typed)
     QStringList terms;
     for (const QString& word : typed.split(QChar(u' '), Qt::SkipEmptyParts)) {
         const QString trimmed = word.trimmed();
-        bool searchable = false;
-        for (QChar c : trimmed) {
-            if (c.isLetterOrNumber()) {
-                searchable = true;
-                break;
-            }
-        }
-        if (!searchable)
-            continue; // "-" or "&" alone: the tokenizer would drop it, and an empty phrase matches nothing
+        const auto characters =
+            std::count_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+        // "-" or "&" alone: the tokenizer would drop it, and an empty phrase matches nothing. One
+        // letter: the prefix of most words in a large ledger, searched once the word grows.
+        if (characters < kMinimumWordLength)
+            continue;
         QString quoted = trimmed;
         quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         terms.append(u'"' + quoted + QStringLiteral("\"*"));

@@ -57,9 +57,10 @@ struct AccountChoice {
     QString currency;
 };
 
-// The FTS5 query for what the user typed: every word a quoted prefix, so punctuation and FTS
-// operators typed by the user are searched for, never interpreted. Empty when nothing searchable
-// was typed.
+// The FTS5 query for what the user typed: every word of at least kMinimumWordLength letters or
+// digits a quoted prefix, so punctuation and FTS operators typed by the user are searched for,
+// never interpreted. Empty when nothing searchable was typed.
+inline constexpr int kMinimumWordLength = 2;
 QString ftsQueryFor(const QString& typed);
 
 // "12.5" / "1,234.56" / "-3" -> ten-thousandths of a unit (the sign is ignored: bounds are on the

@@ -6,6 +6,7 @@
 #include "store/TransactionReader.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 namespace coffer::store {
@@ -18,10 +19,11 @@ struct SqlConditions {
 // The visible rows (not removed, not folded into another) the filter selects.
 SqlConditions filterConditions(const TransactionFilter& filter);
 
-// What a column sorts by, collation included, over transactions t and accounts a.
-QString sortExpression(SortColumn column);
+// What a column sorts by, most significant first, collation included, over transactions t and
+// accounts a. The row id follows as the last tie-breaker.
+QStringList sortExpressions(SortColumn column);
 
-// The value of sortExpression for a listed row, to continue a listing after it.
-QVariant sortKeyOf(const TransactionRow& row, SortColumn column);
+// The values of sortExpressions for a listed row, to continue a listing after it.
+QVariantList sortKeyOf(const TransactionRow& row, SortColumn column);
 
 } // namespace coffer::store

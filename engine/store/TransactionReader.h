@@ -40,7 +40,7 @@ struct TransactionDetail {
 };
 
 // Where a page of a listing stops; the next page starts strictly after it. bookedOn places it in
-// the newest-first listing; sortKey in a listing sorted by another column.
+// the newest-first listing; sortKey (a list of the order's keys) in a listing of another order.
 struct ListPosition {
     QDate bookedOn;
     qint64 id = 0;
@@ -54,6 +54,9 @@ class TransactionReader {
 public:
     // Opens databasePath read-only under a unique Qt connection name.
     static model::Result<std::shared_ptr<TransactionReader>> open(const QString& databasePath);
+    // True when the file exists with the schema this build writes, so it can be read before the
+    // engine has finished opening it (its integrity check takes seconds on a large database).
+    static bool hasCurrentSchema(const QString& databasePath);
     ~TransactionReader();
     TransactionReader(const TransactionReader&) = delete;
     TransactionReader& operator=(const TransactionReader&) = delete;
@@ -77,8 +80,16 @@ public:
     model::Result<TransactionDetail> detail(qint64 id) const;
 
 private:
+    // Matches of a search from which walking the date index beats looking every match up.
+    static constexpr qint64 kDenseSearchMatches = 3000;
+
     explicit TransactionReader(QString connectionName);
+    // Whether the query's search matches many rows (counted once per search, then remembered).
+    model::Result<bool> searchIsDense(const TransactionQuery& query) const;
+
     QString m_connectionName;
+    mutable QString m_countedSearch;
+    mutable qint64 m_searchMatches = 0;
 };
 
 } // namespace coffer::store

@@ -27,6 +27,17 @@ model::Status TransactionTableModel::openDatabase(const QString& databasePath)
     return model::Ok{};
 }
 
+void TransactionTableModel::close()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_position = {};
+    m_exhausted = true;
+    m_reader.reset();
+    m_databasePath.clear();
+    endResetModel();
+}
+
 void TransactionTableModel::reload()
 {
     beginResetModel();

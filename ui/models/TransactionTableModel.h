@@ -34,6 +34,8 @@ public:
     // Opens the model's reader on the engine's database and loads the first page.
     model::Status openDatabase(const QString& databasePath);
     bool isOpen() const { return m_reader != nullptr; }
+    // Lets go of the database and empties the list.
+    void close();
     QString databasePath() const { return m_databasePath; }
     // What is listed and in which order; a new query reloads from the first row.
     void setQuery(const store::TransactionQuery& query);

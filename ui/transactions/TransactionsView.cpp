@@ -7,6 +7,7 @@
 #include "WidgetIdentity.h"
 #include "model/Money.h"
 #include "models/TransactionTableModel.h"
+#include "store/Database.h"
 #include "transactions/TotalsLoader.h"
 #include "transactions/TransactionDetailPane.h"
 #include "transactions/TransactionFilterBar.h"
@@ -81,8 +82,10 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     m_reloadTimer.setInterval(kReloadDelayMs);
     connect(&m_reloadTimer, &QTimer::timeout, this, &TransactionsView::reload);
     connect(&host, &EngineHost::started, this, &TransactionsView::openDatabase);
-    connect(&host, &EngineHost::startFailed, this,
-            [this](const QString& message) { m_countLabel->setText(tr("Could not open your data: %1").arg(message)); });
+    connect(&host, &EngineHost::startFailed, this, [this](const QString& message) {
+        m_model->close(); // read early (see openEarly), but the engine found it unusable
+        m_countLabel->setText(tr("Could not open your data: %1").arg(message));
+    });
     connect(&host, &EngineHost::transactionsChanged, this, &TransactionsView::scheduleReload);
     connect(&host, &EngineHost::connectionsChanged, this, &TransactionsView::refreshChoices);
     connect(m_model, &TransactionTableModel::loadFailed, this, [this](const QString& message) {
@@ -95,6 +98,7 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     connect(m_totals, &TotalsLoader::failed, this, [this](const QString& message) {
         m_totalsLabel->setText(tr("Could not add up these transactions: %1").arg(message));
     });
+    openEarly();
 }
 
 void TransactionsView::createTable()
@@ -127,6 +131,16 @@ void TransactionsView::createTable()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TransactionsView::showSelectedDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TransactionsView::showSelectedDetail);
+}
+
+void TransactionsView::openEarly()
+{
+    // The engine checks the whole file before it reports started(), which takes seconds on a large
+    // database; a file already at this build's schema can be listed meanwhile (reads are safe
+    // beside the engine's writes). A new or older file waits for the engine to create or migrate it.
+    const QString path = store::Database::filePathIn(m_host.dataDir());
+    if (!m_host.dataDir().isEmpty() && store::TransactionReader::hasCurrentSchema(path))
+        openDatabase(path);
 }
 
 void TransactionsView::focusSearch()

@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void createTable();
+    void openEarly();
     void openDatabase(const QString& databasePath);
     void applyFilter(const store::TransactionFilter& filter);
     void scheduleReload();

@@ -14,7 +14,7 @@ using model::Error;
 using model::Result;
 
 Result<model::ChangeCounts> deliverFeed(const SyntheticFeed& feed, sync::PageWriter& writer,
-                                    sync::PageWriter::Target target, qint64* pending)
+                                        sync::PageWriter::Target target, qint64* pending)
 {
     model::ChangeCounts total;
     for (int p = 0; p < feed.pageCount(); ++p) {

@@ -10,12 +10,12 @@
 
 namespace coffer::bench {
 
-LedgerFixture::LedgerFixture(int accounts, const QDate& today)
+LedgerFixture::LedgerFixture(int accounts, const QDate& today, const QString& dataDir)
     : m_today(today)
 {
-    if (!m_dir.isValid())
+    if (dataDir.isEmpty() && !m_dir.isValid())
         die(QStringLiteral("cannot create a temporary folder"));
-    auto opened = store::Database::open(m_dir.path());
+    auto opened = store::Database::open(dataDir.isEmpty() ? m_dir.path() : dataDir);
     if (!opened.ok())
         die(opened.error().userMessage);
     m_db = std::move(opened).value();

@@ -16,7 +16,8 @@ namespace coffer::bench {
 // (a second source into the same local accounts).
 class LedgerFixture {
 public:
-    LedgerFixture(int accounts, const QDate& today);
+    // In a temporary folder, or in dataDir (kept) when one is given.
+    LedgerFixture(int accounts, const QDate& today, const QString& dataDir = {});
 
     store::Database& db() { return *m_db; }
     static QString accountProviderId(int index);

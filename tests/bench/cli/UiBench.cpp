@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "SyntheticFeed.h"
 #include "models/TransactionTableModel.h"
+#include "store/Database.h"
 #include "transactions/TransactionsView.h"
 
 #include <QApplication>
@@ -46,8 +47,7 @@ double percentile(QList<double> values, double p)
 }
 
 // Runs the event loop until done() or the timeout; false on timeout.
-template <typename Done>
-bool waitFor(Done done)
+template <typename Done> bool waitFor(Done done)
 {
     QElapsedTimer timer;
     timer.start();
@@ -129,11 +129,12 @@ Result<QJsonObject> measureWindow(const QString& dataDir, qint64 transactions)
                        {QStringLiteral("peak_rss_mb"), qRound(peakRssMegabytes() * 10) / 10.0}};
 }
 
-// Builds the database through the production pipeline, then measures in a child process.
-Result<QJsonObject> buildAndMeasure(qint64 transactions)
+// Builds the database through the production pipeline (in dataDir, kept, when one is given), then
+// measures in a child process.
+Result<QJsonObject> buildAndMeasure(qint64 transactions, const QString& dataDir)
 {
     const QDate today = QDate::currentDate();
-    LedgerFixture ledger(20, today);
+    LedgerFixture ledger(20, today, dataDir);
     const SyntheticFeed feed(transactions, 20, today.addDays(-1));
     sync::PageWriter writer(ledger.db());
     const auto delivered = deliverFeed(feed, writer, ledger.connectionTarget(), nullptr);
@@ -149,8 +150,8 @@ Result<QJsonObject> buildAndMeasure(qint64 transactions)
     const QByteArray output = child.readAllStandardOutput().trimmed();
     const QJsonDocument json = QJsonDocument::fromJson(output.split('\n').constLast());
     if (!json.isObject())
-        return Error::permanent(QStringLiteral("the measuring process printed no figures: %1")
-                                    .arg(QString::fromUtf8(output)));
+        return Error::permanent(
+            QStringLiteral("the measuring process printed no figures: %1").arg(QString::fromUtf8(output)));
     return json.object();
 }
 
@@ -160,7 +161,8 @@ Result<QJsonObject> runUiBench(qint64 transactions, const QString& dataDir)
 {
     if (transactions < 1)
         return Error::permanent(QStringLiteral("--transactions must be at least 1"));
-    return dataDir.isEmpty() ? buildAndMeasure(transactions) : measureWindow(dataDir, transactions);
+    const bool built = !dataDir.isEmpty() && QFileInfo::exists(store::Database::filePathIn(dataDir));
+    return built ? measureWindow(dataDir, transactions) : buildAndMeasure(transactions, dataDir);
 }
 
 } // namespace coffer::bench

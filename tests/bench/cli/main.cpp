@@ -59,9 +59,9 @@ int main(int argc, char** argv)
                                       QStringLiteral("A"), QStringLiteral("20"));
     const QCommandLineOption explain(QStringLiteral("explain"),
                                      QStringLiteral("match: per-case counts and example mistakes on stderr."));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("ui: measure over this data folder instead of building one."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("ui: the data folder to measure over (built there first when empty)."), QStringLiteral("DIR"));
     parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir});
     parser.process(app);
 

@@ -219,7 +219,7 @@ TEST_F(TransactionQueryTest, FiltersNarrowByAccountConnectionDatesStatusAndCateg
 
     query = {};
     query.filter.category = QStringLiteral("dining"); // the pipeline keeps categories in lower case
-    query.filter.search = QStringLiteral("i");        // with a search too: both apply
+    query.filter.search = QStringLiteral("ic");       // with a search too: both apply
     EXPECT_EQ(list(query), (QStringList{QStringLiteral("w1")}));
 }
 
@@ -238,9 +238,9 @@ TEST_F(TransactionQueryTest, EveryColumnSortsBothWaysAcrossPages)
     TransactionQuery query;
     query.sortColumn = SortColumn::Amount;
     query.descending = false;
-    // By the number shown, whatever the currency's minor unit: -1,110 JPY, -77.82 USD, -25 JPY ...
+    // Each currency's amounts together (yen and dollars are not comparable), smallest first.
     EXPECT_EQ(list(query),
-              (QStringList{QStringLiteral("w1"), QStringLiteral("c4"), QStringLiteral("w2"), QStringLiteral("c2"),
+              (QStringList{QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("c4"), QStringLiteral("c2"),
                            QStringLiteral("c5"), QStringLiteral("c1"), QStringLiteral("c3")}));
     query.sortColumn = SortColumn::Counterparty;
     EXPECT_EQ(list(query),
@@ -316,6 +316,11 @@ TEST(TransactionQueryText, TypedWordsBecomeQuotedPrefixes)
     EXPECT_EQ(store::ftsQueryFor(QStringLiteral("  blue  bot ")), QStringLiteral("\"blue\"* \"bot\"*"));
     EXPECT_EQ(store::ftsQueryFor(QStringLiteral("say \"hi")), QStringLiteral("\"say\"* \"\"\"hi\"*"));
     EXPECT_EQ(store::ftsQueryFor(QStringLiteral("- & *")), QString());
+    // A single letter would match most of a large ledger: the search waits for the word to grow.
+    EXPECT_EQ(store::ftsQueryFor(QStringLiteral("c")), QString());
+    EXPECT_EQ(store::ftsQueryFor(QStringLiteral("whole f")), QStringLiteral("\"whole\"*"));
+    EXPECT_EQ(store::ftsQueryFor(QStringLiteral("7 eleven")), QStringLiteral("\"eleven\"*"));
+    EXPECT_EQ(store::ftsQueryFor(QStringLiteral("#42")), QStringLiteral("\"#42\"*"));
 }
 
 } // namespace
