@@ -1,0 +1,48 @@
+#pragma once
+
+#include "export/ExportTypes.h"
+
+#include <QByteArray>
+#include <QSaveFile>
+#include <QString>
+
+namespace coffer::exporting {
+
+// An output file written atomically: the data goes to a temporary file next to the target,
+// which replaces the target only on commit(). Any failure (cannot create, disk full, no
+// permission) leaves an existing file untouched and yields an error naming the file and why.
+// Thread affinity: one thread at a time.
+class ExportFile {
+public:
+    explicit ExportFile(const QString& path);
+    ~ExportFile(); // without commit(): the temporary file is removed, the target untouched
+
+    model::Status open();
+    // Appends; after the first failure further writes are ignored and commit() reports it.
+    void write(const QByteArray& bytes);
+    void write(const QString& text) { write(text.toUtf8()); }
+    // The device, for writers that stream through one (QXmlStreamWriter). Check failed().
+    QIODevice* device() { return &m_file; }
+    bool failed() const { return !m_error.isEmpty(); }
+    // Ok while every write so far succeeded: writers check it per page to stop early.
+    model::Status written() const;
+    // Streams every page of source, each row rendered by render; the count written. Stops at
+    // the first failed read or write.
+    model::Result<qint64> writeRows(const RowPageSource& source, int pageSize,
+                                    const std::function<QByteArray(const store::TransactionRow&)>& render);
+    model::Status commit();
+    // Gives up on the file (the target stays untouched) and returns the error to report: a
+    // failure of the file itself as it is, any other cause (a database read) naming the file.
+    model::Error abandon(const model::Error& cause);
+
+    const QString& path() const { return m_path; }
+
+private:
+    model::Error failure(const QString& reason) const;
+
+    QString m_path;
+    QSaveFile m_file;
+    QString m_error;
+};
+
+} // namespace coffer::exporting
