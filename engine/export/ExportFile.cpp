@@ -120,8 +120,10 @@ Error ExportFile::failure(const QString& reason) const
     QString why = reason.isEmpty() ? QStringLiteral("unknown error") : reason;
     if (why.endsWith(u'.'))
         why.chop(1);
-    return Error::storage(QStringLiteral("Could not write %1: %2. Any existing file there was left as it was.")
-                              .arg(QDir::toNativeSeparators(m_path), why));
+    QString message = QStringLiteral("Could not write %1: %2.").arg(QDir::toNativeSeparators(m_path), why);
+    if (QFileInfo(m_path).isFile())
+        message += QStringLiteral(" The file that was there is unchanged.");
+    return Error::storage(message);
 }
 
 } // namespace coffer::exporting
