@@ -18,7 +18,7 @@ QString ledgerComponent(const QString& text)
     QString out = oneLine(text);
     for (QChar& c : out) {
         if (ledgerSyntax(c))
-            c = u'-';
+            c = u' ';
     }
     return out.simplified();
 }

@@ -8,7 +8,8 @@
 namespace coffer::exporting {
 
 // Account names for plain-text accounting files, made to each tool's rules and unique.
-// Ledger: "Assets:Demo Bank:Everyday Checking" (no ; ( ) [ ] @ = * ! and never two spaces in a row).
+// Ledger: "Assets:Demo Bank:Everyday Checking" (no : ; ( ) [ ] @ = * ! # | " and never two
+// spaces in a row: those become single spaces).
 // Beancount: "Assets:Demo-Bank:Everyday-Checking" (components of ASCII letters, digits and
 // dashes, each starting with a capital or a digit).
 // Credit cards go under Liabilities, other accounts under Assets; categories under Expenses

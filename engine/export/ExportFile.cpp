@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
+
 namespace coffer::exporting {
 
 using model::Error;
@@ -31,7 +33,50 @@ Status forEachPage(const RowPageSource& source, int pageSize,
     }
 }
 
+// Why a write failed: Qt's words, or the system's ("No space left on device") where Qt has none.
+QString writeFailure(int code, const QSaveFile& file)
+{
+    const QString qt = file.errorString();
+    if (code == 0 || (!qt.isEmpty() && qt != u"Unknown error"))
+        return qt;
+    return qt_error_string(code);
+}
+
+constexpr qsizetype kChunkBytes = 256 * 1024;
+
 } // namespace
+
+// Gathers the many small writes of a QXmlStreamWriter into chunks for ExportFile::write.
+class ChunkingDevice : public QIODevice {
+public:
+    explicit ChunkingDevice(ExportFile& file)
+        : m_file(file)
+    {
+        QIODevice::open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    void flush()
+    {
+        if (!m_chunk.isEmpty())
+            m_file.write(m_chunk);
+        m_chunk.clear();
+    }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 length) override
+    {
+        if (m_file.failed())
+            return -1;
+        m_chunk.append(data, length);
+        if (m_chunk.size() >= kChunkBytes)
+            flush();
+        return length;
+    }
+
+private:
+    ExportFile& m_file;
+    QByteArray m_chunk;
+};
 
 ExportFile::ExportFile(const QString& path)
     : m_path(QFileInfo(path).absoluteFilePath())
@@ -52,7 +97,9 @@ Status ExportFile::open()
     if (!QFileInfo(m_path).absoluteDir().exists())
         return failure(QStringLiteral("the folder %1 does not exist")
                            .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())));
-    if (!m_file.open(QIODevice::WriteOnly))
+    // Unbuffered: every write is one system call with its own error, and the writers already
+    // hand over whole pages.
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return failure(m_file.errorString());
     return model::Ok{};
 }
@@ -61,29 +108,42 @@ void ExportFile::write(const QByteArray& bytes)
 {
     if (failed())
         return;
+    errno = 0;
     if (m_file.write(bytes) != bytes.size())
-        m_error = m_file.errorString();
+        m_error = writeFailure(errno, m_file);
+}
+
+QIODevice* ExportFile::device()
+{
+    if (!m_device)
+        m_device = std::make_unique<ChunkingDevice>(*this);
+    return m_device.get();
+}
+
+void ExportFile::flushDevice()
+{
+    if (m_device)
+        m_device->flush();
 }
 
 Status ExportFile::commit()
 {
-    if (!failed() && m_file.error() != QFileDevice::NoError)
-        m_error = m_file.errorString();
+    flushDevice();
     if (failed()) {
         m_file.cancelWriting();
         return failure(m_error);
     }
+    errno = 0;
     if (!m_file.commit())
-        return failure(m_file.errorString());
+        return failure(writeFailure(errno, m_file));
     return model::Ok{};
 }
 
-Status ExportFile::written() const
+Status ExportFile::written()
 {
+    flushDevice();
     if (failed())
         return failure(m_error);
-    if (m_file.error() != QFileDevice::NoError) // a writer streaming through device()
-        return failure(m_file.errorString());
     return model::Ok{};
 }
 

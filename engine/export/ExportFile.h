@@ -6,7 +6,11 @@
 #include <QSaveFile>
 #include <QString>
 
+#include <memory>
+
 namespace coffer::exporting {
+
+class ChunkingDevice;
 
 // An output file written atomically: the data goes to a temporary file next to the target,
 // which replaces the target only on commit(). Any failure (cannot create, disk full, no
@@ -21,11 +25,12 @@ public:
     // Appends; after the first failure further writes are ignored and commit() reports it.
     void write(const QByteArray& bytes);
     void write(const QString& text) { write(text.toUtf8()); }
-    // The device, for writers that stream through one (QXmlStreamWriter). Check failed().
-    QIODevice* device() { return &m_file; }
+    // A device writing into this file, for writers that stream through one (QXmlStreamWriter);
+    // its failures show in written() and commit() like those of write().
+    QIODevice* device();
     bool failed() const { return !m_error.isEmpty(); }
     // Ok while every write so far succeeded: writers check it per page to stop early.
-    model::Status written() const;
+    model::Status written();
     // Streams every page of source, each row rendered by render; the count written. Stops at
     // the first failed read or write.
     model::Result<qint64> writeRows(const RowPageSource& source, int pageSize,
@@ -39,10 +44,12 @@ public:
 
 private:
     model::Error failure(const QString& reason) const;
+    void flushDevice();
 
     QString m_path;
     QSaveFile m_file;
     QString m_error;
+    std::unique_ptr<ChunkingDevice> m_device;
 };
 
 } // namespace coffer::exporting
