@@ -88,4 +88,12 @@ QString AccountNames::forCategory(const QString& category, bool moneyOut) const
     return (moneyOut ? QStringLiteral("Expenses:") : QStringLiteral("Income:")) + leaf;
 }
 
+QString AccountNames::postings(const model::Transaction& t, const QString& indent) const
+{
+    const QString currency = u' ' + t.amount.currency() + u'\n';
+    return indent + forAccount(t.accountId) + QStringLiteral("  ") + t.amount.toDecimalString() + currency + indent +
+           forCategory(t.category, t.amount.isNegative()) + QStringLiteral("  ") +
+           t.amount.negated().toDecimalString() + currency;
+}
+
 } // namespace coffer::exporting

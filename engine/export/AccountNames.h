@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/LedgerSource.h"
+#include "model/Transaction.h"
 
 #include <QHash>
 #include <QString>
@@ -22,6 +23,9 @@ public:
 
     QString forAccount(qint64 accountId) const { return m_names.value(accountId); }
     QString forCategory(const QString& category, bool moneyOut) const;
+    // The two postings of a transaction, each on its own indented line: the account with the
+    // amount, the category balancing it ("Expenses:Dining  4.50 USD").
+    QString postings(const model::Transaction& t, const QString& indent) const;
 
     // One name component in the style, or an empty string when nothing of text is usable.
     static QString component(Style style, const QString& text);

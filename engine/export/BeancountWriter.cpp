@@ -13,17 +13,13 @@ namespace {
 QByteArray entry(const store::TransactionRow& row, const AccountNames& names)
 {
     const model::Transaction& t = row.transaction;
-    const QString description = t.description.isEmpty() ? t.descriptionRaw : t.description;
+    const QString description = shownDescription(t);
     QString text = store::formatIsoDate(t.bookedOn) + (t.isPending() ? QStringLiteral(" ! ") : QStringLiteral(" * "));
     if (!oneLine(t.counterparty).isEmpty())
         text += BeancountWriter::quoted(t.counterparty) + u' ';
     text += BeancountWriter::quoted(description) + u'\n';
     text += QStringLiteral("  coffer-id: \"") + QString::number(t.id) + QStringLiteral("\"\n");
-    const QString currency = u' ' + t.amount.currency() + u'\n';
-    text += QStringLiteral("  ") + names.forAccount(t.accountId) + QStringLiteral("  ") + t.amount.toDecimalString() +
-            currency;
-    text += QStringLiteral("  ") + names.forCategory(t.category, t.amount.isNegative()) + QStringLiteral("  ") +
-            t.amount.negated().toDecimalString() + currency + u'\n';
+    text += names.postings(t, QStringLiteral("  ")) + u'\n';
     return text.toUtf8();
 }
 
@@ -74,20 +70,13 @@ Result<ExportSummary> BeancountWriter::write(const QString& path, const LedgerSo
     const auto opens = openings(source, filter, accounts.value(), names, now.toUTC().date());
     if (!opens.ok())
         return opens.error();
-    ExportFile file(path);
-    if (auto opened = file.open(); !opened.ok())
-        return opened.error();
-    file.write(QStringLiteral("; Exported from Coffer on %1 UTC. The \"!\" flag marks a pending transaction.\n"
-                              "option \"title\" \"Coffer\"\n\n")
-                   .arg(now.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    file.write(opens.value());
-    const auto written = file.writeRows(source.rowSource(filter), kExportPageSize,
-                                        [&](const store::TransactionRow& row) { return entry(row, names); });
-    if (!written.ok())
-        return file.abandon(written.error());
-    if (auto done = file.commit(); !done.ok())
-        return done.error();
-    return ExportSummary{file.path(), written.value(), int(accounts.value().size()), 0};
+    const QString head =
+        exportedOnLine(now) +
+        QStringLiteral("; The \"!\" flag marks a pending transaction.\noption \"title\" \"Coffer\"\n\n") +
+        opens.value();
+    return ExportFile::writeAll(
+        path, head, source.rowSource(filter), [&](const store::TransactionRow& row) { return entry(row, names); },
+        accounts.value().size());
 }
 
 } // namespace coffer::exporting

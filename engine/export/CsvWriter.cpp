@@ -39,7 +39,7 @@ QByteArray CsvWriter::headerLine()
 QByteArray CsvWriter::line(const store::TransactionRow& row)
 {
     const model::Transaction& t = row.transaction;
-    const QString description = t.description.isEmpty() ? t.descriptionRaw : t.description;
+    const QString description = shownDescription(t);
     const QString text = store::formatIsoDate(t.bookedOn) + u',' + textCell(row.accountName) + u',' +
                          textCell(description) + u',' + textCell(t.counterparty) + u',' + textCell(t.category) + u',' +
                          t.amount.toDecimalString() + u',' + textCell(t.amount.currency()) + u',' +
@@ -50,24 +50,17 @@ QByteArray CsvWriter::line(const store::TransactionRow& row)
 
 Result<ExportSummary> CsvWriter::write(const QString& path, const RowPageSource& source, int pageSize)
 {
-    ExportFile file(path);
-    if (auto opened = file.open(); !opened.ok())
-        return opened.error();
-    ExportSummary summary;
-    summary.path = file.path();
     QSet<qint64> accounts;
-    file.write(headerLine());
-    const auto written = file.writeRows(source, pageSize, [&](const store::TransactionRow& row) {
-        accounts.insert(row.transaction.accountId);
-        return line(row);
-    });
-    if (!written.ok())
-        return file.abandon(written.error());
-    if (auto done = file.commit(); !done.ok())
-        return done.error();
-    summary.transactions = written.value();
-    summary.accounts = int(accounts.size());
-    return summary;
+    auto written = ExportFile::writeAll(
+        path, QString::fromUtf8(headerLine()), source,
+        [&](const store::TransactionRow& row) {
+            accounts.insert(row.transaction.accountId);
+            return line(row);
+        },
+        0, pageSize);
+    if (written.ok())
+        written.value().accounts = int(accounts.size());
+    return written;
 }
 
 } // namespace coffer::exporting

@@ -78,6 +78,25 @@ private:
     QByteArray m_chunk;
 };
 
+model::Result<ExportSummary> ExportFile::writeAll(const QString& path, const QString& head, const RowPageSource& source,
+                                                  const RowRenderer& render, qsizetype accounts, int pageSize)
+{
+    ExportFile file(path);
+    if (auto opened = file.open(); !opened.ok())
+        return opened.error();
+    file.write(head);
+    const auto written = file.writeRows(source, pageSize, render);
+    if (!written.ok())
+        return file.abandon(written.error());
+    if (auto done = file.commit(); !done.ok())
+        return done.error();
+    ExportSummary summary;
+    summary.path = file.path();
+    summary.transactions = written.value();
+    summary.accounts = int(accounts);
+    return summary;
+}
+
 ExportFile::ExportFile(const QString& path)
     : m_path(QFileInfo(path).absoluteFilePath())
     , m_file(m_path)
@@ -147,8 +166,7 @@ Status ExportFile::written()
     return model::Ok{};
 }
 
-model::Result<qint64> ExportFile::writeRows(const RowPageSource& source, int pageSize,
-                                            const std::function<QByteArray(const store::TransactionRow&)>& render)
+model::Result<qint64> ExportFile::writeRows(const RowPageSource& source, int pageSize, const RowRenderer& render)
 {
     qint64 count = 0;
     const auto streamed = forEachPage(source, pageSize, [&](const QList<store::TransactionRow>& rows) -> Status {

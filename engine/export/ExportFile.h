@@ -18,6 +18,14 @@ class ChunkingDevice;
 // Thread affinity: one thread at a time.
 class ExportFile {
 public:
+    using RowRenderer = std::function<QByteArray(const store::TransactionRow&)>;
+
+    // A whole text export in one call: head, then every row of source rendered, committed.
+    // The summary has the path, the rows written and the accounts given.
+    static model::Result<ExportSummary> writeAll(const QString& path, const QString& head, const RowPageSource& source,
+                                                 const RowRenderer& render, qsizetype accounts,
+                                                 int pageSize = kExportPageSize);
+
     explicit ExportFile(const QString& path);
     ~ExportFile(); // without commit(): the temporary file is removed, the target untouched
 
@@ -33,8 +41,7 @@ public:
     model::Status written();
     // Streams every page of source, each row rendered by render; the count written. Stops at
     // the first failed read or write.
-    model::Result<qint64> writeRows(const RowPageSource& source, int pageSize,
-                                    const std::function<QByteArray(const store::TransactionRow&)>& render);
+    model::Result<qint64> writeRows(const RowPageSource& source, int pageSize, const RowRenderer& render);
     model::Status commit();
     // Gives up on the file (the target stays untouched) and returns the error to report: a
     // failure of the file itself as it is, any other cause (a database read) naming the file.

@@ -31,6 +31,17 @@ QString exportFormatSuffix(ExportFormat format)
     return exportFormatName(format).toLower();
 }
 
+QString exportedOnLine(const QDateTime& now)
+{
+    return QStringLiteral("; Exported from Coffer on %1 UTC.\n")
+        .arg(now.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
+QString shownDescription(const model::Transaction& t)
+{
+    return t.description.isEmpty() ? t.descriptionRaw : t.description;
+}
+
 QString oneLine(const QString& text)
 {
     QString out = text;

@@ -4,6 +4,7 @@
 #include "store/TransactionReader.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -48,6 +49,13 @@ using RowPageSource =
 
 // Rows per read: enough to keep the queries few, small enough that memory stays flat.
 inline constexpr int kExportPageSize = 2000;
+
+// "; Exported from Coffer on 2026-11-20 12:00 UTC." and a line break: the first line of the text
+// formats (";" starts a comment in Ledger and Beancount alike).
+QString exportedOnLine(const QDateTime& now);
+
+// The description a user sees: the cleaned one, or the bank's own when there is no other.
+QString shownDescription(const model::Transaction& t);
 
 // The text on one line: line breaks, tabs and other control characters become single spaces.
 QString oneLine(const QString& text);

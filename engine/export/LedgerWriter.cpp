@@ -13,7 +13,7 @@ namespace {
 QByteArray entry(const store::TransactionRow& row, const AccountNames& names)
 {
     const model::Transaction& t = row.transaction;
-    const QString description = oneLine(t.description.isEmpty() ? t.descriptionRaw : t.description);
+    const QString description = oneLine(shownDescription(t));
     QString payee = oneLine(t.counterparty);
     if (payee.isEmpty())
         payee = description.isEmpty() ? QStringLiteral("Unknown payee") : description;
@@ -22,11 +22,7 @@ QByteArray entry(const store::TransactionRow& row, const AccountNames& names)
                    QStringLiteral(") ") + payee + u'\n';
     if (!description.isEmpty() && description != payee)
         text += QStringLiteral("    ; ") + description + u'\n';
-    const QString currency = u' ' + t.amount.currency() + u'\n';
-    text += QStringLiteral("    ") + names.forAccount(t.accountId) + QStringLiteral("  ") + t.amount.toDecimalString() +
-            currency;
-    text += QStringLiteral("    ") + names.forCategory(t.category, t.amount.isNegative()) + QStringLiteral("  ") +
-            t.amount.negated().toDecimalString() + currency + u'\n';
+    text += names.postings(t, QStringLiteral("    ")) + u'\n';
     return text.toUtf8();
 }
 
@@ -38,20 +34,13 @@ Result<ExportSummary> LedgerWriter::write(const QString& path, const LedgerSourc
     const auto accounts = source.accounts(filter);
     if (!accounts.ok())
         return accounts.error();
-    ExportFile file(path);
-    if (auto opened = file.open(); !opened.ok())
-        return opened.error();
     const AccountNames names(AccountNames::Style::Ledger, accounts.value());
-    file.write(QStringLiteral("; Exported from Coffer on %1 UTC. \"!\" marks a pending transaction; the code in "
-                              "parentheses is its Coffer id.\n\n")
-                   .arg(now.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    const auto written = file.writeRows(source.rowSource(filter), kExportPageSize,
-                                        [&](const store::TransactionRow& row) { return entry(row, names); });
-    if (!written.ok())
-        return file.abandon(written.error());
-    if (auto done = file.commit(); !done.ok())
-        return done.error();
-    return ExportSummary{file.path(), written.value(), int(accounts.value().size()), 0};
+    const QString head =
+        exportedOnLine(now) +
+        QStringLiteral("; \"!\" marks a pending transaction; the code in parentheses is its Coffer id.\n\n");
+    return ExportFile::writeAll(
+        path, head, source.rowSource(filter), [&](const store::TransactionRow& row) { return entry(row, names); },
+        accounts.value().size());
 }
 
 } // namespace coffer::exporting

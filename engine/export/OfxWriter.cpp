@@ -54,7 +54,7 @@ void writeStatus(QXmlStreamWriter& xml)
 
 void writeTransaction(QXmlStreamWriter& xml, const model::Transaction& t)
 {
-    const QString description = oneLine(t.description.isEmpty() ? t.descriptionRaw : t.description);
+    const QString description = oneLine(shownDescription(t));
     QString name = oneLine(t.counterparty);
     if (name.isEmpty())
         name = description;
