@@ -38,7 +38,7 @@ struct ExportFilter {
 struct ExportSummary {
     QString path;
     qint64 transactions = 0;
-    int accounts = 0;
+    int accounts = 0;          // OFX, Ledger, Beancount: every account the filter covers; CSV: those in its rows
     qint64 pendingLeftOut = 0; // OFX only: statements carry posted transactions
 };
 
