@@ -16,6 +16,8 @@ const char* const kCommands = R"(Commands:
   transactions show ID                         every field, the raw record, the audit trail and any match
   transactions undo-match ID                   split a matched transaction; the pair is never matched again
   backfill --connection ID --from YYYY-MM-DD   fetch older history, newest first (resumable)
+  export --format csv|ofx|ledger|beancount --output FILE [--account ID] [--from DATE] [--to DATE]
+                                               write the transactions to a file for a spreadsheet or accounting tool
   archive run                                  apply the retention policy now (see settings)
   archive restore FILE                         bring an archive's transactions back
   settings [set KEY VALUE]                     show the settings, or change one
@@ -34,6 +36,39 @@ std::optional<qint64> positiveNumber(const QString& text)
     return ok && n > 0 ? std::optional(n) : std::nullopt;
 }
 
+std::variant<Request, QString> interpretExport(const QCommandLineParser& parser, const CliOptions& o, Request r,
+                                               const QString& misplaced)
+{
+    if (!misplaced.isEmpty())
+        return misplaced;
+    r.kind = Request::Kind::Export;
+    r.format = parser.value(o.format).toLower();
+    if (r.format != u"csv" && r.format != u"ofx" && r.format != u"ledger" && r.format != u"beancount")
+        return parser.isSet(o.format) ? QStringLiteral("--format takes csv, ofx, ledger or beancount, not \"%1\".")
+                                            .arg(parser.value(o.format))
+                                      : QStringLiteral("export needs --format csv, ofx, ledger or beancount.");
+    r.path = parser.value(o.output);
+    if (r.path.isEmpty())
+        return QStringLiteral("export needs --output FILE.");
+    if (parser.isSet(o.account)) {
+        const auto id = positiveNumber(parser.value(o.account));
+        if (!id)
+            return QStringLiteral("--account needs an account id, not \"%1\".").arg(parser.value(o.account));
+        r.accountId = *id;
+    }
+    for (auto [option, date] : {std::pair{&o.from, &r.from}, std::pair{&o.to, &r.to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *date = QDate::fromString(parser.value(*option), Qt::ISODate);
+        if (!date->isValid())
+            return QStringLiteral("--%1 needs a date such as 2025-01-31, not \"%2\".")
+                .arg(option->names().constFirst(), parser.value(*option));
+    }
+    if (r.from.isValid() && r.to.isValid() && r.from > r.to)
+        return QStringLiteral("--from must not be after --to.");
+    return r;
+}
+
 } // namespace
 
 std::variant<Request, QString> interpret(const QCommandLineParser& parser, const CliOptions& o)
@@ -42,8 +77,8 @@ std::variant<Request, QString> interpret(const QCommandLineParser& parser, const
     const QString command = args.value(0) + u' ' + args.value(1);
     Request r;
     auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) -> QString {
-        for (const QCommandLineOption* opt :
-             {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData, &o.from}) {
+        for (const QCommandLineOption* opt : {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData,
+                                              &o.from, &o.to, &o.format, &o.output, &o.account}) {
             if (parser.isSet(*opt) && std::find(allowed.begin(), allowed.end(), opt) == allowed.end())
                 return QStringLiteral("--%1 does not apply to \"%2\".")
                     .arg(opt->names().constLast(), command.trimmed());
@@ -221,6 +256,8 @@ std::variant<Request, QString> interpret(const QCommandLineParser& parser, const
             return bad;
         return r;
     }
+    if (args.size() == 1 && args[0] == u"export")
+        return interpretExport(parser, o, r, allowOnly({&o.format, &o.output, &o.account, &o.from, &o.to}));
     if (args.isEmpty())
         return QStringLiteral("No command given.");
     return QStringLiteral("Unknown command \"%1\".").arg(args.join(u' '));

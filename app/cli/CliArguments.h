@@ -27,10 +27,23 @@ struct CliOptions {
                              QStringLiteral("N"), QStringLiteral("50")};
     QCommandLineOption deleteData{QStringLiteral("delete-data"),
                                   QStringLiteral("Also delete the connection's accounts and transactions.")};
-    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("First day of history to fetch (YYYY-MM-DD)."),
-                            QStringLiteral("DATE")};
+    QCommandLineOption from{
+        QStringLiteral("from"),
+        QStringLiteral("First day (YYYY-MM-DD): of history to fetch, or of transactions to export."),
+        QStringLiteral("DATE")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Last day of transactions to export (YYYY-MM-DD)."),
+                          QStringLiteral("DATE")};
+    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("Export format: csv, ofx, ledger or beancount."),
+                              QStringLiteral("F")};
+    QCommandLineOption output{QStringLiteral("output"), QStringLiteral("File to export to (replaced atomically)."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Export only this account id."),
+                               QStringLiteral("ID")};
 
-    QList<QCommandLineOption> list() const { return {name, seed, fail, connection, all, limit, deleteData, from}; }
+    QList<QCommandLineOption> list() const
+    {
+        return {name, seed, fail, connection, all, limit, deleteData, from, to, format, output, account};
+    }
 };
 
 // Turns the words and options into a Request, or returns the usage error to print.

@@ -1,6 +1,7 @@
 #include "cli/CliCommand.h"
 
 #include "cli/CliPrinter.h"
+#include "export/LedgerExporter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -124,6 +125,9 @@ void CliCommand::onStarted(const QString& databasePath)
     case Kind::JobShow: m_host->showJob(m_request.jobId); break;
     case Kind::JobRetry: m_host->retryJob(m_request.jobId); break;
     case Kind::JobCancel: m_host->cancelJob(m_request.jobId); break;
+    case Kind::Export:
+        runExport();
+        break;
     case Kind::Daemon:
         printLine(QStringLiteral("Coffer daemon running on %1; stop it with Ctrl+C or SIGTERM.").arg(databasePath));
         break;
@@ -186,6 +190,19 @@ void CliCommand::printStatusWhenComplete()
     printLine(statusReport(m_statuses, m_databasePath, total));
     printLine(healthReport(*m_health));
     finish(healthy ? 0 : 1);
+}
+
+void CliCommand::runExport()
+{
+    const auto format = exporting::exportFormatFromName(m_request.format);
+    if (!format)
+        return fail(QStringLiteral("Unknown export format \"%1\".").arg(m_request.format));
+    const exporting::ExportFilter filter{m_request.accountId, m_request.from, m_request.to};
+    const auto written = exporting::LedgerExporter::run(*format, m_databasePath, m_request.path, filter);
+    if (!written.ok())
+        return fail(written.error().userMessage);
+    printLine(exportLine(written.value(), exporting::exportFormatName(*format)));
+    finish(0);
 }
 
 void CliCommand::fail(const QString& message)

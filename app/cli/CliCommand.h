@@ -38,6 +38,7 @@ struct Request {
         ArchiveRestore,
         ShowSettings,
         SetSetting,
+        Export,
     };
     Kind kind = Kind::Status;
     QString provider;
@@ -47,8 +48,11 @@ struct Request {
     qint64 connectionId = 0; // 0: all
     qint64 jobId = 0;
     qint64 transactionId = 0;
-    QDate from;   // backfill
-    QString path; // archive restore
+    QDate from;           // backfill, export
+    QDate to;             // export
+    QString path;         // archive restore, export output
+    QString format;       // export: csv, ofx, ledger, beancount
+    qint64 accountId = 0; // export: 0 for every account
     QString key;  // settings set
     QString value;
     QString schedule;
@@ -70,6 +74,7 @@ private:
     void onConnections(const QList<model::ConnectionStatus>& connections);
     void connectQueueSignals();
     void printStatusWhenComplete();
+    void runExport();
     void finish(int exitCode);
     void fail(const QString& message);
 

@@ -1,5 +1,6 @@
 #include "cli/CliPrinter.h"
 
+#include <QDir>
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
@@ -230,6 +231,21 @@ QString healthReport(const jobs::HealthReport& r)
     }
     for (const QString& w : r.warnings)
         out += QStringLiteral("\nWarning: ") + w;
+    return out;
+}
+
+QString exportLine(const exporting::ExportSummary& s, const QString& formatName)
+{
+    QString out = QStringLiteral("Exported %1 transaction%2 from %3 account%4 to %5 (%6).")
+                      .arg(s.transactions)
+                      .arg(s.transactions == 1 ? QString() : QStringLiteral("s"))
+                      .arg(s.accounts)
+                      .arg(s.accounts == 1 ? QString() : QStringLiteral("s"))
+                      .arg(QDir::toNativeSeparators(s.path), formatName);
+    if (s.pendingLeftOut > 0)
+        out += QStringLiteral("\n%1 pending transaction%2 left out: OFX statements carry posted transactions only.")
+                   .arg(s.pendingLeftOut)
+                   .arg(s.pendingLeftOut == 1 ? QStringLiteral(" was") : QStringLiteral("s were"));
     return out;
 }
 

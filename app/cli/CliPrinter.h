@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/ExportTypes.h"
 #include "jobs/Health.h"
 #include "jobs/Job.h"
 #include "model/Snapshots.h"
@@ -23,5 +24,6 @@ QString queueStatsReport(const jobs::QueueStats& stats);
 QString jobsTable(const QList<jobs::Job>& jobs);
 QString jobReport(const jobs::Job& job);
 QString healthReport(const jobs::HealthReport& report);
+QString exportLine(const exporting::ExportSummary& summary, const QString& formatName);
 
 } // namespace coffer::cli
