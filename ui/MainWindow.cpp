@@ -55,7 +55,10 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     auto* content = new QVBoxLayout;
     content->setContentsMargins(0, 0, 0, 0);
     content->setSpacing(0);
-    content->addWidget(m_notificationBar);
+    auto* barRow = new QVBoxLayout; // takes no room while the bar is hidden
+    barRow->setContentsMargins(24, 12, 24, 0); // in line with the pages' own margins
+    barRow->addWidget(m_notificationBar);
+    content->addLayout(barRow);
     content->addWidget(m_pages, 1);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -251,6 +252,38 @@ TEST(Tray, WithoutATrayTheMessagesShowInTheWindow)
     EXPECT_FALSE(bar->isVisible());
     EXPECT_EQ(currentPage(window), int(Page::Dashboard));
     host.shutdown();
+}
+
+TEST(Tray, TheInWindowMessageBarReadsOnADarkPalette)
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    QApplication::setPalette(dark);
+    {
+        QWidget window;
+        window.setAutoFillBackground(true);
+        auto* bar = new ui::NotificationBar(&window);
+        ui::DesktopAlert alert;
+        alert.title = QStringLiteral("Demo Bank keeps failing to sync");
+        alert.text = QStringLiteral("The dashboard says what went wrong and what fixes it.");
+        bar->showAlert(alert);
+        bar->showAlert(alert);
+        window.resize(760, bar->sizeHint().height() + 24);
+        bar->setGeometry(12, 12, 736, bar->sizeHint().height());
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        EXPECT_TRUE(bar->findChild<QLabel*>(QStringLiteral("notificationBarMore"))->isVisible());
+        const QImage image = bar->grab().toImage();
+        EXPECT_LT(QColor(image.pixel(image.width() / 2, 3)).lightness(), 100) << "a dark bar on a dark palette";
+        test::saveScreenshot(window, QStringLiteral("coffer-notification-bar-dark.png"));
+    }
+    QApplication::setPalette(light);
 }
 
 } // namespace

@@ -53,7 +53,10 @@ AboutDialog::AboutDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(buttons);
-    setFixedWidth(440);
+    // Wrapped text needs its height for the width it gets, not for its one-line size hint.
+    constexpr int kWidth = 460;
+    setMinimumWidth(kWidth);
+    resize(kWidth, std::max(sizeHint().height(), heightForWidth(kWidth)));
 }
 
 } // namespace coffer::ui

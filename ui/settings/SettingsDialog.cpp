@@ -55,8 +55,11 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
-    resize(560, 0);
     validate();
+    // Wrapped notes need their height for the width they get, not for their one-line size hint.
+    constexpr int kWidth = 600;
+    setMinimumWidth(kWidth);
+    resize(kWidth, std::max(sizeHint().height(), heightForWidth(kWidth)) + 24);
 }
 
 QSpinBox* SettingsDialog::spinFor(const QString& settingKey, const QString& objectName, const QString& accessibleName)
