@@ -74,8 +74,8 @@ Result<qint64> ConnectionRepository::insert(const model::ConnectionSpec& spec, c
                                             const QDateTime& createdAt)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral(
-        "INSERT INTO connections (provider, name, institution, options, created_at, schedule) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO connections (provider, name, institution, options, created_at, schedule) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(spec.provider);
     q.addBindValue(spec.name);
     q.addBindValue(institution);

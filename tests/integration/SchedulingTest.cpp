@@ -45,8 +45,18 @@ protected:
         return {};
     }
 
+    // The health reports the engine publishes from now on.
+    const QList<jobs::HealthReport>& collectHealth(EngineUnderTest& engine)
+    {
+        QObject::connect(&engine.host(), &EngineHost::health, &m_context,
+                         [this](const jobs::HealthReport& r) { m_reports << r; });
+        return m_reports;
+    }
+
     QTemporaryDir m_dir;
     std::shared_ptr<schedule::ManualClock> m_clock = test::clockAtFixedNow();
+    QObject m_context;
+    QList<jobs::HealthReport> m_reports;
 };
 
 } // namespace
@@ -177,10 +187,7 @@ TEST_F(SchedulingTest, AnInterruptedJobResumesAfterRestart)
 TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
 {
     EngineUnderTest engine(m_dir.path(), m_clock);
-    QList<jobs::HealthReport> reports;
-    QObject context;
-    QObject::connect(&engine.host(), &EngineHost::health, &context,
-                     [&](const jobs::HealthReport& r) { reports << r; });
+    const QList<jobs::HealthReport>& reports = collectHealth(engine);
     engine.addDemo(11, {{QStringLiteral("fail"), QStringLiteral("transient")}});
     advance(engine, 15 * 60 + 1);
     ASSERT_TRUE(test::waitFor([&] { return !reports.isEmpty(); }));
@@ -201,10 +208,7 @@ TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
 TEST_F(SchedulingTest, NewConnectionsFollowTheUsersDefaultScheduleAndStaleThreshold)
 {
     EngineUnderTest engine(m_dir.path(), m_clock);
-    QList<jobs::HealthReport> reports;
-    QObject context;
-    QObject::connect(&engine.host(), &EngineHost::health, &context,
-                     [&](const jobs::HealthReport& r) { reports << r; });
+    const QList<jobs::HealthReport>& reports = collectHealth(engine);
     engine.host().setSetting(QStringLiteral("default_schedule"), QStringLiteral("every 1d"));
     engine.host().setSetting(QStringLiteral("stale_after_hours"), QStringLiteral("1"));
     ASSERT_TRUE(test::waitFor([&] { return engine.doneMessages.size() >= 2; }));
