@@ -1,5 +1,6 @@
 #include "DataMaintenance.h"
 
+#include "log/Log.h"
 #include "schedule/Clock.h"
 #include "store/Database.h"
 #include "store/Retention.h"
@@ -63,7 +64,10 @@ Result<QString> DataMaintenance::setSetting(const QString& key, const QString& v
 {
     if (auto s = store::setUserSetting(m_db, key, value); !s.ok())
         return s.error();
-    return QStringLiteral("%1 is now %2.").arg(key).arg(store::userSetting(m_db, key));
+    const QString now = store::userSettingText(m_db, key);
+    if (key == store::settingKey::kLogLevel)
+        log::setLevel(now); // this process at once; the others when they next start
+    return QStringLiteral("%1 is now %2.").arg(key, now);
 }
 
 QString DataMaintenance::describeSettings()
@@ -72,9 +76,7 @@ QString DataMaintenance::describeSettings()
     for (const store::UserSetting& s : store::userSettings())
         lines << QStringLiteral("%1 = %2   (%3; default %4)")
                      .arg(s.key)
-                     .arg(store::userSetting(m_db, s.key))
-                     .arg(s.meaning)
-                     .arg(s.defaultValue);
+                     .arg(store::userSettingText(m_db, s.key), s.meaning, s.defaultShown());
     return lines.join(u'\n');
 }
 

@@ -5,21 +5,29 @@
 #include "WidgetIdentity.h"
 #include "connections/ConnectionsView.h"
 #include "dashboard/DashboardView.h"
+#include "settings/AboutDialog.h"
+#include "settings/SettingsDialog.h"
 #include "transactions/TransactionsView.h"
+#include "tray/NotificationBar.h"
+#include "tray/TrayController.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace coffer::ui {
 
-MainWindow::MainWindow(EngineHost& host, QWidget* parent)
+MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     : QMainWindow(parent)
     , m_host(host)
 {
@@ -43,14 +51,25 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     m_navigation = createNavigation();
     m_navigation->setParent(central);
 
+    m_notificationBar = new NotificationBar(central);
+    auto* content = new QVBoxLayout;
+    content->setContentsMargins(0, 0, 0, 0);
+    content->setSpacing(0);
+    auto* barRow = new QVBoxLayout; // takes no room while the bar is hidden
+    barRow->setContentsMargins(24, 12, 24, 0); // in line with the pages' own margins
+    barRow->addWidget(m_notificationBar);
+    content->addLayout(barRow);
+    content->addWidget(m_pages, 1);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(content, 1);
     setCentralWidget(central);
 
     createToolBar();
+    createMenuBar();
+    createAlerts(trayUse);
     m_statusLabel = new QLabel(tr("Starting\u2026"), this);
     setIdentity(m_statusLabel, QStringLiteral("statusMessageLabel"), tr("Latest message"));
     m_statusLabel->setContentsMargins(8, 2, 8, 2);
@@ -114,6 +133,7 @@ void MainWindow::connectEngine()
 {
     connect(&m_host, &EngineHost::started, this, [this] {
         m_syncNowAction->setEnabled(true);
+        m_settingsAction->setEnabled(true);
         showEngineMessage(tr("Ready."));
     });
     connect(&m_host, &EngineHost::startFailed, this, [this](const QString& message) {
@@ -130,6 +150,102 @@ void MainWindow::connectEngine()
         m_host.syncNow(connectionId);
     });
     connect(&m_host, &EngineHost::connectionRemoved, this, [this] { showEngineMessage(tr("Connection removed.")); });
+}
+
+void MainWindow::createAlerts(TrayUse trayUse)
+{
+    m_alerts = new NotificationCenter(this);
+    m_alerts->setObjectName(QStringLiteral("notificationCenter"));
+    m_alerts->follow(m_host);
+    if (trayUse == TrayUse::IfAvailable && TrayController::available()) {
+        m_tray = new TrayController(m_host, m_preferences, this);
+        m_tray->setObjectName(QStringLiteral("trayController"));
+        connect(m_alerts, &NotificationCenter::alertReady, m_tray, &TrayController::showAlert);
+        connect(m_alerts, &NotificationCenter::attentionChanged, m_tray, &TrayController::setAttention);
+        connect(m_tray, &TrayController::openRequested, this, &MainWindow::openAt);
+        connect(m_tray, &TrayController::showWindowRequested, this, &MainWindow::showAndRaise);
+        connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quitRequested);
+    } else {
+        // No tray on this desktop: the same messages appear in the window.
+        connect(m_alerts, &NotificationCenter::alertReady, m_notificationBar, &NotificationBar::showAlert);
+    }
+    connect(m_notificationBar, &NotificationBar::openRequested, this, &MainWindow::openAt);
+}
+
+void MainWindow::createMenuBar()
+{
+    setIdentity(menuBar(), QStringLiteral("mainMenuBar"), tr("Menu bar"));
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_syncNowAction);
+    file->addSeparator();
+    QAction* close = file->addAction(tr("&Close Window"), QKeySequence::Close, this, &QWidget::close);
+    close->setObjectName(QStringLiteral("closeWindowAction"));
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quitRequested);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    m_settingsAction = edit->addAction(tr("&Settings\u2026"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, [this] {
+        const QString problem =
+            SettingsDialog::edit(this, m_host, m_preferences, m_loginStartup, [this](const SettingsValues& chosen) {
+                m_alerts->setThresholds(NotificationCenter::thresholdsFrom(chosen.engine));
+            });
+        if (!problem.isEmpty())
+            showEngineMessage(problem);
+    });
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setEnabled(false); // until the engine has opened the database
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    const QList<QPair<QString, Page>> pages{{tr("&Dashboard"), Page::Dashboard},
+                                            {tr("C&onnections"), Page::Connections},
+                                            {tr("&Transactions"), Page::Transactions}};
+    for (int i = 0; i < pages.size(); ++i) {
+        const Page page = pages[i].second;
+        QAction* action = view->addAction(pages[i].first, QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
+                                          [this, page] { showPage(page); });
+        action->setObjectName(QStringLiteral("viewPageAction%1").arg(i + 1));
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About Coffer"), this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showAndRaise()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openAt(AlertDestination destination)
+{
+    showPage(destination == AlertDestination::Transactions ? Page::Transactions : Page::Dashboard);
+    showAndRaise();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_tray && m_tray->keepRunningOnClose()) {
+        hide(); // the engine keeps syncing; the tray brings the window back
+        event->ignore();
+        return;
+    }
+    event->accept();
+    Q_EMIT quitRequested();
 }
 
 void MainWindow::showEngineMessage(const QString& message)

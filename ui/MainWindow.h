@@ -1,5 +1,9 @@
 #pragma once
 
+#include "settings/DesktopPreferences.h"
+#include "settings/LoginStartup.h"
+#include "tray/NotificationCenter.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -15,7 +19,9 @@ namespace coffer::ui {
 
 class ConnectionsView;
 class DashboardView;
+class NotificationBar;
 class TransactionsView;
+class TrayController;
 
 // The main window composes the views: navigation on the left, the current view on the right, a
 // "Sync now" toolbar action and the engine's latest message in the status bar. Every engine
@@ -24,14 +30,30 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     enum class Page { Dashboard, Connections, Transactions };
+    // Never: alerts go to the in-window bar even where a tray exists (tests of that path).
+    enum class TrayUse { IfAvailable, Never };
 
-    explicit MainWindow(EngineHost& host, QWidget* parent = nullptr);
+    explicit MainWindow(EngineHost& host, QWidget* parent = nullptr, TrayUse trayUse = TrayUse::IfAvailable);
     ~MainWindow() override;
 
     void showPage(Page page);
+    // Brings the window back from the tray or the task bar, in front.
+    void showAndRaise();
+    // Null where the platform has no tray.
+    TrayController* tray() const { return m_tray; }
+
+Q_SIGNALS:
+    // The user chose Quit (menu, tray, Ctrl+Q) or closed the window without a tray to keep running in.
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createMenuBar();
     void createToolBar();
+    void createAlerts(TrayUse trayUse);
+    void openAt(AlertDestination destination);
     QListWidget* createNavigation();
     void connectEngine();
     void showEngineMessage(const QString& message);
@@ -43,6 +65,12 @@ private:
     ConnectionsView* m_connections = nullptr;
     TransactionsView* m_transactions = nullptr;
     QAction* m_syncNowAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    DesktopPreferences m_preferences;
+    LoginStartup m_loginStartup;
+    NotificationCenter* m_alerts = nullptr;
+    TrayController* m_tray = nullptr;
+    NotificationBar* m_notificationBar = nullptr;
     QLabel* m_statusLabel = nullptr;
 };
 

@@ -3,6 +3,9 @@
 #include "EngineHost.h"
 #include "MainWindow.h"
 #include "common/Startup.h"
+#include "log/Log.h"
+#include "store/EngineStateReader.h"
+#include "store/UserSettings.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -24,6 +27,9 @@ int main(int argc, char** argv)
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Add a demo bank connection when there is none."));
     parser.addOption(demo);
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QStringLiteral("Start in the tray (or minimized where there is no tray)."));
+    parser.addOption(minimized);
     parser.process(application); // prints --help/--version or a one-line error for unknown options
 
     auto options = app::prepare(parser, common, false);
@@ -37,19 +43,36 @@ int main(int argc, char** argv)
     // what to do; the engine leaves the database untouched and logs it.
     if (parser.isSet(demo)) {
         auto once = std::make_shared<bool>(false);
-        QObject::connect(
-            &host, &EngineHost::connectionsChanged, &application,
-            [&host, once](const QList<model::ConnectionStatus>& connections) {
-                if (*once)
-                    return;
-                *once = true;
-                if (connections.isEmpty())
-                    host.addConnection(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}, {}});
-            });
+        QObject::connect(&host, &EngineHost::connectionsChanged, &application,
+                         [&host, once](const QList<model::ConnectionStatus>& connections) {
+                             if (*once)
+                                 return;
+                             *once = true;
+                             if (connections.isEmpty())
+                                 host.addConnection(model::ConnectionSpec{
+                                     QStringLiteral("demo"), QStringLiteral("Demo Bank"), {}, {}});
+                         });
     }
 
+    // The stored log level ("log_level", set in Settings or by cofferctl) applies unless --log-level
+    // was given for this run.
+    if (!parser.isSet(common.logLevel)) {
+        QObject::connect(&host, &EngineHost::started, &application, [](const QString& databasePath) {
+            if (const auto settings = store::EngineStateReader::readUserSettings(databasePath); settings.ok())
+                log::setLevel(settings.value().value(store::settingKey::kLogLevel));
+        });
+    }
+
+    // Quitting is explicit (menu, tray, Ctrl+Q, or closing the window when no tray keeps Coffer
+    // running), so hiding the window to the tray never ends the process.
+    QApplication::setQuitOnLastWindowClosed(false);
     ui::MainWindow window(host);
-    window.show();
+    QObject::connect(&window, &ui::MainWindow::quitRequested, &application, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    if (!parser.isSet(minimized))
+        window.show();
+    else if (!window.tray())
+        window.showMinimized();
     host.start();
     const int code = application.exec();
     host.shutdown(); // before the window goes: finishes or rolls back a sync in flight

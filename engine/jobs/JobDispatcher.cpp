@@ -12,6 +12,7 @@
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
+#include "store/UserSettings.h"
 #include "sync/CredentialRefresher.h"
 #include "sync/SyncRunner.h"
 
@@ -258,7 +259,8 @@ HealthReport JobDispatcher::health()
     for (const auto& [id, r] : m_running)
         activeSince << r.startedAtMs;
     HealthThresholds thresholds;
-    thresholds.staleAfterSeconds = m_limits.staleAfterSeconds;
+    // The user's threshold ("stale_after_hours"): what the health report and the stale notices use.
+    thresholds.staleAfterSeconds = qint64(store::userSetting(m_db, store::settingKey::kStaleAfterHours)) * 3600;
     auto report = checkHealth(m_db, m_queue.stats(), activeSince, m_clock.now().toMSecsSinceEpoch(), thresholds);
     if (!report.ok()) {
         HealthReport failed;

@@ -46,7 +46,7 @@ public:
     struct Limits {
         int globalConcurrency = 4;
         int perProviderConcurrency = 2;
-        qint64 staleAfterSeconds = 4 * 3600; // data older than this syncs at the next opportunity
+        qint64 staleAfterSeconds = 4 * 3600; // data older than this syncs at the next opportunity after a start
     };
 
     // automatic: follow the schedules and run whatever the queue holds (the app, the daemon).

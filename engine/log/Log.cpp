@@ -99,6 +99,16 @@ model::Status init(const QString& dataDir, const QString& level, bool echoToStde
     return model::Ok{};
 }
 
+bool setLevel(const QString& level)
+{
+    if (!isValidLevel(level))
+        return false;
+    QMutexLocker lock(&g_mutex);
+    g_level = levelFromName(level);
+    spdlog::apply_all([](const std::shared_ptr<spdlog::logger>& logger) { logger->set_level(g_level); });
+    return true;
+}
+
 std::shared_ptr<spdlog::logger> get(const std::string& module)
 {
     QMutexLocker lock(&g_mutex);

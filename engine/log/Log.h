@@ -14,6 +14,10 @@ namespace coffer::log {
 // level: trace, debug, info, warn, error, off. Safe to call again (e.g. tests).
 model::Status init(const QString& dataDir, const QString& level, bool echoToStderr);
 
+// Changes the level of every module logger, now and for those created later (the user's
+// "log_level" setting). False when the name is unknown.
+bool setLevel(const QString& level);
+
 // The named module logger ("engine.store", "engine.sync", "ui", ...), created on first use.
 std::shared_ptr<spdlog::logger> get(const std::string& module);
 

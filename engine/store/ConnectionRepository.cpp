@@ -1,6 +1,7 @@
 #include "store/ConnectionRepository.h"
 
 #include "store/Database.h"
+#include "store/UserSettings.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,14 +74,15 @@ Result<qint64> ConnectionRepository::insert(const model::ConnectionSpec& spec, c
                                             const QDateTime& createdAt)
 {
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral(
-        "INSERT INTO connections (provider, name, institution, options, created_at) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO connections (provider, name, institution, options, created_at, schedule) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(spec.provider);
     q.addBindValue(spec.name);
     q.addBindValue(institution);
     q.addBindValue(
         QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(spec.options)).toJson(QJsonDocument::Compact)));
     q.addBindValue(toIsoUtc(createdAt));
+    q.addBindValue(userSettingText(m_db, settingKey::kDefaultSchedule)); // the user's default for new connections
     if (auto done = m_db.exec(q, "save the new connection"); !done.ok())
         return done.error();
     return q.lastInsertId().toLongLong();

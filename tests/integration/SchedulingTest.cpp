@@ -45,8 +45,18 @@ protected:
         return {};
     }
 
+    // The health reports the engine publishes from now on.
+    const QList<jobs::HealthReport>& collectHealth(EngineUnderTest& engine)
+    {
+        QObject::connect(&engine.host(), &EngineHost::health, &m_context,
+                         [this](const jobs::HealthReport& r) { m_reports << r; });
+        return m_reports;
+    }
+
     QTemporaryDir m_dir;
     std::shared_ptr<schedule::ManualClock> m_clock = test::clockAtFixedNow();
+    QObject m_context;
+    QList<jobs::HealthReport> m_reports;
 };
 
 } // namespace
@@ -177,10 +187,7 @@ TEST_F(SchedulingTest, AnInterruptedJobResumesAfterRestart)
 TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
 {
     EngineUnderTest engine(m_dir.path(), m_clock);
-    QList<jobs::HealthReport> reports;
-    QObject context;
-    QObject::connect(&engine.host(), &EngineHost::health, &context,
-                     [&](const jobs::HealthReport& r) { reports << r; });
+    const QList<jobs::HealthReport>& reports = collectHealth(engine);
     engine.addDemo(11, {{QStringLiteral("fail"), QStringLiteral("transient")}});
     advance(engine, 15 * 60 + 1);
     ASSERT_TRUE(test::waitFor([&] { return !reports.isEmpty(); }));
@@ -196,6 +203,33 @@ TEST_F(SchedulingTest, HealthChecksRunEveryFifteenMinutesAndFlagStaleData)
     const auto stale = std::count_if(engine.notifications.cbegin(), engine.notifications.cend(),
                                      [](const model::Notification& n) { return n.kind == model::Notification::Kind::DataStale; });
     EXPECT_EQ(stale, 1);
+}
+
+TEST_F(SchedulingTest, NewConnectionsFollowTheUsersDefaultScheduleAndStaleThreshold)
+{
+    EngineUnderTest engine(m_dir.path(), m_clock);
+    const QList<jobs::HealthReport>& reports = collectHealth(engine);
+    engine.host().setSetting(QStringLiteral("default_schedule"), QStringLiteral("every 1d"));
+    engine.host().setSetting(QStringLiteral("stale_after_hours"), QStringLiteral("1"));
+    ASSERT_TRUE(test::waitFor([&] { return engine.doneMessages.size() >= 2; }));
+    engine.addDemo(13);
+    advance(engine, 61);
+    expectRuns(engine, 1);
+    ASSERT_TRUE(engine.summaries[0].succeeded);
+
+    advance(engine, 15 * 60 + 1);
+    ASSERT_TRUE(test::waitFor([&] { return !reports.isEmpty(); }));
+    ASSERT_EQ(reports.last().connections.size(), 1);
+    EXPECT_FALSE(reports.last().connections[0].stale) << "16 minutes old, stale after an hour";
+    advance(engine, 5 * 3600); // past four hours and the jitter window: "every 4h" would have run again
+    ASSERT_TRUE(test::waitFor([&] { return reports.size() >= 2; }));
+    ASSERT_EQ(reports.last().connections.size(), 1);
+    EXPECT_TRUE(reports.last().connections[0].stale) << "over an hour old; the default threshold is a day";
+    EXPECT_TRUE(test::waitFor([&] {
+        return std::any_of(engine.notifications.cbegin(), engine.notifications.cend(),
+                           [](const model::Notification& n) { return n.kind == model::Notification::Kind::DataStale; });
+    }));
+    expectRuns(engine, 1); // synced daily, not every 4 hours
 }
 
 TEST_F(SchedulingTest, OfflineScheduledSyncsWaitAndManualOnesFailFast)
