@@ -20,8 +20,6 @@ AddConnectionWizard::AddConnectionWizard(EngineHost& host, QWidget* parent)
     setWindowTitle(tr("Add connection"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
-    // Once added, going back would only add the connection a second time.
-    setOption(QWizard::DisabledBackButtonOnLastPage);
     setMinimumSize(620, 460);
 
     m_providerPage = new ProviderPage(this);

@@ -6,6 +6,7 @@
 #include "connections/SpecPage.h"
 #include "connections/WizardPageIds.h"
 
+#include <QAbstractButton>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QWizard>
@@ -87,6 +88,10 @@ void ConnectPage::onAdded(qint64 connectionId)
     const SpecPage* page = describingPage();
     m_status->setText(page ? page->addedText() : tr("The connection was added."));
     Q_EMIT completeChanged();
+    // It exists now: going back and on again would only add it a second time. (After the
+    // wizard's own button update, which completeChanged() has just run.)
+    if (QAbstractButton* back = wizard() ? wizard()->button(QWizard::BackButton) : nullptr)
+        back->setEnabled(false);
 }
 
 void ConnectPage::onFailed(const QString& message)

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -46,7 +47,10 @@ ConnectionEditDialog::ConnectionEditDialog(EngineHost& host, qint64 connectionId
     auto* general = new QFormLayout;
     general->addRow(tr("Provider:"), m_provider);
     general->addRow(tr("&Name:"), m_name);
-    general->addRow(QString(), m_reauth);
+    auto* reauthRow = new QHBoxLayout;
+    reauthRow->addWidget(m_reauth);
+    reauthRow->addStretch(1);
+    general->addRow(QString(), reauthRow);
 
     QGroupBox* scheduleBox = group(this, QStringLiteral("editScheduleGroup"), tr("Schedule"));
     m_schedule = new ScheduleEditor(scheduleBox);
@@ -119,7 +123,8 @@ void ConnectionEditDialog::fill(const model::ConnectionDetails& d)
     m_paused->setChecked(d.paused);
     m_paused->setVisible(d.scheduled);
     m_pending->setChecked(d.importPending);
-    m_pending->setVisible(d.scheduled);
+    // A file-only account imports whatever file it is given: nothing to choose here.
+    findChild<QGroupBox*>(QStringLiteral("editImportGroup"))->setVisible(d.scheduled);
     for (const model::AccountChoice& a : d.accounts) {
         const QString mask = a.mask.isEmpty() ? QString() : QStringLiteral(" \u2022\u2022%1").arg(a.mask);
         auto* item = new QListWidgetItem(QStringLiteral("%1%2 (%3)").arg(a.name, mask, a.currency), m_accounts);

@@ -53,6 +53,13 @@ FileAccountPage::FileAccountPage(QWidget* parent)
     layout->addWidget(m_error);
     layout->addStretch(1);
 
+    connect(m_currency, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (text != text.toUpper()) { // currency codes are written in capitals
+            const int cursor = m_currency->cursorPosition();
+            m_currency->setText(text.toUpper());
+            m_currency->setCursorPosition(cursor);
+        }
+    });
     for (QLineEdit* edit : {m_name, m_currency}) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             const QString reason = problem();

@@ -30,6 +30,7 @@ ProviderPage::ProviderPage(QWidget* parent)
         if (!entry.available)
             item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
     }
+    m_list->setCurrentRow(0); // the demo bank: safe to try, and the view would pick it on focus anyway
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_list);
     connect(m_list, &QListWidget::currentItemChanged, this, &ProviderPage::completeChanged);
@@ -73,7 +74,9 @@ int ProviderPage::nextId() const
         return SimpleFinPageId;
     if (id == u"file")
         return FilePageId;
-    return -1;
+    // Never -1: that would make this the last page, with Finish in place of Next. isComplete()
+    // keeps the user here until a provider is chosen.
+    return DemoPageId;
 }
 
 } // namespace coffer::ui
