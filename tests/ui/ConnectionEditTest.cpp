@@ -102,6 +102,7 @@ TEST_F(ConnectionEditTest, RenameScheduleAndImportChoicesTakeEffect)
         << scheduleError->text().toStdString();
     EXPECT_FALSE(save->isEnabled());
     EXPECT_EQ(bullets(preview), 0);
+    test::saveScreenshot(dialog, QStringLiteral("coffer-edit-connection-invalid-schedule.png"));
     custom->setText(QStringLiteral("cron 15 7 * * 1-5"));
     EXPECT_FALSE(scheduleError->isVisible());
     EXPECT_TRUE(save->isEnabled());

@@ -19,7 +19,7 @@ ProviderPage::ProviderPage(QWidget* parent)
 
     m_list = new QListWidget(this);
     setIdentity(m_list, QStringLiteral("providerList"), tr("Providers"));
-    m_list->setSpacing(2);
+    m_list->setStyleSheet(QStringLiteral("QListWidget#providerList::item { padding: 5px 6px; }"));
     m_list->setWordWrap(true);
     for (const ProviderCatalog::Entry& entry : ProviderCatalog::entries()) {
         const QString detail = entry.available ? entry.summary : tr("Not available in this version yet");

@@ -47,6 +47,7 @@ ScheduleEditor::ScheduleEditor(QWidget* parent)
     setIdentity(m_error, QStringLiteral("scheduleErrorLabel"), tr("Problem with the schedule"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(Theme::errorBoxStyleSheet());
+    m_error->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_error->hide();
     m_preview = new QLabel(this);
     setIdentity(m_preview, QStringLiteral("schedulePreviewLabel"), tr("Next runs"));
@@ -63,6 +64,7 @@ ScheduleEditor::ScheduleEditor(QWidget* parent)
     layout->addLayout(row);
     layout->addWidget(m_error);
     layout->addWidget(m_preview);
+    layout->addStretch(1); // a short error leaves the preview's room empty rather than swelling
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ScheduleEditor::onPresetChanged);
     connect(m_time, &QTimeEdit::timeChanged, this, &ScheduleEditor::refresh);
@@ -127,6 +129,7 @@ void ScheduleEditor::refresh()
     const bool valid = parsed.ok();
     m_error->setVisible(!valid);
     m_error->setText(valid ? QString() : parsed.error().userMessage);
+    m_preview->setVisible(valid);
     if (!valid) {
         m_preview->clear();
     } else {
