@@ -155,7 +155,8 @@ TEST(ConnectionEditing, SimpleFinSetupTokensAreClaimedOnceAndSignInAgainClearsTh
     EngineUnderTest engine(dir.path(), clockAtFixedNow(), kOnDemand);
     QSignalSpy refused(&engine.host(), &EngineHost::connectionAddFailed);
     // No minimum interval between syncs, so the test can sync again at once.
-    model::ConnectionSpec spec{QStringLiteral("simplefin"), QStringLiteral("Bridge"), {{QStringLiteral("minIntervalSeconds"), 0}}, {}};
+    model::ConnectionSpec spec{
+        QStringLiteral("simplefin"), QStringLiteral("Bridge"), {{QStringLiteral("minIntervalSeconds"), 0}}, {}};
     spec.setupToken = fake.setupToken();
     engine.host().addConnection(spec);
     ASSERT_TRUE(test::waitFor([&] { return !engine.addedIds.isEmpty() || !refused.isEmpty(); }));
