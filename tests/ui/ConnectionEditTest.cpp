@@ -113,6 +113,11 @@ TEST_F(ConnectionEditTest, RenameScheduleAndImportChoicesTakeEffect)
     const QString excluded = accounts->item(0)->data(Qt::UserRole + 1).toString();
     accounts->item(0)->setCheckState(Qt::Unchecked);
     pending->setChecked(false);
+    auto* paused = dialog->findChild<QCheckBox*>(QStringLiteral("editPausedCheck"));
+    ASSERT_NE(paused, nullptr);
+    paused->setChecked(true);
+    EXPECT_TRUE(preview->text().contains(QStringLiteral("Paused"))) << preview->text().toStdString();
+    paused->setChecked(false);
     dialog->resize(dialog->sizeHint());
     test::saveScreenshot(dialog, QStringLiteral("coffer-edit-connection.png"));
     save->click();
@@ -120,6 +125,7 @@ TEST_F(ConnectionEditTest, RenameScheduleAndImportChoicesTakeEffect)
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return rowNamed(QStringLiteral("Family budget")) >= 0; }, kTimeoutMs))
         << "the new name shows in the table";
+    EXPECT_EQ(cell(QStringLiteral("Family budget"), ui::ConnectionsView::StateColumn), QStringLiteral("Idle"));
 
     // Opened again, it shows what was saved.
     dialog = openEditor(QStringLiteral("Family budget"));
@@ -145,6 +151,16 @@ TEST_F(ConnectionEditTest, RenameScheduleAndImportChoicesTakeEffect)
     for (auto it = after.cbegin(); it != after.cend(); ++it)
         grown += it.key() != excluded && it.value() > before.value(it.key()) ? 1 : 0;
     EXPECT_GT(grown, 0) << "the history fetch added transactions to the included accounts";
+
+    // Paused from the editor: the table says so.
+    dialog = openEditor(QStringLiteral("Family budget"));
+    ASSERT_NE(dialog, nullptr);
+    dialog->findChild<QCheckBox*>(QStringLiteral("editPausedCheck"))->setChecked(true);
+    dialog->findChild<QPushButton*>(QStringLiteral("editOkButton"))->click();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return cell(QStringLiteral("Family budget"), ui::ConnectionsView::StateColumn) == u"Paused"; },
+        kTimeoutMs))
+        << cell(QStringLiteral("Family budget"), ui::ConnectionsView::StateColumn).toStdString();
 }
 
 TEST_F(ConnectionEditTest, SigningInAgainWithANewSetupTokenClearsReauthRequired)
