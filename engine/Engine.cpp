@@ -9,6 +9,7 @@ void registerMetaTypes()
 {
     qRegisterMetaType<model::ConnectionSpec>();
     qRegisterMetaType<model::ConnectionStatus>();
+    qRegisterMetaType<model::ConnectionDetails>();
     qRegisterMetaType<QList<model::ConnectionStatus>>();
     qRegisterMetaType<model::JobProgress>();
     qRegisterMetaType<model::SyncSummary>();
@@ -41,8 +42,44 @@ void Engine::addConnection(const model::ConnectionSpec& spec)
 {
     if (m_core)
         m_core->addConnection(spec);
+    else {
+        const QString message = QStringLiteral("Cannot add a connection: the engine has not started.");
+        Q_EMIT connectionAddFailed(message);
+        Q_EMIT operationFailed(message);
+    }
+}
+
+void Engine::reauthenticate(qint64 connectionId, const QString& setupToken)
+{
+    if (m_core)
+        m_core->reauthenticate(connectionId, setupToken);
     else
-        Q_EMIT operationFailed(QStringLiteral("Cannot add a connection: the engine has not started."));
+        Q_EMIT reauthenticationFailed(connectionId,
+                                      QStringLiteral("Cannot sign in again: the engine has not started."));
+}
+
+void Engine::renameConnection(qint64 connectionId, const QString& name)
+{
+    if (m_core)
+        m_core->renameConnection(connectionId, name);
+}
+
+void Engine::setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds)
+{
+    if (m_core)
+        m_core->setExcludedAccounts(connectionId, accountProviderIds);
+}
+
+void Engine::setImportPending(qint64 connectionId, bool importPending)
+{
+    if (m_core)
+        m_core->setImportPending(connectionId, importPending);
+}
+
+void Engine::describeConnection(qint64 connectionId)
+{
+    if (m_core)
+        m_core->describeConnection(connectionId);
 }
 
 void Engine::removeConnection(qint64 connectionId, bool keepData)

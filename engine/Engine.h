@@ -3,6 +3,7 @@
 #include "model/Connection.h"
 #include "jobs/Health.h"
 #include "jobs/Job.h"
+#include "model/ConnectionDetails.h"
 #include "model/Snapshots.h"
 
 #include <QDate>
@@ -42,8 +43,21 @@ public:
 public Q_SLOTS:
     // Opens (creating or migrating) the database. Emits started() or startFailed().
     void start();
-    // Stores the connection and its credential in the keychain, then emits connectionAdded().
+    // Stores the connection and its credential in the keychain, then emits connectionAdded(). A
+    // spec with a setupToken has it exchanged by the provider first (SimpleFIN claims it). Any
+    // refusal comes as connectionAddFailed() (and operationFailed()).
     void addConnection(const coffer::model::ConnectionSpec& spec);
+    // Signs in again: the setup token is exchanged for a new credential that replaces the one in the
+    // keychain (providers that issue their own, like the demo bank, take an empty one). The error
+    // state clears, a sync is requested; emits reauthenticated() or reauthenticationFailed().
+    void reauthenticate(qint64 connectionId, const QString& setupToken);
+    void renameConnection(qint64 connectionId, const QString& name);
+    // The accounts (provider ids) whose transactions are left out of every sync from now on.
+    void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
+    // Whether pending transactions are stored before they post.
+    void setImportPending(qint64 connectionId, bool importPending);
+    // Emits connectionDescribed() with what the connection editor shows.
+    void describeConnection(qint64 connectionId);
     // Removes a connection and its keychain entries; keepData keeps its accounts and transactions.
     void removeConnection(qint64 connectionId, bool keepData);
     // Queues a sync for one connection, or for all when connectionId is 0.
@@ -92,6 +106,10 @@ Q_SIGNALS:
     void idle(); // nothing queued or running any more
     void connectionAdded(qint64 connectionId);
     void connectionRemoved(qint64 connectionId);
+    void connectionAddFailed(const QString& message);
+    void reauthenticated(qint64 connectionId);
+    void reauthenticationFailed(qint64 connectionId, const QString& message);
+    void connectionDescribed(const coffer::model::ConnectionDetails& details);
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();

@@ -1,5 +1,6 @@
 #include "EngineCore.h"
 
+#include "ConnectionEditor.h"
 #include "DataMaintenance.h"
 
 #include "log/Log.h"
@@ -25,6 +26,13 @@ auto logger()
 const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
 constexpr qint64 kConsentWarningDays = 7;
+
+// False for connections nothing is fetched for (file-only accounts).
+bool isSynced(const model::Connection& c, const schedule::Clock& clock)
+{
+    const auto connector = providers::createConnector(c.provider, clock);
+    return !connector || connector->describe().synced;
+}
 } // namespace
 
 EngineCore::EngineCore(Engine& facade, EngineOptions options)
@@ -85,6 +93,8 @@ void EngineCore::start()
                          Q_EMIT m_facade.notification(n);
                          publishSoon();
                      });
+    m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
+                                                  [this] { checkConsents(); });
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -104,52 +114,40 @@ bool EngineCore::ready(const char* action)
     return false;
 }
 
-void EngineCore::addConnection(const model::ConnectionSpec& requested)
+void EngineCore::addConnection(const model::ConnectionSpec& spec)
 {
-    if (!ready("add a connection"))
-        return;
-    if (!providers::knownProviders().contains(requested.provider)) {
-        Q_EMIT m_facade.operationFailed(
-            QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))));
-        return;
-    }
-    model::ConnectionSpec spec = requested;
-    auto connector = providers::createConnector(spec.provider, m_clock);
-    const QString institution = connector->describe().displayName;
-    if (spec.name.trimmed().isEmpty())
-        spec.name = institution;
-    if (!spec.options.contains(QStringLiteral("openedAt")))
-        spec.options.insert(QStringLiteral("openedAt"), m_clock.now().toString(Qt::ISODate));
-    if (const auto expiry = connector->initialTokenExpiry(spec.options, m_clock.now()))
-        spec.options.insert(providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
+    if (ready("add a connection"))
+        m_editor->add(spec);
+}
 
-    store::ConnectionRepository repo(*m_db);
-    const auto id = repo.insert(spec, institution, m_clock.now());
-    if (!id.ok()) {
-        Q_EMIT m_facade.operationFailed(id.error().userMessage);
-        return;
-    }
-    const qint64 connectionId = id.value();
-    // The row exists only so the keychain key can be scoped to its id: without a stored
-    // credential the connection is useless, so a keychain failure takes the row back out.
-    const QString credential = spec.credential.isEmpty() ? providers::initialCredential(spec.provider) : spec.credential;
-    m_credentials->write(connectionId, kTokenName, credential,
-                         [this, connectionId](model::Status stored) {
-                             if (!m_db)
-                                 return;
-                             if (!stored.ok()) {
-                                 (void)store::ConnectionRepository(*m_db).remove(connectionId, false);
-                                 Q_EMIT m_facade.operationFailed(QStringLiteral("The connection was not saved. ") +
-                                                                 stored.error().userMessage);
-                                 return;
-                             }
-                             logger()->info("connection {} added", connectionId);
-                             m_jobs->connectionAdded(connectionId);
-                             checkConsents();
-                             Q_EMIT m_facade.connectionAdded(connectionId);
-                             publishSoon();
-                         });
+void EngineCore::reauthenticate(qint64 connectionId, const QString& setupToken)
+{
+    if (ready("sign in again"))
+        m_editor->reauthenticate(connectionId, setupToken);
+}
+
+void EngineCore::renameConnection(qint64 connectionId, const QString& name)
+{
+    if (ready("rename a connection"))
+        m_editor->rename(connectionId, name);
+}
+
+void EngineCore::setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds)
+{
+    if (ready("change which accounts are imported"))
+        m_editor->setExcludedAccounts(connectionId, accountProviderIds);
+}
+
+void EngineCore::setImportPending(qint64 connectionId, bool importPending)
+{
+    if (ready("change whether pending transactions are imported"))
+        m_editor->setImportPending(connectionId, importPending);
+}
+
+void EngineCore::describeConnection(qint64 connectionId)
+{
+    if (ready("describe a connection"))
+        m_editor->describe(connectionId);
 }
 
 void EngineCore::removeConnection(qint64 connectionId, bool keepData)
@@ -204,6 +202,13 @@ void EngineCore::syncNow(qint64 connectionId)
         found = true;
         if (connectionId == 0 && c.paused)
             continue;
+        if (!isSynced(c, m_clock)) {
+            if (connectionId != 0)
+                Q_EMIT m_facade.operationFailed(
+                    QStringLiteral("\u201c%1\u201d is updated by importing bank files; there is nothing to sync.")
+                        .arg(c.name));
+            continue;
+        }
         if (auto queued = m_jobs->requestSync(c.id, jobs::Priority::Manual); !queued.ok())
             Q_EMIT m_facade.operationFailed(c.name + QStringLiteral(": ") + queued.error().userMessage);
         else
@@ -365,8 +370,15 @@ void EngineCore::checkHealth()
 
 void EngineCore::onHealthChecked(const jobs::HealthReport& report)
 {
+    QSet<qint64> importedOnly; // file-only accounts are as fresh as their last import, not stale
+    if (const auto connections = store::ConnectionRepository(*m_db).list(); connections.ok()) {
+        for (const model::Connection& c : connections.value()) {
+            if (!isSynced(c, m_clock))
+                importedOnly.insert(c.id);
+        }
+    }
     for (const jobs::ConnectionHealth& c : report.connections) {
-        if (!c.stale) {
+        if (!c.stale || importedOnly.contains(c.connectionId)) {
             m_staleNotified.remove(c.connectionId);
             continue;
         }
@@ -525,6 +537,7 @@ void EngineCore::shutdown()
     m_publishTimer.stop();
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
+    m_editor.reset();
     m_jobs.reset();
     m_network.reset();
     m_credentials.reset();

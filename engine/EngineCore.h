@@ -23,6 +23,8 @@ class JobDispatcher;
 
 namespace coffer {
 
+class ConnectionEditor;
+
 // The engine's working parts behind the Engine facade: the database, the keychain, the queue of
 // connections waiting to sync and the run in progress. Thread affinity: the engine thread.
 class EngineCore {
@@ -32,6 +34,11 @@ public:
 
     void start();
     void addConnection(const model::ConnectionSpec& spec);
+    void reauthenticate(qint64 connectionId, const QString& setupToken);
+    void renameConnection(qint64 connectionId, const QString& name);
+    void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
+    void setImportPending(qint64 connectionId, bool importPending);
+    void describeConnection(qint64 connectionId);
     void removeConnection(qint64 connectionId, bool keepData);
     void syncNow(qint64 connectionId);
     void setSchedule(qint64 connectionId, const QString& schedule);
@@ -72,6 +79,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
+    std::unique_ptr<ConnectionEditor> m_editor; // adding, signing in again, editing
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed

@@ -20,6 +20,10 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::idle, this, &EngineHost::idle);
     connect(m_engine, &Engine::connectionAdded, this, &EngineHost::connectionAdded);
     connect(m_engine, &Engine::connectionRemoved, this, &EngineHost::connectionRemoved);
+    connect(m_engine, &Engine::connectionAddFailed, this, &EngineHost::connectionAddFailed);
+    connect(m_engine, &Engine::reauthenticated, this, &EngineHost::reauthenticated);
+    connect(m_engine, &Engine::reauthenticationFailed, this, &EngineHost::reauthenticationFailed);
+    connect(m_engine, &Engine::connectionDescribed, this, &EngineHost::connectionDescribed);
     connect(m_engine, &Engine::operationFailed, this, &EngineHost::operationFailed);
     connect(m_engine, &Engine::notification, this, &EngineHost::notification);
     connect(m_engine, &Engine::transactionsChanged, this, &EngineHost::transactionsChanged);
@@ -54,6 +58,45 @@ void EngineHost::removeConnection(qint64 connectionId, bool keepData)
 {
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, connectionId, keepData] { engine->removeConnection(connectionId, keepData); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::reauthenticate(qint64 connectionId, const QString& setupToken)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId, setupToken] { engine->reauthenticate(connectionId, setupToken); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::renameConnection(qint64 connectionId, const QString& name)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId, name] { engine->renameConnection(connectionId, name); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, connectionId, accountProviderIds] {
+            engine->setExcludedAccounts(connectionId, accountProviderIds);
+        },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::setImportPending(qint64 connectionId, bool importPending)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, connectionId, importPending] { engine->setImportPending(connectionId, importPending); },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::describeConnection(qint64 connectionId)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, connectionId] { engine->describeConnection(connectionId); },
         Qt::QueuedConnection);
 }
 

@@ -20,6 +20,11 @@ public:
     void start();
     void addConnection(const coffer::model::ConnectionSpec& spec);
     void removeConnection(qint64 connectionId, bool keepData);
+    void reauthenticate(qint64 connectionId, const QString& setupToken);
+    void renameConnection(qint64 connectionId, const QString& name);
+    void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
+    void setImportPending(qint64 connectionId, bool importPending);
+    void describeConnection(qint64 connectionId);
     void syncNow(qint64 connectionId);
     void syncAll() { syncNow(0); }
     void setSchedule(qint64 connectionId, const QString& schedule);
@@ -55,6 +60,10 @@ Q_SIGNALS:
     void idle();
     void connectionAdded(qint64 connectionId);
     void connectionRemoved(qint64 connectionId);
+    void connectionAddFailed(const QString& message);
+    void reauthenticated(qint64 connectionId);
+    void reauthenticationFailed(qint64 connectionId, const QString& message);
+    void connectionDescribed(const coffer::model::ConnectionDetails& details);
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);
     void transactionsChanged();

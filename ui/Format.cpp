@@ -129,6 +129,8 @@ QString Format::providerName(const QString& providerId)
         return QStringLiteral("Powens");
     if (providerId == QLatin1String("ofxdirect"))
         return tr("OFX Direct Connect");
+    if (providerId == QLatin1String("file"))
+        return tr("File import");
     return providerId;
 }
 

@@ -137,7 +137,9 @@ void JobDispatcher::connectionAdded(qint64 connectionId)
             m_needsNetwork.remove(c.id);
     }
     planRenewal(c.id);
-    if (c.paused || !m_automatic)
+    const auto info = m_providerInfo.constFind(c.id);
+    const bool synced = info == m_providerInfo.cend() || info->synced; // file-only accounts never are
+    if (c.paused || !m_automatic || !synced)
         return;
     const QDateTime now = m_clock.now();
     const bool stale = !c.lastSuccessAt.isValid() || c.lastSuccessAt.secsTo(now) >= m_limits.staleAfterSeconds;

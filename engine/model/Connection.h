@@ -17,6 +17,9 @@ struct ConnectionSpec {
     // straight to the keychain and is never stored anywhere else; empty for the demo bank,
     // which issues its own.
     QString credential;
+    // What the provider's sign-in handed the user to trade for the credential (a SimpleFIN setup
+    // token): when set, the engine exchanges it through the connector and keeps only the result.
+    QString setupToken = {};
 };
 
 struct Connection {

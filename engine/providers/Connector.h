@@ -30,6 +30,10 @@ struct ProviderInfo {
     int callsPerSync = 1;              // requests one sync usually makes, counted against the quota
     bool needsNetwork = true;
     int backfillChunkDays = 0; // history by date range in chunks of at most this many days; 0: none
+    // False where nothing is ever fetched (file-only accounts, filled by importing files): such a
+    // connection is never scheduled and "Sync now" says how it is updated instead.
+    bool synced = true;
+    bool hasCredential = true; // false: nothing to keep in the keychain, nothing to re-authenticate
 };
 
 // An account as the provider reports it.
@@ -139,6 +143,15 @@ public:
     {
         Q_UNUSED(context);
         done(model::Error::needsUser(QStringLiteral("This sign-in cannot be renewed automatically: re-authenticate.")));
+    }
+    // Trades a setup token the user brought from the provider's sign-in for the credential to keep
+    // (SimpleFIN claims it). Called at most once per token: tokens are usually single-use.
+    virtual void exchangeSetupToken(const QString& setupToken, const QVariantMap& options,
+                                    std::function<void(model::Result<QString>)> done)
+    {
+        Q_UNUSED(setupToken);
+        Q_UNUSED(options);
+        done(model::Error::permanent(QStringLiteral("This provider does not sign in with a setup token.")));
     }
     // When a newly issued credential expires, for providers with short-lived tokens.
     virtual std::optional<QDateTime> initialTokenExpiry(const QVariantMap& options, const QDateTime& now) const

@@ -1,13 +1,14 @@
 #include "providers/ConnectorFactory.h"
 
 #include "providers/demo/DemoConnector.h"
+#include "providers/file/FileConnector.h"
 #include "providers/simplefin/SimpleFinConnector.h"
 
 namespace coffer::providers {
 
 QStringList knownProviders()
 {
-    return {QStringLiteral("demo"), QStringLiteral("simplefin")};
+    return {QStringLiteral("demo"), QStringLiteral("simplefin"), QStringLiteral("file")};
 }
 
 std::unique_ptr<Connector> createConnector(const QString& provider, const schedule::Clock& clock)
@@ -16,6 +17,8 @@ std::unique_ptr<Connector> createConnector(const QString& provider, const schedu
         return std::make_unique<demo::DemoConnector>(clock);
     if (provider == u"simplefin")
         return std::make_unique<simplefin::SimpleFinConnector>(clock);
+    if (provider == u"file")
+        return std::make_unique<file::FileConnector>();
     return nullptr;
 }
 

@@ -159,6 +159,19 @@ Status ConnectionRepository::setPaused(qint64 id, bool paused)
                      "pause or resume the connection");
 }
 
+Status ConnectionRepository::setName(qint64 id, const QString& name)
+{
+    return updateOne(m_db, QStringLiteral("UPDATE connections SET name = ? WHERE id = ?"), name, id,
+                     "rename the connection");
+}
+
+Status ConnectionRepository::clearError(qint64 id)
+{
+    return updateOne(
+        m_db, QStringLiteral("UPDATE connections SET state = ?, last_error = '', last_error_kind = '' WHERE id = ?"),
+        stateName(ConnectionState::Idle), id, "clear the connection's error");
+}
+
 Status ConnectionRepository::setOption(qint64 id, const QString& key, const QVariant& value)
 {
     auto connection = get(id);

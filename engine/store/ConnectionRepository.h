@@ -25,6 +25,9 @@ public:
     model::Status saveCursor(qint64 id, const QString& cursor);
     model::Status setSchedule(qint64 id, const QString& schedule);
     model::Status setPaused(qint64 id, bool paused);
+    model::Status setName(qint64 id, const QString& name);
+    // Back to idle without an error: the user has just fixed what the last one asked for (signed in again).
+    model::Status clearError(qint64 id);
     // One provider setting (never a secret).
     model::Status setOption(qint64 id, const QString& key, const QVariant& value);
 

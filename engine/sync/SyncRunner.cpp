@@ -55,6 +55,7 @@ SyncRunner::SyncRunner(store::Database& db, secrets::CredentialStore& credential
     , m_connection(std::move(connection))
     , m_trigger(std::move(trigger))
     , m_writer(db)
+    , m_choices(ImportChoices::fromOptions(m_connection.options))
     , m_backfill(backfill)
 {
     m_summary.connectionId = m_connection.id;
@@ -118,7 +119,8 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
             if (!id.ok())
                 return id.error();
             m_target.accountIds.insert(pa.providerId, id.value());
-            if (pa.balance) {
+            // An excluded account's balance is not checked: none of its transactions are kept.
+            if (pa.balance && !m_choices.excludes(pa.providerId)) {
                 if (auto s = repo.recordBalance(id.value(), m_summary.syncRunId, *pa.balance, now); !s.ok())
                     return s;
                 m_balances.append(ReportedBalance{id.value(), pa.name, *pa.balance});
@@ -217,7 +219,7 @@ bool SyncRunner::commitPage(const providers::Page& page)
 {
     m_target.pageNumber = m_summary.pages + 1;
     m_target.today = m_clock.now().toUTC().date();
-    const auto counts = m_writer.commit(m_target, page);
+    const auto counts = m_writer.commit(m_target, m_choices.apply(page));
     if (!counts.ok()) {
         Error error = counts.error();
         if (error.kind == model::ErrorKind::InvalidData && error.payload.isEmpty())

@@ -3,6 +3,7 @@
 #include "model/Connection.h"
 #include "model/Snapshots.h"
 #include "providers/Connector.h"
+#include "sync/ImportChoices.h"
 #include "sync/PageWriter.h"
 
 #include <QDate>
@@ -79,6 +80,7 @@ private:
     QString m_trigger;
     std::unique_ptr<providers::Connector> m_connector;
     PageWriter m_writer;
+    ImportChoices m_choices; // what the user left out, applied to every page before its commit
     PageWriter::Target m_target;
     providers::FetchContext m_context;
     model::SyncSummary m_summary;

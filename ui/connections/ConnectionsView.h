@@ -3,6 +3,8 @@
 #include "connections/ConnectionPrompts.h"
 #include "model/Snapshots.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -21,7 +23,15 @@ namespace coffer::ui {
 class ConnectionsView : public QWidget {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ProviderColumn, AccountsColumn, TransactionsColumn, StateColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        ProviderColumn,
+        AccountsColumn,
+        TransactionsColumn,
+        StateColumn,
+        ConsentColumn,
+        ColumnCount
+    };
 
     explicit ConnectionsView(EngineHost& host, QWidget* parent = nullptr);
     ~ConnectionsView() override;
@@ -31,6 +41,13 @@ public:
 
     // Asks for a name, then adds a demo connection. Also reached from the dashboard's empty state.
     void requestAddDemo();
+    // Opens the "Add connection" wizard (or raises it when it is open).
+    void requestAddConnection();
+    // Opens the editor of a connection (the selected one for requestEditSelected).
+    void requestEdit(qint64 connectionId);
+    void requestEditSelected();
+    // Opens "Sign in again" for a connection (the dashboard's Re-authenticate buttons call it).
+    void requestReauthenticate(qint64 connectionId);
     // Asks whether to keep the data, then removes the selected connection.
     void requestRemoveSelected();
 
@@ -45,8 +62,12 @@ private:
     bool m_started = false;
     QTableWidget* m_table = nullptr;
     QLabel* m_hintLabel = nullptr;
-    QPushButton* m_addButton = nullptr;
+    QPushButton* m_addButton = nullptr;     // the wizard
+    QPushButton* m_addDemoButton = nullptr; // a demo bank in one step, while there is nothing else
+    QPushButton* m_editButton = nullptr;
     QPushButton* m_removeButton = nullptr;
+    QHash<qint64, model::ConnectionStatus> m_statuses; // as last reported, for the dialogs
+    QPointer<QWidget> m_wizard;
 };
 
 } // namespace coffer::ui

@@ -198,7 +198,11 @@ void DemoConnector::fetchWindow(const FetchContext& context, const QDate& from, 
 
 std::optional<QDateTime> DemoConnector::consentExpiresAt(const QVariantMap& options) const
 {
-    const QDateTime openedAt = QDateTime::fromString(options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
+    // Signing in again grants a new consent; until then it runs from when the connection was made.
+    QDateTime openedAt =
+        QDateTime::fromString(options.value(QStringLiteral("consentGrantedAt")).toString(), Qt::ISODate);
+    if (!openedAt.isValid())
+        openedAt = QDateTime::fromString(options.value(QStringLiteral("openedAt")).toString(), Qt::ISODate);
     if (!openedAt.isValid())
         return std::nullopt;
     return openedAt.addDays(options.value(QStringLiteral("consentDays"), 90).toInt());

@@ -31,7 +31,8 @@ public:
     void fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
                      std::function<void(model::Result<Page>)> done) override;
     void cancel() override;
-    // Like a PSD2 bank: consent lasts "consentDays" (default 90) from when the connection was made.
+    // Like a PSD2 bank: consent lasts "consentDays" (default 90) from when the connection was made,
+    // or from "consentGrantedAt" once the user has signed in again.
     std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const override;
     // With option "tokenLifetimeMinutes", tokens expire like an OAuth provider's and can be refreshed.
     void refreshCredentials(const FetchContext& context, std::function<void(model::Result<CredentialUpdate>)> done) override;

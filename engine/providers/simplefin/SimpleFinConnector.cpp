@@ -277,8 +277,7 @@ void SimpleFinConnector::cancel()
     }
 }
 
-void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const QString& setupToken, QObject* context,
-                                         std::function<void(Result<QString>)> done)
+Result<QUrl> SimpleFinConnector::decodeSetupToken(const QString& setupToken)
 {
     QByteArray compact = setupToken.toLatin1();
     compact.replace(' ', QByteArray()).replace('\n', QByteArray()).replace('\r', QByteArray());
@@ -287,15 +286,32 @@ void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const Q
         decoded = QByteArray::fromBase64Encoding(compact, QByteArray::Base64UrlEncoding |
                                                               QByteArray::AbortOnBase64DecodingErrors);
     const QUrl claimUrl = decoded ? QUrl(QString::fromUtf8(*decoded), QUrl::StrictMode) : QUrl();
-    if (!claimUrl.isValid() || claimUrl.host().isEmpty()) {
+    if (compact.isEmpty() || !claimUrl.isValid() || claimUrl.host().isEmpty()) {
         Error e = Error::needsUser(QStringLiteral("This is not a SimpleFIN setup token. Copy the token again from "
                                                   "SimpleFIN Bridge and paste it whole."),
                                    QStringLiteral("setup token does not decode to a URL"));
         e.providerCode = QStringLiteral("BAD_SETUP_TOKEN");
-        return deliverLater(context, std::move(done), e);
+        return e;
     }
     if (auto refused = checkTransport(claimUrl))
-        return deliverLater(context, std::move(done), *refused);
+        return *refused;
+    return claimUrl;
+}
+
+void SimpleFinConnector::exchangeSetupToken(const QString& setupToken, const QVariantMap& options,
+                                            std::function<void(Result<QString>)> done)
+{
+    Q_UNUSED(options);
+    claimSetupToken(network(), setupToken, m_context.get(), std::move(done));
+}
+
+void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const QString& setupToken, QObject* context,
+                                         std::function<void(Result<QString>)> done)
+{
+    const auto decoded = decodeSetupToken(setupToken);
+    if (!decoded.ok())
+        return deliverLater(context, std::move(done), decoded.error());
+    const QUrl claimUrl = decoded.value();
 
     QNetworkRequest request(claimUrl);
     request.setHeader(QNetworkRequest::ContentLengthHeader, 0);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <memory>
@@ -46,6 +47,13 @@ public:
     void fetchWindow(const FetchContext& context, const QDate& from, const QDate& to,
                      std::function<void(model::Result<Page>)> done) override;
     void cancel() override;
+    // Claims the setup token (see claimSetupToken) with this connector's network access.
+    void exchangeSetupToken(const QString& setupToken, const QVariantMap& options,
+                            std::function<void(model::Result<QString>)> done) override;
+
+    // The claim URL a setup token holds, checked without any network call: it must decode to an
+    // https URL (plain http only to this computer). The error says what is wrong, for the user.
+    static model::Result<QUrl> decodeSetupToken(const QString& setupToken);
 
     // Trades a setup token (base64 of a claim URL) for an access URL: one POST, never repeated, as
     // a token can be claimed only once. A 403 means it was already claimed, perhaps by someone else.

@@ -1,0 +1,119 @@
+#include "connections/ReauthDialog.h"
+
+#include "EngineHost.h"
+#include "Theme.h"
+#include "WidgetIdentity.h"
+#include "connections/ProviderCatalog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace coffer::ui {
+
+ReauthDialog::ReauthDialog(EngineHost& host, qint64 connectionId, const QString& provider, const QString& name,
+                           QWidget* parent)
+    : QDialog(parent)
+    , m_host(host)
+    , m_connectionId(connectionId)
+    , m_provider(provider)
+{
+    setIdentity(this, QStringLiteral("reauthDialog"), tr("Sign in again"));
+    setWindowTitle(tr("Sign in again to \u201c%1\u201d").arg(name));
+    setMinimumWidth(520);
+
+    auto* intro = new QLabel(this);
+    setIdentity(intro, QStringLiteral("reauthIntroLabel"), tr("What signing in again does"));
+    intro->setWordWrap(true);
+    intro->setOpenExternalLinks(true);
+    m_token = new QPlainTextEdit(this);
+    setIdentity(m_token, QStringLiteral("reauthTokenEdit"), tr("New setup token"));
+    m_token->setTabChangesFocus(true);
+    m_token->setFixedHeight(m_token->fontMetrics().lineSpacing() * 4 + 12);
+    m_status = new QLabel(this);
+    setIdentity(m_status, QStringLiteral("reauthStatusLabel"), tr("Progress"));
+    m_status->setWordWrap(true);
+    m_error = new QLabel(this);
+    setIdentity(m_error, QStringLiteral("reauthErrorLabel"), tr("Why signing in failed"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(Theme::errorBoxStyleSheet());
+    m_error->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    setIdentity(buttons, QStringLiteral("reauthButtons"), tr("Dialog buttons"));
+    m_submit = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    setIdentity(m_submit, QStringLiteral("reauthSubmitButton"), tr("Sign in again"));
+    setIdentity(buttons->button(QDialogButtonBox::Cancel), QStringLiteral("reauthCancelButton"), tr("Cancel"));
+
+    if (provider == u"simplefin") {
+        intro->setText(tr("At <a href=\"https://bridge.simplefin.org/\">bridge.simplefin.org</a>, create a new setup "
+                          "token for Coffer and paste it here. Coffer claims it and replaces the access it keeps in "
+                          "your keychain."));
+    } else if (provider == u"demo") {
+        intro->setText(tr("The demo bank signs you in again at once and renews its consent."));
+        m_token->hide();
+    } else {
+        intro->setText(tr("This connection has no sign-in to renew."));
+        m_token->hide();
+        m_submit->hide();
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(10);
+    layout->addWidget(intro);
+    layout->addWidget(m_token);
+    layout->addWidget(m_error);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_token, &QPlainTextEdit::textChanged, this, [this] {
+        const QString reason = m_token->toPlainText().trimmed().isEmpty() ? QString() : problem();
+        m_error->setText(reason);
+        m_error->setVisible(!reason.isEmpty());
+        updateSubmit();
+    });
+    connect(m_submit, &QPushButton::clicked, this, &ReauthDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ReauthDialog::reject);
+    connect(&m_host, &EngineHost::reauthenticated, this, [this](qint64 id) {
+        if (id != m_connectionId || !m_waiting)
+            return;
+        m_waiting = false;
+        accept();
+    });
+    connect(&m_host, &EngineHost::reauthenticationFailed, this, [this](qint64 id, const QString& message) {
+        if (id != m_connectionId || !m_waiting)
+            return;
+        m_waiting = false;
+        m_status->clear();
+        m_error->setText(message);
+        m_error->show();
+        updateSubmit();
+    });
+    updateSubmit();
+}
+
+QString ReauthDialog::problem() const
+{
+    return m_provider == u"simplefin" ? ProviderCatalog::setupTokenProblem(m_token->toPlainText()) : QString();
+}
+
+void ReauthDialog::updateSubmit()
+{
+    m_submit->setEnabled(!m_waiting && problem().isEmpty());
+}
+
+void ReauthDialog::submit()
+{
+    if (!problem().isEmpty() || m_waiting)
+        return;
+    m_waiting = true;
+    m_error->hide();
+    m_status->setText(tr("Signing in\u2026"));
+    m_host.reauthenticate(m_connectionId, m_provider == u"simplefin" ? m_token->toPlainText().trimmed() : QString());
+    updateSubmit();
+}
+
+} // namespace coffer::ui

@@ -1,0 +1,8 @@
+#pragma once
+
+namespace coffer::ui {
+
+// The pages of the "Add connection" wizard, by id.
+enum WizardPageId { ProviderPageId, DemoPageId, SimpleFinPageId, FilePageId, ConnectPageId };
+
+} // namespace coffer::ui
