@@ -194,8 +194,12 @@ void JobListDialog::showJob(const jobs::Job& job)
         return; // an answer for a job no longer selected (or another caller's)
     m_shownJobId = job.id;
     const int count = static_cast<int>(job.errors.size());
-    m_historyTitle->setText(count == 0 ? tr("Job %1 has no errors.").arg(job.id)
-                                       : tr("Job %1: %n error(s), oldest first", nullptr, count).arg(job.id));
+    if (count == 0)
+        m_historyTitle->setText(tr("Job %1 has no errors.").arg(job.id));
+    else if (count == 1)
+        m_historyTitle->setText(tr("Job %1: 1 error").arg(job.id));
+    else
+        m_historyTitle->setText(tr("Job %1: %2 errors, oldest first").arg(job.id).arg(count));
     m_history->setRowCount(count);
     for (int row = 0; row < count; ++row) {
         const QJsonObject e = job.errors.at(row).toObject();
