@@ -14,6 +14,9 @@
 #include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTableWidget>
+
+#include <algorithm>
 
 using namespace coffer;
 
@@ -58,13 +61,30 @@ public:
         return m_engine.addedIds.value(before);
     }
 
+    // One sync of each connection a day, each run over before the clock moves on.
     void runDays(int days, const QList<qint64>& daily)
     {
         for (int day = 0; day < days; ++day) {
             m_clock->set(test::fixedNow().addDays(day).addSecs(-3 * 3600));
             for (const qint64 id : daily)
-                m_engine.sync(id);
+                sync(id);
+            EXPECT_TRUE(test::waitFor([&] {
+                const auto jobs = m_engine.jobs();
+                return std::none_of(jobs.cbegin(), jobs.cend(),
+                                    [](const jobs::Job& j) { return j.state == jobs::JobState::Active; });
+            }));
         }
+    }
+
+    void sync(qint64 id)
+    {
+        const auto runsOf = [&] {
+            return std::count_if(m_engine.summaries.cbegin(), m_engine.summaries.cend(),
+                                 [&](const model::SyncSummary& s) { return s.connectionId == id; });
+        };
+        const auto before = runsOf();
+        m_engine.host().syncNow(id);
+        EXPECT_TRUE(test::waitFor([&] { return runsOf() > before; }, test::kTimeoutMs));
     }
 
     test::EngineUnderTest& engine() { return m_engine; }
@@ -105,10 +125,13 @@ TEST(DashboardScreenshots, TenDaysOfSyncingInLightAndDarkPalettes)
     const qint64 brokerage =
         week.add(QStringLiteral("Brokerage"), 74, {{QStringLiteral("fail"), QStringLiteral("invalid")}});
     week.runDays(10, {checking, savings, travel});
-    week.engine().sync(brokerage);
+    week.sync(brokerage);
     const qint64 business = week.add(QStringLiteral("Business Account"), 75, {{QStringLiteral("latencyMs"), 250}});
 
     ui::MainWindow window(week.engine().host());
+    // Made after the engine started: tell it what the engine said at its start.
+    Q_EMIT week.engine().host().started(week.engine().databasePath);
+    Q_EMIT week.engine().host().connectionsChanged(week.engine().host().lastConnections());
     showDashboard(window, week.clock());
     auto* dashboard = window.findChild<ui::DashboardView*>(QStringLiteral("dashboardView"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dashboard->cardCount() == 5; }, test::kTimeoutMs));
@@ -133,6 +156,8 @@ TEST(DashboardScreenshots, TenDaysOfSyncingInLightAndDarkPalettes)
             break;
         }
     }
+    auto* history = jobs->findChild<QTableWidget*>(QStringLiteral("jobErrorHistory"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return history->rowCount() > 0; }, test::kTimeoutMs));
     test::saveScreenshot(*jobs, QStringLiteral("coffer-dashboard-jobs.png"));
     jobs->close();
 
@@ -141,6 +166,8 @@ TEST(DashboardScreenshots, TenDaysOfSyncingInLightAndDarkPalettes)
     QApplication::setPalette(darkPalette());
     {
         ui::MainWindow dark(week.engine().host());
+        Q_EMIT week.engine().host().started(week.engine().databasePath);
+        Q_EMIT week.engine().host().connectionsChanged(week.engine().host().lastConnections());
         showDashboard(dark, week.clock());
         auto* darkDashboard = dark.findChild<ui::DashboardView*>(QStringLiteral("dashboardView"));
         ASSERT_TRUE(QTest::qWaitFor([&] { return darkDashboard->cardCount() == 5; }, test::kTimeoutMs));

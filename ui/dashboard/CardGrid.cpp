@@ -85,7 +85,7 @@ void CardGrid::relayout()
         m_grid->setColumnStretch(column, column < m_columns ? 1 : 0);
     for (int i = 0; i < m_order.size(); ++i) {
         if (ConnectionCard* c = m_cards.value(m_order.at(i)))
-            m_grid->addWidget(c, i / m_columns, i % m_columns, Qt::AlignTop);
+            m_grid->addWidget(c, i / m_columns, i % m_columns); // a row's cards share its height
     }
 }
 

@@ -34,7 +34,7 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     setFrameShape(QFrame::StyledPanel);
     setStyleSheet(Theme::cardStyleSheet());
     setMinimumWidth(kMinimumWidth);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     createWidgets();
 
     setSyncing(false);
@@ -111,6 +111,7 @@ void ConnectionCard::createWidgets()
     layout->addWidget(m_changesLabel);
     layout->addWidget(m_consentLabel);
     layout->addWidget(m_errorLabel);
+    layout->addStretch(1); // buttons line up at the bottom of a row of cards
     layout->addLayout(footer);
 }
 

@@ -30,7 +30,6 @@ DurationChart::DurationChart(QWidget* parent)
     m_timeAxis = new QDateTimeAxis(c);
     m_timeAxis->setTickCount(5);
     m_secondsAxis = new QValueAxis(c);
-    m_secondsAxis->setLabelFormat(QStringLiteral("%.1f s"));
     m_secondsAxis->setTickCount(5);
     c->addSeries(m_durations);
     c->addSeries(m_failedRuns);
@@ -47,11 +46,18 @@ DurationChart::DurationChart(QWidget* parent)
 
 void DurationChart::setRuns(const QList<store::RunDuration>& runs, const QDateTime& now, int days)
 {
+    qint64 longestMs = 0;
+    for (const store::RunDuration& run : runs)
+        longestMs = qMax(longestMs, run.durationMs);
+    // Seconds, or minutes once a run took more than two of them.
+    const bool minutes = longestMs > 120 * 1000;
+    const qreal unitMs = minutes ? 60000.0 : 1000.0;
+    m_secondsAxis->setLabelFormat(minutes ? QStringLiteral("%.0f min") : QStringLiteral("%.1f s"));
     QList<QPointF> all;
     QList<QPointF> failed;
     qreal longest = 0;
     for (const store::RunDuration& run : runs) {
-        const QPointF point(qreal(run.startedAt.toMSecsSinceEpoch()), qreal(run.durationMs) / 1000.0);
+        const QPointF point(qreal(run.startedAt.toMSecsSinceEpoch()), qreal(run.durationMs) / unitMs);
         all.append(point);
         if (!run.succeeded)
             failed.append(point);
