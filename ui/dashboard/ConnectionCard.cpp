@@ -3,6 +3,8 @@
 #include "Format.h"
 #include "Theme.h"
 #include "WidgetIdentity.h"
+#include "dashboard/DashboardFormat.h"
+#include "dashboard/DashboardTheme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,8 +34,22 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     setFrameShape(QFrame::StyledPanel);
     setStyleSheet(Theme::cardStyleSheet());
     setMinimumWidth(kMinimumWidth);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    createWidgets();
 
+    setSyncing(false);
+    m_errorLabel->hide();
+    m_consentLabel->hide();
+    m_lastSyncLabel->setText(Format::lastSuccessfulSync({}, {}));
+    updateActions();
+
+    connect(m_syncButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
+    connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
+    connect(m_reauthButton, &QPushButton::clicked, this, [this] { Q_EMIT reauthenticateRequested(m_connectionId); });
+}
+
+void ConnectionCard::createWidgets()
+{
     m_nameLabel = makeLabel(this, QStringLiteral("nameLabel"), tr("Connection name"));
     QFont nameFont = m_nameLabel->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.25);
@@ -51,10 +67,21 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     m_stageLabel = makeLabel(this, QStringLiteral("stageLabel"), tr("Sync stage"));
     m_lastSyncLabel = makeLabel(this, QStringLiteral("lastSyncLabel"), tr("Last successful sync"));
     m_nextSyncLabel = makeLabel(this, QStringLiteral("nextSyncLabel"), tr("Next scheduled sync"));
+    m_freshnessLabel = makeLabel(this, QStringLiteral("freshnessLabel"), tr("Freshness"));
+    m_freshnessLabel->setToolTip(DashboardFormat::freshnessToolTip());
     m_changesLabel = makeLabel(this, QStringLiteral("changesLabel"), tr("Changes in the last run"));
+    m_consentLabel = makeLabel(this, QStringLiteral("consentLabel"), tr("Consent running out"));
+    m_consentLabel->setWordWrap(true);
+    m_consentLabel->setStyleSheet(DashboardTheme::warningBoxStyleSheet());
     m_errorLabel = makeLabel(this, QStringLiteral("errorLabel"), tr("Last error"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(Theme::errorBoxStyleSheet());
+    m_reauthButton = new QPushButton(tr("Re-authenticate"), this);
+    setIdentity(m_reauthButton, QStringLiteral("cardReauthButton"), tr("Sign in to this bank again"));
+    m_reauthButton->setToolTip(tr("Sign in to this bank again so Coffer can keep reading it"));
+    m_retryButton = new QPushButton(tr("Retry"), this);
+    setIdentity(m_retryButton, QStringLiteral("cardRetryButton"), tr("Retry the failed sync now"));
+    m_retryButton->setToolTip(tr("Try this connection's sync again now"));
     m_syncButton = new QPushButton(tr("Sync now"), this);
     setIdentity(m_syncButton, QStringLiteral("cardSyncButton"), tr("Sync this connection now"));
     m_syncButton->setToolTip(tr("Fetch new transactions for this connection now"));
@@ -65,6 +92,8 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
 
     auto* footer = new QHBoxLayout;
     footer->addStretch(1);
+    footer->addWidget(m_reauthButton);
+    footer->addWidget(m_retryButton);
     footer->addWidget(m_syncButton);
 
     auto* layout = new QVBoxLayout(this);
@@ -78,15 +107,12 @@ ConnectionCard::ConnectionCard(qint64 connectionId, QWidget* parent)
     layout->addWidget(m_stageLabel);
     layout->addWidget(m_lastSyncLabel);
     layout->addWidget(m_nextSyncLabel);
+    layout->addWidget(m_freshnessLabel);
     layout->addWidget(m_changesLabel);
+    layout->addWidget(m_consentLabel);
     layout->addWidget(m_errorLabel);
+    layout->addStretch(1); // buttons line up at the bottom of a row of cards
     layout->addLayout(footer);
-
-    setSyncing(false);
-    m_errorLabel->hide();
-    m_lastSyncLabel->setText(Format::lastSuccessfulSync({}, {}));
-
-    connect(m_syncButton, &QPushButton::clicked, this, [this] { Q_EMIT syncRequested(m_connectionId); });
 }
 
 void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDateTime& now)
@@ -106,12 +132,15 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
 
     m_lastSuccessAt = status.lastSuccessAt;
     m_nextRunAt = status.nextRunAt;
+    m_consentExpiresAt = status.state == model::ConnectionState::ReauthSoon ? status.consentExpiresAt : QDateTime();
     refreshRelativeTimes(now);
     // A failed run's zero counts say nothing; the error below explains it instead.
     const bool failedWithoutChanges = !status.lastError.isEmpty() && status.lastChanges.total() == 0;
     m_changesLabel->setVisible(status.lastAttemptAt.isValid() && !failedWithoutChanges);
     m_changesLabel->setText(Format::lastRunChanges(status.lastChanges));
+    m_lastErrorKind = status.lastErrorKind;
     setError(status.lastError);
+    updateActions();
 }
 
 void ConnectionCard::setProgress(const model::JobProgress& progress)
@@ -135,6 +164,19 @@ void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
         m_lastSyncLabel->setToolTip(QLocale().toString(m_lastSuccessAt.toLocalTime(), QLocale::LongFormat));
     m_nextSyncLabel->setText(Format::nextSync(m_nextRunAt, now));
     m_nextSyncLabel->setVisible(m_nextRunAt.isValid());
+
+    m_freshnessLabel->setText(QStringLiteral("\u25cf ") + DashboardFormat::freshness(m_lastSuccessAt, now));
+    const bool stale = DashboardFormat::isStale(m_lastSuccessAt, now);
+    if (m_stale != stale) { // a style sheet re-polishes the label: only when it changes
+        m_stale = stale;
+        const QColor colour = stale ? DashboardTheme::stale() : DashboardTheme::fresh();
+        m_freshnessLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour.name()));
+    }
+    m_consentLabel->setText(DashboardFormat::consentNotice(m_consentExpiresAt, now));
+    if (m_consentExpiresAt.isValid())
+        m_consentLabel->setToolTip(
+            tr("Consent ends %1").arg(QLocale().toString(m_consentExpiresAt.toLocalTime(), QLocale::LongFormat)));
+    m_consentLabel->setVisible(m_consentExpiresAt.isValid());
 }
 
 void ConnectionCard::setState(model::ConnectionState state)
@@ -144,8 +186,7 @@ void ConnectionCard::setState(model::ConnectionState state)
     m_state = state;
     m_stateLabel->setText(Format::stateText(state));
     m_stateLabel->setStyleSheet(Theme::statePillStyleSheet(state));
-    const bool busy = state == model::ConnectionState::Queued || state == model::ConnectionState::Syncing;
-    m_syncButton->setEnabled(!busy);
+    updateActions();
 }
 
 void ConnectionCard::setSyncing(bool syncing)
@@ -157,8 +198,25 @@ void ConnectionCard::setSyncing(bool syncing)
 void ConnectionCard::setError(const QString& message)
 {
     // The engine's message is already in plain words and says what to do next.
+    m_lastError = message;
     m_errorLabel->setText(message);
     m_errorLabel->setVisible(!message.isEmpty());
+}
+
+void ConnectionCard::updateActions()
+{
+    using model::ConnectionState;
+    const ConnectionState state = m_state.value_or(ConnectionState::Idle);
+    const bool reauth = state == ConnectionState::ReauthRequired || state == ConnectionState::ReauthSoon;
+    // A failed run, or one waiting out its backoff before the next attempt: Retry runs it now.
+    const bool failed = state == ConnectionState::Error || state == ConnectionState::Queued;
+    const bool retry = !reauth && failed && !m_lastError.isEmpty() && m_lastErrorKind != model::ErrorKind::NeedsUser;
+    const bool busy = state == ConnectionState::Syncing || (state == ConnectionState::Queued && !retry);
+    m_reauthButton->setVisible(reauth);
+    m_retryButton->setVisible(retry);
+    // Retry is the sync button of a failed connection; a sync without signing in again would fail too.
+    m_syncButton->setVisible(!retry && state != ConnectionState::ReauthRequired);
+    m_syncButton->setEnabled(!busy);
 }
 
 } // namespace coffer::ui

@@ -1,12 +1,14 @@
 #include "dashboard/DashboardView.h"
 
 #include "EngineHost.h"
-#include "Format.h"
 #include "WidgetIdentity.h"
-#include "dashboard/ConnectionCard.h"
+#include "dashboard/CardGrid.h"
+#include "dashboard/JobListDialog.h"
+#include "dashboard/QueueHealthStrip.h"
+#include "dashboard/SyncHistoryCharts.h"
+#include "schedule/Clock.h"
 
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -18,14 +20,14 @@
 namespace coffer::ui {
 
 namespace {
-constexpr int kMaxColumns = 3;
-constexpr int kCardSpacing = 16;
 constexpr int kClockIntervalMs = 30 * 1000;
+constexpr int kSectionSpacing = 24;
 } // namespace
 
 DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     : QWidget(parent)
     , m_host(host)
+    , m_clock(std::make_shared<schedule::SystemClock>())
 {
     setIdentity(this, QStringLiteral("dashboardView"), tr("Dashboard"));
 
@@ -39,9 +41,9 @@ DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     m_pages = new QStackedWidget(this);
     setIdentity(m_pages, QStringLiteral("dashboardPages"), tr("Dashboard content"));
     m_emptyState = createEmptyState();
-    m_cardsPage = createCardsPage();
+    m_monitorPage = createMonitorPage();
     m_pages->addWidget(m_emptyState);
-    m_pages->addWidget(m_cardsPage);
+    m_pages->addWidget(m_monitorPage);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
@@ -49,22 +51,33 @@ DashboardView::DashboardView(EngineHost& host, QWidget* parent)
     layout->addWidget(title);
     layout->addWidget(m_pages, 1);
 
-    connect(&m_host, &EngineHost::started, this, [this] {
-        m_emptyLabel->setText(tr("No bank connections yet. Add a demo connection to see how Coffer "
-                                 "keeps transactions up to date."));
-        m_emptyAddButton->setEnabled(true);
-    });
+    connect(&m_host, &EngineHost::started, this, &DashboardView::showStarted);
     connect(&m_host, &EngineHost::startFailed, this, [this](const QString& message) {
         m_emptyLabel->setText(tr("Coffer could not open its data: %1").arg(message));
         m_emptyAddButton->hide(); // nothing can be added until the database problem is solved
     });
     connect(&m_host, &EngineHost::connectionsChanged, this, &DashboardView::showConnections);
-    connect(&m_host, &EngineHost::jobProgress, this, &DashboardView::showProgress);
+    connect(&m_host, &EngineHost::jobProgress, m_cards, &CardGrid::showProgress);
+    connect(m_cards, &CardGrid::syncRequested, this, [this](qint64 id) { m_host.syncNow(id); });
+    connect(m_cards, &CardGrid::reauthenticateRequested, this, &DashboardView::reauthenticateRequested);
+    connect(m_queueStrip, &QueueHealthStrip::jobsRequested, this, &DashboardView::showJobList);
     connect(m_emptyAddButton, &QPushButton::clicked, this, &DashboardView::addDemoRequested);
 
     m_clockTimer.setInterval(kClockIntervalMs);
     connect(&m_clockTimer, &QTimer::timeout, this, &DashboardView::refreshRelativeTimes);
     m_clockTimer.start();
+
+    if (!m_host.databasePath().isEmpty()) { // created after the engine started: catch up
+        showStarted();
+        showConnections(m_host.lastConnections());
+    }
+}
+
+void DashboardView::showStarted()
+{
+    m_emptyLabel->setText(tr("No bank connections yet. Add a demo connection to see how Coffer "
+                             "keeps transactions up to date."));
+    m_emptyAddButton->setEnabled(true);
 }
 
 QWidget* DashboardView::createEmptyState()
@@ -96,31 +109,36 @@ QWidget* DashboardView::createEmptyState()
     return page;
 }
 
-QWidget* DashboardView::createCardsPage()
+DashboardView::~DashboardView() = default;
+
+QWidget* DashboardView::createMonitorPage()
 {
     auto* page = new QWidget(this);
-    setIdentity(page, QStringLiteral("dashboardCardsPage"), tr("Connections"));
+    setIdentity(page, QStringLiteral("dashboardCardsPage"), tr("Sync monitor"));
     m_summaryLabel = new QLabel(page);
     setIdentity(m_summaryLabel, QStringLiteral("dashboardSummaryLabel"), tr("Summary"));
 
     m_scrollArea = new QScrollArea(page);
-    setIdentity(m_scrollArea, QStringLiteral("dashboardScrollArea"), tr("Connection cards"));
+    setIdentity(m_scrollArea, QStringLiteral("dashboardScrollArea"), tr("Sync monitor"));
     m_scrollArea->setFrameShape(QFrame::NoFrame);
     m_scrollArea->setWidgetResizable(true);
-    // Cards reflow into fewer columns instead of scrolling sideways.
+    // Cards and charts reflow into fewer columns instead of scrolling sideways.
     m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scrollArea->viewport()->installEventFilter(this);
-    auto* container = new QWidget(m_scrollArea);
-    setIdentity(container, QStringLiteral("dashboardCardContainer"), tr("Connection cards"));
-    container->setAutoFillBackground(false);
     m_scrollArea->viewport()->setAutoFillBackground(false);
+    auto* container = new QWidget(m_scrollArea);
+    setIdentity(container, QStringLiteral("dashboardCardContainer"), tr("Sync monitor"));
+    container->setAutoFillBackground(false);
 
-    m_cardGrid = new QGridLayout;
-    m_cardGrid->setContentsMargins(0, 0, 0, 0);
-    m_cardGrid->setSpacing(kCardSpacing);
+    m_cards = new CardGrid(container);
+    m_queueStrip = new QueueHealthStrip(m_host, container);
+    m_charts = new SyncHistoryCharts(m_host, m_clock, container);
     auto* containerLayout = new QVBoxLayout(container);
-    containerLayout->setContentsMargins(0, 0, 4, 0);
-    containerLayout->addLayout(m_cardGrid);
+    containerLayout->setContentsMargins(0, 0, 4, 8);
+    containerLayout->setSpacing(kSectionSpacing);
+    containerLayout->addWidget(m_cards);
+    containerLayout->addWidget(m_queueStrip);
+    containerLayout->addWidget(m_charts);
     containerLayout->addStretch(1);
     m_scrollArea->setWidget(container);
 
@@ -132,83 +150,54 @@ QWidget* DashboardView::createCardsPage()
     return page;
 }
 
-void DashboardView::showConnections(const QList<model::ConnectionStatus>& connections)
+ConnectionCard* DashboardView::cardFor(qint64 connectionId) const
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<qint64> order;
-    bool layoutChanged = false;
-    for (const model::ConnectionStatus& status : connections) {
-        order.append(status.connectionId);
-        ConnectionCard* card = m_cards.value(status.connectionId);
-        if (!card) {
-            card = new ConnectionCard(status.connectionId, m_cardGrid->parentWidget());
-            connect(card, &ConnectionCard::syncRequested, this, [this](qint64 id) { m_host.syncNow(id); });
-            m_cards.insert(status.connectionId, card);
-            layoutChanged = true;
-        }
-        card->setStatus(status, now);
-    }
-    for (auto it = m_cards.begin(); it != m_cards.end();) {
-        if (!order.contains(it.key())) {
-            // Out of the grid now, so the new layout does not overlap a card that dies later.
-            m_cardGrid->removeWidget(it.value());
-            it.value()->hide();
-            it.value()->deleteLater();
-            it = m_cards.erase(it);
-            layoutChanged = true;
-        } else {
-            ++it;
-        }
-    }
-    if (layoutChanged || order != m_order) {
-        m_order = order;
-        relayoutCards();
-    }
-    updateSummary(connections);
-    m_pages->setCurrentWidget(connections.isEmpty() ? m_emptyState : m_cardsPage);
+    return m_cards->card(connectionId);
 }
 
-void DashboardView::showProgress(const model::JobProgress& progress)
+int DashboardView::cardCount() const
 {
-    if (ConnectionCard* card = m_cards.value(progress.connectionId))
-        card->setProgress(progress);
+    return m_cards->count();
+}
+
+void DashboardView::setClock(std::shared_ptr<const schedule::Clock> clock)
+{
+    m_clock = std::move(clock);
+    m_charts->setClock(m_clock);
+    refreshRelativeTimes();
+}
+
+JobListDialog* DashboardView::showJobList()
+{
+    if (!m_jobList)
+        m_jobList = new JobListDialog(m_host, this);
+    m_jobList->show();
+    m_jobList->raise();
+    m_jobList->activateWindow();
+    return m_jobList;
+}
+
+void DashboardView::showConnections(const QList<model::ConnectionStatus>& connections)
+{
+    m_cards->showConnections(connections, m_clock->now());
+    updateSummary(connections);
+    m_pages->setCurrentWidget(connections.isEmpty() ? m_emptyState : m_monitorPage);
 }
 
 void DashboardView::refreshRelativeTimes()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (ConnectionCard* card : std::as_const(m_cards))
-        card->refreshRelativeTimes(now);
+    m_cards->refreshRelativeTimes(m_clock->now());
+    m_charts->refreshIfNewDay();
 }
 
 bool DashboardView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_scrollArea->viewport() && event->type() == QEvent::Resize)
-        updateColumnCount();
-    return QWidget::eventFilter(watched, event);
-}
-
-void DashboardView::updateColumnCount()
-{
-    const int available = m_scrollArea->viewport()->width();
-    const int fit = (available + kCardSpacing) / (ConnectionCard::kMinimumWidth + kCardSpacing);
-    const int columns = qBound(1, fit, kMaxColumns);
-    if (columns == m_columns)
-        return;
-    m_columns = columns;
-    relayoutCards();
-}
-
-void DashboardView::relayoutCards()
-{
-    for (ConnectionCard* card : std::as_const(m_cards))
-        m_cardGrid->removeWidget(card);
-    for (int column = 0; column < kMaxColumns; ++column)
-        m_cardGrid->setColumnStretch(column, column < m_columns ? 1 : 0);
-    for (int i = 0; i < m_order.size(); ++i) {
-        if (ConnectionCard* card = m_cards.value(m_order.at(i)))
-            m_cardGrid->addWidget(card, i / m_columns, i % m_columns, Qt::AlignTop);
+    if (watched == m_scrollArea->viewport() && event->type() == QEvent::Resize) {
+        const int width = m_scrollArea->viewport()->width();
+        m_cards->setAvailableWidth(width);
+        m_charts->setAvailableWidth(width);
     }
+    return QWidget::eventFilter(watched, event);
 }
 
 void DashboardView::updateSummary(const QList<model::ConnectionStatus>& connections)
