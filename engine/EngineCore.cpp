@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
+#include "store/UserSettings.h"
 #include "jobs/JobDispatcher.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
@@ -25,7 +26,6 @@ auto logger()
 }
 const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
-constexpr qint64 kConsentWarningDays = 7;
 
 // False for connections nothing is fetched for (file-only accounts).
 bool isSynced(const model::Connection& c, const schedule::Clock& clock)
@@ -291,8 +291,10 @@ void EngineCore::restoreArchive(const QString& file)
 
 void EngineCore::setSetting(const QString& key, const QString& value)
 {
-    if (ready("change a setting"))
-        answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
+    if (!ready("change a setting"))
+        return;
+    answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
+    publishSoon(); // statuses carry the user's thresholds
 }
 
 void EngineCore::showSettings()
@@ -403,12 +405,13 @@ void EngineCore::checkConsents()
     if (!connections.ok())
         return;
     m_consentExpiry.clear();
+    const int warningDays = store::userSetting(*m_db, store::settingKey::kConsentWarningDays);
     for (const model::Connection& c : connections.value()) {
         const auto connector = providers::createConnector(c.provider, m_clock);
         const auto consent = connector ? connector->consentExpiresAt(c.options) : std::nullopt;
         if (consent)
             m_consentExpiry.insert(c.id, *consent);
-        const bool soon = consent && now.daysTo(*consent) <= kConsentWarningDays;
+        const bool soon = consent && now.daysTo(*consent) <= warningDays;
         if (!soon) {
             m_consentNotified.remove(c.id);
             continue;
@@ -508,12 +511,16 @@ void EngineCore::publish()
         return;
     }
     const QDateTime now = m_clock.now();
+    // The user's thresholds travel with each status, so every view judges as the engine does.
+    const int warningDays = store::userSetting(*m_db, store::settingKey::kConsentWarningDays);
+    const qint64 staleAfterSeconds = qint64(store::userSetting(*m_db, store::settingKey::kStaleAfterHours)) * 3600;
     for (auto& s : statuses.value()) {
+        s.staleAfterSeconds = staleAfterSeconds;
         s.consentExpiresAt = m_consentExpiry.value(s.connectionId);
         if (const auto next = m_jobs ? m_jobs->nextRunMs(s.connectionId) : std::nullopt)
             s.nextRunAt = QDateTime::fromMSecsSinceEpoch(*next, Qt::UTC);
         if (s.state == ConnectionState::Idle && s.consentExpiresAt.isValid() &&
-            now.daysTo(s.consentExpiresAt) <= kConsentWarningDays)
+            now.daysTo(s.consentExpiresAt) <= warningDays)
             s.state = ConnectionState::ReauthSoon;
         if (m_jobs && m_jobs->queue().openJobFor(jobs::JobKind::SyncConnection, s.connectionId))
             s.state = ConnectionState::Queued;

@@ -7,6 +7,7 @@
 #include "dashboard/DashboardView.h"
 #include "settings/AboutDialog.h"
 #include "settings/SettingsDialog.h"
+#include "transactions/TransactionExporter.h"
 #include "transactions/TransactionsView.h"
 #include "tray/NotificationBar.h"
 #include "tray/TrayController.h"
@@ -78,6 +79,9 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_dashboard, &DashboardView::addDemoRequested, m_connections, &ConnectionsView::requestAddDemo);
+    connect(m_dashboard, &DashboardView::reauthenticateRequested, m_connections,
+            &ConnectionsView::requestReauthenticate);
+    connect(m_transactions->exporter(), &TransactionExporter::finished, this, &MainWindow::showEngineMessage);
     connectEngine();
     m_navigation->setCurrentRow(0);
 }
@@ -178,6 +182,9 @@ void MainWindow::createMenuBar()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_syncNowAction);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("fileExportMenu"));
+    exportMenu->addActions(m_transactions->exporter()->actions());
     file->addSeparator();
     QAction* close = file->addAction(tr("&Close Window"), QKeySequence::Close, this, &QWidget::close);
     close->setObjectName(QStringLiteral("closeWindowAction"));

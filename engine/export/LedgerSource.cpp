@@ -3,11 +3,9 @@
 #include "store/Database.h"
 #include "store/TransactionColumns.h"
 
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace coffer::exporting {
 
@@ -52,7 +50,7 @@ Error readError(const QSqlQuery& q, const char* what)
 
 Error LedgerSource::noSuchAccount(qint64 accountId) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     QStringList known;
     if (q.exec(QStringLiteral("SELECT id, name, currency FROM accounts ORDER BY id"))) {
         while (q.next())
@@ -65,38 +63,24 @@ Error LedgerSource::noSuchAccount(qint64 accountId) const
                                       .arg(QString::number(accountId), known.join(QStringLiteral(", "))));
 }
 
-LedgerSource::LedgerSource(QString connectionName)
-    : m_connectionName(std::move(connectionName))
+LedgerSource::LedgerSource(std::unique_ptr<store::ReadOnlyConnection> connection)
+    : m_connection(std::move(connection))
 {
 }
 
-LedgerSource::~LedgerSource()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+LedgerSource::~LedgerSource() = default;
 
 Result<std::shared_ptr<LedgerSource>> LedgerSource::open(const QString& databasePath)
 {
-    if (!QFileInfo::exists(databasePath))
-        return Error::storage(QStringLiteral("The database %1 does not exist.").arg(databasePath));
-    const QString name = QStringLiteral("coffer-export-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::shared_ptr<LedgerSource> source(new LedgerSource(name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(databasePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open())
-        return Error::storage(
-            QStringLiteral("Cannot open the database %1 for reading: %2").arg(databasePath, db.lastError().text()));
-    return source;
+    auto connection = store::ReadOnlyConnection::open(databasePath);
+    if (!connection)
+        return connection.error();
+    return std::shared_ptr<LedgerSource>(new LedgerSource(std::move(connection).value()));
 }
 
 Result<QList<ExportAccount>> LedgerSource::accounts(const ExportFilter& filter) const
 {
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_connection->database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT a.id, COALESCE(a.connection_id, 0), a.provider_id, a.name, a.institution, a.kind, "
                              "a.currency, a.mask, COALESCE(c.name, '') FROM accounts a "
@@ -170,7 +154,7 @@ Result<QList<ExportAccount>> LedgerSource::accounts(const ExportFilter& filter) 
 Result<QList<store::TransactionRow>> LedgerSource::page(const ExportFilter& filter, const store::ListPosition& after,
                                                         int limit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     const Conditions c = conditionsFor(filter);
     QString sql = QStringLiteral("SELECT ") + store::kTransactionColumns +
                   QStringLiteral(", a.name, COALESCE(cn.name, '') FROM transactions t JOIN accounts a ON a.id = "
@@ -209,7 +193,7 @@ RowPageSource LedgerSource::rowSource(const ExportFilter& filter) const
 
 Result<QList<std::pair<QString, bool>>> LedgerSource::categorySides(const ExportFilter& filter) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     const Conditions c = conditionsFor(filter);
     q.prepare(QStringLiteral("SELECT DISTINCT t.category, t.amount_minor < 0 FROM transactions t WHERE ") + c.sql +
               QStringLiteral(" ORDER BY 1, 2"));

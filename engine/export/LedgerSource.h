@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/ReadOnlyConnection.h"
+
 #include "export/ExportTypes.h"
 #include "model/Account.h"
 
@@ -50,9 +52,9 @@ public:
     model::Result<QList<std::pair<QString, bool>>> categorySides(const ExportFilter& filter) const;
 
 private:
-    explicit LedgerSource(QString connectionName);
+    explicit LedgerSource(std::unique_ptr<store::ReadOnlyConnection> connection);
     model::Error noSuchAccount(qint64 accountId) const;
-    QString m_connectionName;
+    std::unique_ptr<store::ReadOnlyConnection> m_connection;
 };
 
 } // namespace coffer::exporting

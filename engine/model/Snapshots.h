@@ -58,6 +58,7 @@ struct ConnectionStatus {
     int progressPercent = -1; // -1 when not syncing
     QDateTime consentExpiresAt; // invalid when the provider has no consent that runs out
     QDateTime nextRunAt;        // the next scheduled sync; invalid when none is planned
+    qint64 staleAfterSeconds = 0; // the user's threshold: data older than this is stale (0: not set)
     SyncStage stage = SyncStage::Completed;
 };
 

@@ -2,41 +2,28 @@
 
 #include "store/UserSettings.h"
 
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace coffer::store {
 
 using model::Error;
 using model::Result;
 
-EngineStateReader::EngineStateReader(QString connectionName)
-    : m_connectionName(std::move(connectionName))
+EngineStateReader::EngineStateReader(std::unique_ptr<ReadOnlyConnection> connection)
+    : m_connection(std::move(connection))
 {
 }
 
-EngineStateReader::~EngineStateReader()
-{
-    QSqlDatabase::database(m_connectionName, false).close();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+EngineStateReader::~EngineStateReader() = default;
 
 Result<std::shared_ptr<EngineStateReader>> EngineStateReader::open(const QString& databasePath)
 {
-    if (databasePath.isEmpty() || !QFileInfo::exists(databasePath))
-        return Error::storage(QStringLiteral("The database %1 does not exist.").arg(databasePath));
-    const QString name = QStringLiteral("coffer-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::shared_ptr<EngineStateReader> reader(new EngineStateReader(name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(databasePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open())
-        return Error::storage(
-            QStringLiteral("Cannot read the settings in %1: %2").arg(databasePath, db.lastError().text()));
-    return reader;
+    auto connection = ReadOnlyConnection::open(databasePath);
+    if (!connection)
+        return connection.error();
+    return std::shared_ptr<EngineStateReader>(new EngineStateReader(std::move(connection).value()));
 }
 
 Result<QMap<QString, QString>> EngineStateReader::readUserSettings(const QString& databasePath)
@@ -49,7 +36,7 @@ Result<QMap<QString, QString>> EngineStateReader::readUserSettings(const QString
 
 Result<QMap<QString, QString>> EngineStateReader::userSettings() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     if (!q.exec(QStringLiteral("SELECT key, value FROM settings")))
         return Error::storage(QStringLiteral("The database could not read the settings: %1").arg(q.lastError().text()));
     QMap<QString, QString> stored;
@@ -63,7 +50,7 @@ Result<QMap<QString, QString>> EngineStateReader::userSettings() const
 
 Result<QString> EngineStateReader::runTrigger(qint64 syncRunId) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.prepare(QStringLiteral("SELECT trigger FROM sync_runs WHERE id = ?"));
     q.addBindValue(syncRunId);
     if (!q.exec())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/ReadOnlyConnection.h"
+
 #include "model/Result.h"
 
 #include <QMap>
@@ -28,8 +30,8 @@ public:
     model::Result<QString> runTrigger(qint64 syncRunId) const;
 
 private:
-    explicit EngineStateReader(QString connectionName);
-    QString m_connectionName;
+    explicit EngineStateReader(std::unique_ptr<ReadOnlyConnection> connection);
+    std::unique_ptr<ReadOnlyConnection> m_connection;
 };
 
 } // namespace coffer::store

@@ -2,11 +2,9 @@
 
 #include "store/Database.h"
 
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -43,38 +41,24 @@ Error readError(const QSqlQuery& q, const char* what)
 
 } // namespace
 
-RunHistoryReader::RunHistoryReader(QString connectionName)
-    : m_connectionName(std::move(connectionName))
+RunHistoryReader::RunHistoryReader(std::unique_ptr<ReadOnlyConnection> connection)
+    : m_connection(std::move(connection))
 {
 }
 
-RunHistoryReader::~RunHistoryReader()
-{
-    QSqlDatabase::database(m_connectionName, false).close();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+RunHistoryReader::~RunHistoryReader() = default;
 
 Result<std::shared_ptr<RunHistoryReader>> RunHistoryReader::open(const QString& databasePath)
 {
-    if (!QFileInfo::exists(databasePath))
-        return Error::storage(QStringLiteral("The database %1 does not exist.").arg(databasePath));
-    const QString name = QStringLiteral("coffer-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    // Owned from here on, so a failed open still removes the connection.
-    std::shared_ptr<RunHistoryReader> reader(new RunHistoryReader(name));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-        if (!db.open())
-            return Error::storage(
-                QStringLiteral("Cannot open the sync history in %1: %2").arg(databasePath, db.lastError().text()));
-    }
-    return reader;
+    auto connection = ReadOnlyConnection::open(databasePath);
+    if (!connection)
+        return connection.error();
+    return std::shared_ptr<RunHistoryReader>(new RunHistoryReader(std::move(connection).value()));
 }
 
 Result<QList<RunDuration>> RunHistoryReader::durations(const HistoryRange& range, int limit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, COALESCE(connection_id, 0), started_at, "
                              "CAST(ROUND((julianday(finished_at) - julianday(started_at)) * 86400000.0) AS INTEGER), "
@@ -101,7 +85,7 @@ Result<QList<RunDuration>> RunHistoryReader::durations(const HistoryRange& range
 
 Result<QList<DailyRuns>> RunHistoryReader::runsPerDay(const HistoryRange& range) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT date(started_at, 'localtime') AS day, SUM(status = 'succeeded'), "
                              "SUM(status = 'failed') FROM sync_runs") +
@@ -127,7 +111,7 @@ Result<QList<DailyCount>> RunHistoryReader::transactionsPerDay(const HistoryRang
     if (range.connectionId != 0)
         sql += QStringLiteral(" AND account_id IN (SELECT id FROM accounts WHERE connection_id = ?)");
     sql += QStringLiteral(" GROUP BY booked_on ORDER BY booked_on");
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.setForwardOnly(true);
     q.prepare(sql);
     q.addBindValue(range.from.toString(Qt::ISODate));

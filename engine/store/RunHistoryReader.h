@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/ReadOnlyConnection.h"
+
 #include "model/Result.h"
 
 #include <QDate>
@@ -63,8 +65,8 @@ public:
     model::Result<QList<DailyCount>> transactionsPerDay(const HistoryRange& range) const;
 
 private:
-    explicit RunHistoryReader(QString connectionName);
-    QString m_connectionName;
+    explicit RunHistoryReader(std::unique_ptr<ReadOnlyConnection> connection);
+    std::unique_ptr<ReadOnlyConnection> m_connection;
 };
 
 } // namespace coffer::store

@@ -9,40 +9,25 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace coffer::store {
 
 using model::Error;
 using model::Result;
 
-TransactionReader::TransactionReader(QString connectionName)
-    : m_connectionName(std::move(connectionName))
+TransactionReader::TransactionReader(std::unique_ptr<ReadOnlyConnection> connection)
+    : m_connection(std::move(connection))
 {
 }
 
-TransactionReader::~TransactionReader()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+TransactionReader::~TransactionReader() = default;
 
 Result<std::shared_ptr<TransactionReader>> TransactionReader::open(const QString& databasePath)
 {
-    if (!QFileInfo::exists(databasePath))
-        return Error::storage(QStringLiteral("The database %1 does not exist.").arg(databasePath));
-    const QString name = QStringLiteral("coffer-ro-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::shared_ptr<TransactionReader> reader(new TransactionReader(name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(databasePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open())
-        return Error::storage(
-            QStringLiteral("Cannot open the database %1 for reading: %2").arg(databasePath, db.lastError().text()));
-    return reader;
+    auto connection = ReadOnlyConnection::open(databasePath);
+    if (!connection)
+        return connection.error();
+    return std::shared_ptr<TransactionReader>(new TransactionReader(std::move(connection).value()));
 }
 
 bool TransactionReader::hasCurrentSchema(const QString& databasePath)
@@ -52,7 +37,7 @@ bool TransactionReader::hasCurrentSchema(const QString& databasePath)
     auto reader = open(databasePath);
     if (!reader)
         return false;
-    QSqlQuery q(QSqlDatabase::database(reader.value()->m_connectionName, false));
+    QSqlQuery q(reader.value()->m_connection->database());
     return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() && q.value(0).toInt() == latestSchemaVersion();
 }
 
@@ -101,7 +86,7 @@ Result<QList<TransactionRow>> TransactionReader::page(const TransactionQuery& qu
     }
     sql += QStringLiteral(" ORDER BY ") + keys.join(direction + QStringLiteral(", ")) + direction +
            QStringLiteral(" LIMIT ?");
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.setForwardOnly(true);
     q.prepare(sql);
     for (const QVariant& bind : conditions.binds)
@@ -134,7 +119,7 @@ Result<bool> TransactionReader::searchIsDense(const TransactionQuery& query) con
         return false;
     if (fts == m_countedSearch)
         return m_searchMatches >= kDenseSearchMatches;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM transactions_fts WHERE transactions_fts MATCH ?"));
     q.addBindValue(fts);
     if (!q.exec() || !q.next())
@@ -153,7 +138,7 @@ ListPosition TransactionReader::positionAfter(const TransactionRow& row, SortCol
 Result<QList<CurrencyTotal>> TransactionReader::totals(const TransactionFilter& filter) const
 {
     const SqlConditions conditions = filterConditions(filter);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT t.currency, COUNT(*), "
                              "SUM(CASE WHEN t.amount_minor > 0 THEN t.amount_minor ELSE 0 END), "
@@ -174,7 +159,7 @@ Result<QList<CurrencyTotal>> TransactionReader::totals(const TransactionFilter& 
 
 Result<QList<AccountChoice>> TransactionReader::accounts() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     if (!q.exec(QStringLiteral("SELECT a.id, a.name, COALESCE(a.connection_id, 0), COALESCE(c.name, ''), a.currency "
                                "FROM accounts a LEFT JOIN connections c ON c.id = a.connection_id "
                                "ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE, a.id")))
@@ -188,7 +173,7 @@ Result<QList<AccountChoice>> TransactionReader::accounts() const
 
 Result<QStringList> TransactionReader::categories() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     if (!q.exec(QStringLiteral("SELECT DISTINCT category FROM transactions WHERE category != '' ORDER BY category")))
         return Error::storage(QStringLiteral("The database could not list categories: %1").arg(q.lastError().text()));
     QStringList categories;
@@ -199,7 +184,7 @@ Result<QStringList> TransactionReader::categories() const
 
 Result<TransactionDetail> TransactionReader::detail(qint64 id) const
 {
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_connection->database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT ") + kTransactionColumns +
               QStringLiteral(", a.name, COALESCE(c.name, ''), t.raw FROM transactions t JOIN accounts a ON a.id = "
@@ -239,7 +224,7 @@ Result<TransactionDetail> TransactionReader::detail(qint64 id) const
 
 Result<qint64> TransactionReader::count() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(m_connection->database());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND matched_to IS NULL")) ||
         !q.next())
         return Error::storage(

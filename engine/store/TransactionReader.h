@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/ReadOnlyConnection.h"
+
 #include "model/Result.h"
 #include "model/Transaction.h"
 #include "store/TransactionQuery.h"
@@ -83,11 +85,11 @@ private:
     // Matches of a search from which walking the date index beats looking every match up.
     static constexpr qint64 kDenseSearchMatches = 3000;
 
-    explicit TransactionReader(QString connectionName);
+    explicit TransactionReader(std::unique_ptr<ReadOnlyConnection> connection);
     // Whether the query's search matches many rows (counted once per search, then remembered).
     model::Result<bool> searchIsDense(const TransactionQuery& query) const;
 
-    QString m_connectionName;
+    std::unique_ptr<ReadOnlyConnection> m_connection;
     mutable QString m_countedSearch;
     mutable qint64 m_searchMatches = 0;
 };

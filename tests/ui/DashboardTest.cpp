@@ -104,7 +104,13 @@ TEST_F(DashboardFixture, CardsShowEachStateWithTheButtonThatFixesIt)
     engine().host().setConnectionPaused(healthy, true);
     ASSERT_TRUE(waitForText(healthyCard, "stateLabel", stateText(model::ConnectionState::Paused)));
 
-    // Five hours on, the same data is stale against the engine's four-hour rule.
+    // The user's threshold (Settings: stale after 4 hours): five hours on, the same data is stale.
+    engine().host().setSetting(QStringLiteral("stale_after_hours"), QStringLiteral("4"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return child<QLabel>(healthyCard, "freshnessLabel")->text().endsWith(QStringLiteral(" within 4 hours"));
+        },
+        kTimeoutMs));
     clock().advanceSeconds(5 * 3600);
     healthyCard->refreshRelativeTimes(clock().now());
     EXPECT_TRUE(child<QLabel>(healthyCard, "freshnessLabel")->text().contains(QStringLiteral("Stale")));

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "models/TransactionTableModel.h"
 #include "transactions/TransactionDetailPane.h"
+#include "transactions/TransactionExporter.h"
 #include "transactions/TransactionFilterBar.h"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -298,6 +301,48 @@ TEST_F(TransactionsViewTest, DetailPaneExplainsAMatchAndUndoSplitsIt)
     for (int i = 0; i < history->topLevelItemCount(); ++i)
         after.append(history->topLevelItem(i)->text(1));
     EXPECT_TRUE(after.contains(QStringLiteral("Match undone"))) << after.join(u',').toStdString();
+}
+
+TEST_F(TransactionsViewTest, ExportWritesTheCurrentViewAndTheWholeLedger)
+{
+    QSignalSpy totalsShown(m_view, &ui::TransactionsView::totalsShown);
+    QTest::keyClicks(m_search, QStringLiteral("chipotle"));
+    waitForUpdate(totalsShown);
+    m_model->fetchAtLeast(100000);
+    const int listed = m_model->rowCount();
+    ASSERT_GT(listed, 0);
+
+    ui::TransactionExporter* exporter = m_view->exporter();
+    QSignalSpy finished(exporter, &ui::TransactionExporter::finished);
+    const QString csv = QDir(m_dataDir.path()).filePath(QStringLiteral("view.csv"));
+    exporter->exportTo(exporting::ExportFormat::Csv, csv, m_model->query());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeoutMs));
+    ASSERT_TRUE(finished.first().at(1).toBool()) << finished.first().first().toString().toStdString();
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    EXPECT_EQ(lines.size(), listed + 1) << "a header and the rows listed, no more";
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        EXPECT_TRUE(lines.at(i).toLower().contains("chipotle")) << lines.at(i).toStdString();
+
+    finished.clear();
+    const QString beancount = QDir(m_dataDir.path()).filePath(QStringLiteral("ledger.beancount"));
+    exporter->exportTo(exporting::ExportFormat::Beancount, beancount, m_model->query());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeoutMs));
+    ASSERT_TRUE(finished.first().at(1).toBool()) << finished.first().first().toString().toStdString();
+    auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusMessageLabel"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Exported "))) << status->text().toStdString();
+    EXPECT_GT(QFileInfo(beancount).size(), QFileInfo(csv).size()) << "the whole ledger, not the view";
+
+    // A folder that does not exist: the message names the file.
+    finished.clear();
+    const QString nowhere = QDir(m_dataDir.path()).filePath(QStringLiteral("missing/out.csv"));
+    exporter->exportTo(exporting::ExportFormat::Csv, nowhere, m_model->query());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeoutMs));
+    EXPECT_FALSE(finished.first().at(1).toBool());
+    EXPECT_TRUE(finished.first().first().toString().contains(QStringLiteral("missing")))
+        << finished.first().first().toString().toStdString();
 }
 
 TEST_F(TransactionsViewTest, SearchAndFiltersScreenshot)

@@ -68,7 +68,6 @@ void ConnectionCard::createWidgets()
     m_lastSyncLabel = makeLabel(this, QStringLiteral("lastSyncLabel"), tr("Last successful sync"));
     m_nextSyncLabel = makeLabel(this, QStringLiteral("nextSyncLabel"), tr("Next scheduled sync"));
     m_freshnessLabel = makeLabel(this, QStringLiteral("freshnessLabel"), tr("Freshness"));
-    m_freshnessLabel->setToolTip(DashboardFormat::freshnessToolTip());
     m_changesLabel = makeLabel(this, QStringLiteral("changesLabel"), tr("Changes in the last run"));
     m_consentLabel = makeLabel(this, QStringLiteral("consentLabel"), tr("Consent running out"));
     m_consentLabel->setWordWrap(true);
@@ -131,6 +130,8 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
     }
 
     m_lastSuccessAt = status.lastSuccessAt;
+    m_staleAfterSeconds = status.staleAfterSeconds;
+    m_freshnessLabel->setToolTip(DashboardFormat::freshnessToolTip(m_staleAfterSeconds));
     m_nextRunAt = status.nextRunAt;
     m_consentExpiresAt = status.state == model::ConnectionState::ReauthSoon ? status.consentExpiresAt : QDateTime();
     refreshRelativeTimes(now);
@@ -165,8 +166,9 @@ void ConnectionCard::refreshRelativeTimes(const QDateTime& now)
     m_nextSyncLabel->setText(Format::nextSync(m_nextRunAt, now));
     m_nextSyncLabel->setVisible(m_nextRunAt.isValid());
 
-    m_freshnessLabel->setText(QStringLiteral("\u25cf ") + DashboardFormat::freshness(m_lastSuccessAt, now));
-    const bool stale = DashboardFormat::isStale(m_lastSuccessAt, now);
+    m_freshnessLabel->setText(QStringLiteral("\u25cf ") +
+                              DashboardFormat::freshness(m_lastSuccessAt, now, m_staleAfterSeconds));
+    const bool stale = DashboardFormat::isStale(m_lastSuccessAt, now, m_staleAfterSeconds);
     if (m_stale != stale) { // a style sheet re-polishes the label: only when it changes
         m_stale = stale;
         const QColor colour = stale ? DashboardTheme::stale() : DashboardTheme::fresh();

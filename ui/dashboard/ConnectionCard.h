@@ -57,6 +57,7 @@ private:
     QLabel* m_lastSyncLabel = nullptr;
     QLabel* m_nextSyncLabel = nullptr;
     QLabel* m_freshnessLabel = nullptr;
+    qint64 m_staleAfterSeconds = 0; // the user's threshold, as the engine sent it
     QLabel* m_changesLabel = nullptr;
     QLabel* m_consentLabel = nullptr;
     QLabel* m_errorLabel = nullptr;

@@ -6,15 +6,16 @@
 
 namespace coffer::ui {
 
-qint64 DashboardFormat::staleAfterSeconds()
+qint64 DashboardFormat::staleAfterSeconds(qint64 fromStatus)
 {
-    return jobs::HealthThresholds{}.staleAfterSeconds;
+    // The engine sends the user's threshold with every status; before the first one, its default.
+    return fromStatus > 0 ? fromStatus : jobs::HealthThresholds{}.staleAfterSeconds;
 }
 
-bool DashboardFormat::isStale(const QDateTime& lastSuccessAt, const QDateTime& now)
+bool DashboardFormat::isStale(const QDateTime& lastSuccessAt, const QDateTime& now, qint64 staleAfter)
 {
     // As jobs::checkHealth decides it.
-    return !lastSuccessAt.isValid() || lastSuccessAt.secsTo(now) >= staleAfterSeconds();
+    return !lastSuccessAt.isValid() || lastSuccessAt.secsTo(now) >= staleAfterSeconds(staleAfter);
 }
 
 namespace {
@@ -25,19 +26,19 @@ QString hours(qint64 seconds)
 }
 } // namespace
 
-QString DashboardFormat::freshness(const QDateTime& lastSuccessAt, const QDateTime& now)
+QString DashboardFormat::freshness(const QDateTime& lastSuccessAt, const QDateTime& now, qint64 staleAfter)
 {
     if (!lastSuccessAt.isValid())
         return tr("Stale: never synced");
-    if (isStale(lastSuccessAt, now))
-        return tr("Stale: not updated for over %1").arg(hours(staleAfterSeconds()));
-    return tr("Fresh: updated within %1").arg(hours(staleAfterSeconds()));
+    if (isStale(lastSuccessAt, now, staleAfter))
+        return tr("Stale: not updated for over %1").arg(hours(staleAfterSeconds(staleAfter)));
+    return tr("Fresh: updated within %1").arg(hours(staleAfterSeconds(staleAfter)));
 }
 
-QString DashboardFormat::freshnessToolTip()
+QString DashboardFormat::freshnessToolTip(qint64 staleAfter)
 {
-    return tr("Data counts as stale when its last successful sync is more than %1 old.")
-        .arg(hours(staleAfterSeconds()));
+    return tr("Data counts as stale when its last successful sync is more than %1 old (Settings, Notifications).")
+        .arg(hours(staleAfterSeconds(staleAfter)));
 }
 
 qint64 DashboardFormat::consentDaysLeft(const QDateTime& expiresAt, const QDateTime& now)

@@ -16,10 +16,11 @@ class DashboardFormat {
 public:
     // The engine's staleness rule (its health check's threshold): data is stale when the last
     // successful sync is older than this, or when there never was one.
-    static qint64 staleAfterSeconds();
-    static bool isStale(const QDateTime& lastSuccessAt, const QDateTime& now);
-    static QString freshness(const QDateTime& lastSuccessAt, const QDateTime& now);
-    static QString freshnessToolTip();
+    // The threshold a status carries (ConnectionStatus::staleAfterSeconds), or the default.
+    static qint64 staleAfterSeconds(qint64 fromStatus);
+    static bool isStale(const QDateTime& lastSuccessAt, const QDateTime& now, qint64 staleAfter);
+    static QString freshness(const QDateTime& lastSuccessAt, const QDateTime& now, qint64 staleAfter);
+    static QString freshnessToolTip(qint64 staleAfter);
 
     // Whole days until a consent ends, counted as the engine counts them (UTC dates).
     static qint64 consentDaysLeft(const QDateTime& expiresAt, const QDateTime& now);

@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "transactions/TotalsLoader.h"
 #include "transactions/TransactionDetailPane.h"
+#include "transactions/TransactionExporter.h"
 #include "transactions/TransactionFilterBar.h"
 
 #include <QAction>
@@ -17,8 +18,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace coffer::ui {
@@ -28,6 +31,7 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     , m_host(host)
     , m_model(new TransactionTableModel(this))
     , m_totals(new TotalsLoader(this))
+    , m_exporter(new TransactionExporter(this))
 {
     setIdentity(this, QStringLiteral("transactionsView"), tr("Transactions"));
 
@@ -62,6 +66,8 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     heading->addWidget(title);
     heading->addStretch(1);
     heading->addWidget(m_countLabel, 0, Qt::AlignBottom);
+    heading->addSpacing(12);
+    heading->addWidget(createExportButton(), 0, Qt::AlignBottom);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
@@ -84,6 +90,7 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     connect(&host, &EngineHost::started, this, &TransactionsView::openDatabase);
     connect(&host, &EngineHost::startFailed, this, [this](const QString& message) {
         m_model->close(); // read early (see openEarly), but the engine found it unusable
+        m_exporter->setDatabasePath({});
         m_countLabel->setText(tr("Could not open your data: %1").arg(message));
     });
     connect(&host, &EngineHost::transactionsChanged, this, &TransactionsView::scheduleReload);
@@ -99,6 +106,23 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
         m_totalsLabel->setText(tr("Could not add up these transactions: %1").arg(message));
     });
     openEarly();
+}
+
+QWidget* TransactionsView::createExportButton()
+{
+    auto* button = new QToolButton(this);
+    setIdentity(button, QStringLiteral("exportButton"), tr("Export transactions"));
+    button->setText(tr("Export"));
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(button);
+    menu->setObjectName(QStringLiteral("exportMenu"));
+    menu->addActions(m_exporter->actions());
+    menu->insertSeparator(m_exporter->actions().at(1));
+    button->setMenu(menu);
+    connect(m_exporter, &TransactionExporter::currentViewRequested, this,
+            [this](store::TransactionQuery& query) { query = m_model->query(); });
+    return button;
 }
 
 void TransactionsView::createTable()
@@ -155,6 +179,7 @@ void TransactionsView::openDatabase(const QString& databasePath)
     m_totals->setDatabasePath(databasePath);
     if (!m_model->openDatabase(databasePath).ok())
         return;
+    m_exporter->setDatabasePath(databasePath);
     refreshChoices();
     m_totals->request(m_model->query().filter, true);
 }

@@ -16,6 +16,7 @@ class EngineHost;
 namespace coffer::ui {
 
 class TotalsLoader;
+class TransactionExporter;
 class TransactionDetailPane;
 class TransactionFilterBar;
 class TransactionTableModel;
@@ -34,6 +35,7 @@ public:
     QTableView* table() const { return m_table; }
     TransactionFilterBar* filterBar() const { return m_filterBar; }
     TransactionDetailPane* detailPane() const { return m_detail; }
+    TransactionExporter* exporter() const { return m_exporter; }
     // Puts the cursor in the search field (Ctrl+F).
     void focusSearch();
 
@@ -43,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void createTable();
+    QWidget* createExportButton();
     void openEarly();
     void openDatabase(const QString& databasePath);
     void applyFilter(const store::TransactionFilter& filter);
@@ -63,6 +66,7 @@ private:
     QLabel* m_countLabel = nullptr;
     QLabel* m_totalsLabel = nullptr;
     TotalsLoader* m_totals = nullptr;
+    TransactionExporter* m_exporter = nullptr;
     QTimer m_reloadTimer;
 };
 
