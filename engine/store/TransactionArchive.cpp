@@ -1,6 +1,7 @@
 #include "store/TransactionArchive.h"
 
 #include "store/Database.h"
+#include "store/TransactionRepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -227,6 +228,8 @@ Result<RestoreOutcome> TransactionArchive::restore(const QString& path)
             if (auto s = m_db.exec(link, "restore a match"); !s.ok())
                 return s;
         }
+        if (auto s = TransactionRepository(m_db).indexForSearch(); !s.ok())
+            return s;
         return shiftDrift(m_db, restored, -1);
     });
     if (!done.ok())

@@ -119,9 +119,13 @@ Result<bool> TransactionReader::searchIsDense(const TransactionQuery& query) con
         return false;
     if (fts == m_countedSearch)
         return m_searchMatches >= kDenseSearchMatches;
+    // Counting stops at the threshold: reading every match of "co" only to learn that there are
+    // many costs more than the listing itself.
     QSqlQuery q(m_connection->database());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM transactions_fts WHERE transactions_fts MATCH ?"));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ? "
+                             "LIMIT ?)"));
     q.addBindValue(fts);
+    q.addBindValue(kDenseSearchMatches);
     if (!q.exec() || !q.next())
         return Error::storage(
             QStringLiteral("The database could not search transactions: %1").arg(q.lastError().text()));

@@ -86,7 +86,8 @@ private:
     static constexpr qint64 kDenseSearchMatches = 3000;
 
     explicit TransactionReader(std::unique_ptr<ReadOnlyConnection> connection);
-    // Whether the query's search matches many rows (counted once per search, then remembered).
+    // Whether the query's search matches many rows (counted up to the threshold once per search,
+    // then remembered).
     model::Result<bool> searchIsDense(const TransactionQuery& query) const;
 
     std::unique_ptr<ReadOnlyConnection> m_connection;

@@ -70,6 +70,11 @@ int bindFields(SqliteStatement& s, int first, const Transaction& t)
 TransactionRepository::TransactionRepository(Database& db)
     : m_db(db)
     , m_find(db, select("WHERE account_id = ?1 AND source = ?2 AND provider_id = ?3").constData())
+    , m_indexNew(db, "INSERT INTO transactions_fts (rowid, description, counterparty, description_raw) "
+                     "SELECT id, description, counterparty, description_raw FROM transactions "
+                     "WHERE id > (SELECT indexed_through FROM search_index_state)")
+    , m_indexedThrough(db, "UPDATE search_index_state SET indexed_through = "
+                           "(SELECT COALESCE(MAX(id), 0) FROM transactions)")
     , m_byId(db, select("WHERE id = ?1").constData())
     , m_stored(db, "SELECT id, raw, status FROM transactions WHERE account_id = ?1 AND source = ?2 AND provider_id = ?3")
     , m_insert(db, "INSERT INTO transactions (account_id, source, provider_id, pending_provider_id, booked_on, "
@@ -196,6 +201,13 @@ Status TransactionRepository::markSeen(qint64 id, const QDate& seenOn)
 {
     m_markSeen.bind(1, isoDate(seenOn)).bind(2, id);
     return m_markSeen.run("note that a pending transaction is still there");
+}
+
+Status TransactionRepository::indexForSearch()
+{
+    if (auto s = m_indexNew.run("add new transactions to the search index"); !s.ok())
+        return s;
+    return m_indexedThrough.run("note how far the search index goes");
 }
 
 Status TransactionRepository::setStatus(qint64 id, model::TransactionStatus status, qint64 runId)

@@ -37,12 +37,14 @@ public:
     model::Result<std::optional<StoredRecord>> stored(qint64 accountId, const QString& source,
                                                       const QString& providerId);
     // seenOn: the day the source delivered it (pending rows not delivered for a while expire).
-    model::Result<qint64> insert(const model::Transaction& t, const QByteArray& raw, qint64 runId,
-                                 const QDate& seenOn);
+    model::Result<qint64> insert(const model::Transaction& t, const QByteArray& raw, qint64 runId, const QDate& seenOn);
     model::Status update(const model::Transaction& t, const QByteArray& raw, qint64 runId, const QDate& seenOn);
     model::Status markSeen(qint64 id, const QDate& seenOn);
     model::Status setStatus(qint64 id, model::TransactionStatus status, qint64 runId);
     model::Status addEvent(qint64 transactionId, qint64 runId, EventKind kind, const QString& changes = {});
+    // Adds the rows written since the last call to the search index. Last in a transaction that
+    // inserted rows (see migration 4 for why it is not a trigger).
+    model::Status indexForSearch();
 
     // Folds id into survivorId (0 unfolds it) with the reason and score shown to the user.
     model::Status setMatch(qint64 id, qint64 survivorId, const QString& reason, double score, qint64 runId);
@@ -74,6 +76,8 @@ private:
 
     Database& m_db;
     SqliteStatement m_find;
+    SqliteStatement m_indexNew;
+    SqliteStatement m_indexedThrough;
     SqliteStatement m_byId;
     SqliteStatement m_stored;
     SqliteStatement m_insert;

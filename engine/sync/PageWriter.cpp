@@ -87,6 +87,8 @@ Result<ChangeCounts> PageWriter::commit(const Target& target, const providers::P
             return s;
         if (auto s = m_runs.addPage(target.runId, counts); !s.ok())
             return s;
+        if (auto s = m_transactions.indexForSearch(); !s.ok())
+            return s;
         if (target.alsoCommit) {
             if (auto s = target.alsoCommit(); !s.ok())
                 return s;

@@ -6,6 +6,8 @@
 #include "dashboard/DashboardView.h"
 #include "models/TransactionTableModel.h"
 
+#include "UiTestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -31,7 +33,7 @@ namespace {
 using namespace coffer;
 using ui::TransactionTableModel;
 
-constexpr int kTimeoutMs = 60 * 1000;
+using test::kTimeoutMs;
 
 // Answers the connections view's questions the way a user would, without any dialog.
 class ScriptedPrompts : public ui::ConnectionPrompts {
@@ -53,20 +55,11 @@ public:
     ui::RemovalChoice removalChoice = ui::RemovalChoice::Cancel;
 };
 
-QString screenshotDir()
-{
-    const QString fromEnv = qEnvironmentVariable("COFFER_SCREENSHOT_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral(COFFER_UI_TEST_OUTPUT_DIR) : fromEnv;
-}
-
 void saveScreenshot(ui::MainWindow& window, ui::MainWindow::Page page, const QString& fileName)
 {
     window.showPage(page);
     QCoreApplication::processEvents(); // let pending layout requests settle before grabbing
-    QDir().mkpath(screenshotDir());
-    const QString path = QDir(screenshotDir()).filePath(fileName);
-    EXPECT_TRUE(window.grab().save(path)) << path.toStdString();
-    std::printf("screenshot: %s\n", qPrintable(QDir::toNativeSeparators(path)));
+    test::saveScreenshot(window, fileName);
 }
 
 // The first row that is pending (or posted) and has nothing matched into it.
@@ -189,7 +182,7 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions)
 
     saveScreenshot(window, ui::MainWindow::Page::Transactions, QStringLiteral("coffer-transactions.png"));
     saveScreenshot(window, ui::MainWindow::Page::Connections, QStringLiteral("coffer-connections.png"));
-    saveScreenshot(window, ui::MainWindow::Page::Dashboard, QStringLiteral("coffer-dashboard.png"));
+    saveScreenshot(window, ui::MainWindow::Page::Dashboard, QStringLiteral("coffer-dashboard-first-sync.png"));
 
     // Removing the connection (and its data) empties the dashboard and cleans up the keychain.
     auto* connectionsTable = window.findChild<QTableWidget*>(QStringLiteral("connectionsTable"));
@@ -216,10 +209,3 @@ TEST(MainWindow, SyncNowFillsDashboardAndTransactions)
 }
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    ::testing::InitGoogleTest(&argc, argv);
-    QApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -10,6 +10,8 @@
 #include "transactions/TransactionExporter.h"
 #include "transactions/TransactionFilterBar.h"
 
+#include "UiTestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -39,13 +41,7 @@ namespace {
 using namespace coffer;
 using ui::TransactionTableModel;
 
-constexpr int kTimeoutMs = 60 * 1000;
-
-QString screenshotDir()
-{
-    const QString fromEnv = qEnvironmentVariable("COFFER_SCREENSHOT_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral(COFFER_UI_TEST_OUTPUT_DIR) : fromEnv;
-}
+using test::kTimeoutMs;
 
 // One synced demo bank in a shown window, on the transactions page.
 class TransactionsViewTest : public ::testing::Test {
@@ -118,11 +114,8 @@ protected:
 
     void saveScreenshot(const QString& fileName)
     {
-        QCoreApplication::processEvents();
-        QDir().mkpath(screenshotDir());
-        const QString path = QDir(screenshotDir()).filePath(fileName);
-        EXPECT_TRUE(m_window->grab().save(path)) << path.toStdString();
-        std::printf("screenshot: %s\n", qPrintable(QDir::toNativeSeparators(path)));
+        QCoreApplication::processEvents(); // let pending layout requests settle before grabbing
+        test::saveScreenshot(*m_window, fileName);
     }
 
     QTemporaryDir m_dataDir;
@@ -355,10 +348,3 @@ TEST_F(TransactionsViewTest, SearchAndFiltersScreenshot)
 }
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    ::testing::InitGoogleTest(&argc, argv);
-    QApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

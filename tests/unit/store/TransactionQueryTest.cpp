@@ -195,6 +195,12 @@ TEST_F(TransactionQueryTest, SearchFollowsEditsAndRemovals)
     QSqlQuery q(m_db->handle());
     ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM transactions WHERE provider_id = 'c1'")));
     EXPECT_TRUE(search(QStringLiteral("blue")).isEmpty());
+
+    // The newest row deleted, then a new one that may take its id: found, and the index whole.
+    ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM transactions WHERE id = (SELECT MAX(id) FROM transactions)")));
+    commit(m_travelTarget,
+           {{"wallet", "w9", -300, "Family Mart Ginza", "FamilyMart", "groceries", QDate(2026, 11, 5)}});
+    EXPECT_EQ(search(QStringLiteral("famil")), QStringList{QStringLiteral("w9")});
     ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO transactions_fts (transactions_fts) VALUES ('integrity-check')")))
         << q.lastError().text().toStdString();
 }
