@@ -2,7 +2,6 @@
 
 #include "Theme.h"
 #include "WidgetIdentity.h"
-#include "connections/WizardPageIds.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -66,16 +65,6 @@ QString DemoPage::problem() const
     if (!ok || value < 1 || value > kMaxSeed)
         return tr("The seed must be a whole number from 1 to %1, or empty for a random one.").arg(kMaxSeed);
     return {};
-}
-
-bool DemoPage::isComplete() const
-{
-    return problem().isEmpty();
-}
-
-int DemoPage::nextId() const
-{
-    return ConnectPageId;
 }
 
 model::ConnectionSpec DemoPage::spec() const

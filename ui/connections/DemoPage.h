@@ -13,14 +13,12 @@ class DemoPage : public SpecPage {
 public:
     explicit DemoPage(QWidget* parent = nullptr);
 
-    bool isComplete() const override;
-    int nextId() const override;
     model::ConnectionSpec spec() const override;
     QString summary() const override;
     QString addedText() const override;
 
 private:
-    QString problem() const;
+    QString problem() const override;
 
     QLineEdit* m_name = nullptr;
     QLineEdit* m_seed = nullptr;

@@ -2,7 +2,6 @@
 
 #include "Theme.h"
 #include "WidgetIdentity.h"
-#include "connections/WizardPageIds.h"
 #include "model/Account.h"
 #include "model/Currency.h"
 
@@ -86,16 +85,6 @@ QString FileAccountPage::problem() const
         return tr("\u201c%1\u201d is not an ISO 4217 currency code. Use a code such as EUR, USD or JPY.")
             .arg(m_currency->text().trimmed());
     return {};
-}
-
-bool FileAccountPage::isComplete() const
-{
-    return problem().isEmpty();
-}
-
-int FileAccountPage::nextId() const
-{
-    return ConnectPageId;
 }
 
 model::ConnectionSpec FileAccountPage::spec() const

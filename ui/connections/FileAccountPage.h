@@ -15,14 +15,12 @@ class FileAccountPage : public SpecPage {
 public:
     explicit FileAccountPage(QWidget* parent = nullptr);
 
-    bool isComplete() const override;
-    int nextId() const override;
     model::ConnectionSpec spec() const override;
     QString summary() const override;
     QString addedText() const override;
 
 private:
-    QString problem() const;
+    QString problem() const override;
     QString currency() const;
 
     QLineEdit* m_name = nullptr;

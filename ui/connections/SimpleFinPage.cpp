@@ -3,7 +3,6 @@
 #include "Theme.h"
 #include "WidgetIdentity.h"
 #include "connections/ProviderCatalog.h"
-#include "connections/WizardPageIds.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -71,16 +70,6 @@ QString SimpleFinPage::name() const
 {
     const QString typed = m_name->text().simplified();
     return typed.isEmpty() ? tr("SimpleFIN Bridge") : typed;
-}
-
-bool SimpleFinPage::isComplete() const
-{
-    return problem().isEmpty();
-}
-
-int SimpleFinPage::nextId() const
-{
-    return ConnectPageId;
 }
 
 model::ConnectionSpec SimpleFinPage::spec() const

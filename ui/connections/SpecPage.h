@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connections/WizardPageIds.h"
 #include "model/Connection.h"
 
 #include <QWizardPage>
@@ -18,6 +19,14 @@ public:
     virtual QString summary() const = 0;
     // What the user should know once it has been added.
     virtual QString addedText() const = 0;
+
+    // Complete when there is no problem with the input; every provider page goes on to connecting.
+    bool isComplete() const override { return problem().isEmpty(); }
+    int nextId() const override { return ConnectPageId; }
+
+protected:
+    // Why the input cannot be used yet, in plain words; empty when it can.
+    virtual QString problem() const = 0;
 };
 
 } // namespace coffer::ui
