@@ -24,18 +24,6 @@ auto logger()
 }
 const QString kTokenName = QStringLiteral("token");
 
-model::Account accountFrom(const providers::ProviderAccount& pa)
-{
-    model::Account a;
-    a.providerId = pa.providerId;
-    a.name = pa.name;
-    a.institution = pa.institution;
-    a.kind = pa.kind;
-    a.currency = pa.currency;
-    a.mask = pa.mask;
-    return a;
-}
-
 // The accounts of a provider that is never synced, which it reports at once from the options.
 model::Result<QList<providers::ProviderAccount>> accountsNow(providers::Connector& connector,
                                                              const QVariantMap& options)
@@ -139,7 +127,7 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
             if (!accounts.ok())
                 return accounts.error();
             for (const auto& pa : accounts.value()) {
-                if (auto upserted = store::AccountRepository(m_db).upsert(connectionId, accountFrom(pa));
+                if (auto upserted = store::AccountRepository(m_db).upsert(connectionId, pa.toAccount());
                     !upserted.ok())
                     return upserted.error();
             }

@@ -45,6 +45,19 @@ struct ProviderAccount {
     QString currency;
     QString mask;
     std::optional<model::Money> balance;
+
+    // The account as the store keeps it.
+    model::Account toAccount() const
+    {
+        model::Account a;
+        a.providerId = providerId;
+        a.name = name;
+        a.institution = institution;
+        a.kind = kind;
+        a.currency = currency;
+        a.mask = mask;
+        return a;
+    }
 };
 
 // A transaction as delivered, already in Coffer's sign convention (negative = money out);

@@ -108,14 +108,7 @@ void SyncRunner::onAccounts(Result<QList<providers::ProviderAccount>> accounts)
     const QDateTime now = m_clock.now();
     const auto saved = m_db.inTransaction([&]() -> model::Status {
         for (const auto& pa : accounts.value()) {
-            model::Account a;
-            a.providerId = pa.providerId;
-            a.name = pa.name;
-            a.institution = pa.institution;
-            a.kind = pa.kind;
-            a.currency = pa.currency;
-            a.mask = pa.mask;
-            const auto id = repo.upsert(m_connection.id, a);
+            const auto id = repo.upsert(m_connection.id, pa.toAccount());
             if (!id.ok())
                 return id.error();
             m_target.accountIds.insert(pa.providerId, id.value());
