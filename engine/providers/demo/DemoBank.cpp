@@ -18,6 +18,10 @@ using model::Money;
 namespace {
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
+// The daily pending-first purchase: early in the day, posted two days later (a stream of its own).
+constexpr qint64 kDailyPurchaseSecond = 6 * 3600 + 30 * 60;
+constexpr int kDailyPostDelayDays = 2;
+constexpr quint64 kDailyStream = 0xDA11ULL << 32;
 
 // SplitMix64: tiny, fast, and the same on every platform (std distributions are not).
 class Rng {
@@ -215,39 +219,36 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
                       base(id, QStringLiteral("INTEREST PAYMENT"), "income", rng.between(150, 990))));
     }
 
-    const auto payees = payeesFor(plan.account.kind);
-    const int count = plan.account.kind == AccountKind::Savings ? (rng.oneIn(8) ? 1 : 0) : int(rng.between(0, 3));
-    for (int i = 0; i < count; ++i) {
-        const Payee& payee = payees[rng.next() % payees.size()];
-        qint64 minor = rng.between(payee.minMajor, payee.maxMajor) * perMajor;
-        if (perMajor > 1)
-            minor += rng.between(0, perMajor - 1);
-        else
-            minor = minor / 10 * 10;
-        minor *= payee.sign;
-        const qint64 t0 = msAt(day, rng.between(7 * 3600, 21 * 3600));
-        const int postDelayDays = int(rng.between(1, 3));
-        const int tipPercent = payee.tips ? int(rng.between(15, 25)) : 0;
-        const bool corrected = rng.oneIn(15);
-        const bool reversed = !corrected && rng.oneIn(60);
-
-        const QString tag = QStringLiteral("%1-%2-%3").arg(plan.index).arg(dayTag).arg(i);
-        const QString postedId = QStringLiteral("t-") + tag;
+    // One purchase or transfer: pending first for card purchases, then posted (a tip added) and the
+    // pending one removed; perhaps its description corrected a day later, or reversed two days later.
+    struct Purchase {
+        QString tag;
+        const Payee* payee = nullptr;
+        qint64 minor = 0;
+        qint64 t0 = 0;
+        int postDelayDays = 0;
+        int tipPercent = 0;
+        bool corrected = false;
+        bool reversed = false;
+    };
+    auto book = [&](const Purchase& p) {
+        const Payee& payee = *p.payee;
+        const QString postedId = QStringLiteral("t-") + p.tag;
         // Most merchants are recognised at once; the rest only after the bank's later correction.
-        const char* merchant = corrected ? "" : payee.cleanName;
+        const char* merchant = p.corrected ? "" : payee.cleanName;
         ProviderTransaction posted =
-            base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, minor, merchant);
-        qint64 postedAt = t0;
+            base(postedId, QString::fromLatin1(payee.rawDescription), payee.category, p.minor, merchant);
+        qint64 postedAt = p.t0;
         if (payee.pendingFirst) {
-            const QString pendingId = QStringLiteral("p-") + tag;
-            ProviderTransaction pending = base(pendingId, posted.description, payee.category, minor, merchant);
+            const QString pendingId = QStringLiteral("p-") + p.tag;
+            ProviderTransaction pending = base(pendingId, posted.description, payee.category, p.minor, merchant);
             pending.pending = true;
-            publish(event(DemoEvent::Kind::Added, t0, pendingId, pending));
-            postedAt = t0 + postDelayDays * kDayMs;
-            posted.bookedOn = day.addDays(postDelayDays);
+            publish(event(DemoEvent::Kind::Added, p.t0, pendingId, pending));
+            postedAt = p.t0 + p.postDelayDays * kDayMs;
+            posted.bookedOn = day.addDays(p.postDelayDays);
             posted.authorizedOn = day;
             posted.pendingProviderId = pendingId;
-            posted.amount = Money(minor + minor * tipPercent / 100, currency);
+            posted.amount = Money(p.minor + p.minor * p.tipPercent / 100, currency);
             publish(event(DemoEvent::Kind::Added, postedAt, postedId + u'a', posted));
             ProviderTransaction gone;
             gone.accountProviderId = plan.account.providerId;
@@ -256,17 +257,60 @@ void DemoBank::addDay(const AccountPlan& plan, const QDate& day, qint64 untilMs,
         } else {
             publish(event(DemoEvent::Kind::Added, postedAt, postedId, posted));
         }
-        if (corrected) {
+        if (p.corrected) {
             ProviderTransaction fixed = posted;
             fixed.description = QString::fromLatin1(payee.cleanName);
             fixed.counterparty = QString::fromLatin1(payee.cleanName);
             publish(event(DemoEvent::Kind::Modified, postedAt + kDayMs, postedId + u'c', fixed));
-        } else if (reversed) {
+        } else if (p.reversed) {
             ProviderTransaction gone;
             gone.accountProviderId = plan.account.providerId;
             gone.providerId = postedId;
             publish(event(DemoEvent::Kind::Removed, postedAt + 2 * kDayMs, postedId + u'd', gone));
         }
+    };
+    auto amountFor = [&](Rng& r, const Payee& payee) {
+        qint64 minor = r.between(payee.minMajor, payee.maxMajor) * perMajor;
+        if (perMajor > 1)
+            minor += r.between(0, perMajor - 1);
+        else
+            minor = minor / 10 * 10;
+        return minor * payee.sign;
+    };
+
+    const auto payees = payeesFor(plan.account.kind);
+    const int count = plan.account.kind == AccountKind::Savings ? (rng.oneIn(8) ? 1 : 0) : int(rng.between(0, 3));
+    for (int i = 0; i < count; ++i) {
+        Purchase p;
+        p.payee = &payees[rng.next() % payees.size()];
+        p.minor = amountFor(rng, *p.payee);
+        p.t0 = msAt(day, rng.between(7 * 3600, 21 * 3600));
+        p.postDelayDays = int(rng.between(1, 3));
+        p.tipPercent = p.payee->tips ? int(rng.between(15, 25)) : 0;
+        p.corrected = rng.oneIn(15);
+        p.reversed = !p.corrected && rng.oneIn(60);
+        p.tag = QStringLiteral("%1-%2-%3").arg(plan.index).arg(dayTag).arg(i);
+        book(p);
+    }
+
+    // Every morning a card purchase on checking and on the card, still pending until two days
+    // later: at any instant yesterday's (or today's) shows as pending. Drawn from a stream of its
+    // own, so the rest of a seeded bank's history stays as it was.
+    if (plan.account.kind == AccountKind::Checking || plan.account.kind == AccountKind::CreditCard) {
+        Rng daily(mix(m_seed, quint64(plan.index + 1) | kDailyStream, quint64(day.toJulianDay())));
+        QList<const Payee*> cardPayees;
+        for (const Payee& payee : payees) {
+            if (payee.pendingFirst)
+                cardPayees.append(&payee);
+        }
+        Purchase p;
+        p.payee = cardPayees[qsizetype(daily.next() % quint64(cardPayees.size()))];
+        p.minor = amountFor(daily, *p.payee);
+        p.t0 = msAt(day, kDailyPurchaseSecond);
+        p.postDelayDays = kDailyPostDelayDays;
+        p.tipPercent = p.payee->tips ? int(daily.between(15, 25)) : 0;
+        p.tag = QStringLiteral("%1-%2-daily").arg(plan.index).arg(dayTag);
+        book(p);
     }
 }
 

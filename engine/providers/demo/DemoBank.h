@@ -20,7 +20,9 @@ struct DemoEvent {
 // same accounts, transactions and change history. Its history starts historyDays before the
 // opening instant and new transactions keep appearing as time passes: card purchases show as
 // pending first and post one to three days later (restaurant bills with a tip added), some
-// descriptions are later corrected and a few transactions are reversed (removed).
+// descriptions are later corrected and a few transactions are reversed (removed). Checking and the
+// card have a card purchase every morning that posts two days later, so at any instant each of
+// them shows at least one pending transaction.
 class DemoBank {
 public:
     DemoBank(quint64 seed, const QDateTime& openedAt, int historyDays = 90);

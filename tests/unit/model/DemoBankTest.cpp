@@ -110,3 +110,44 @@ TEST(DemoBank, EventsAreInDeliveryOrderAndUnique)
         EXPECT_LE(events[i].atMs, kOpened.toMSecsSinceEpoch());
     }
 }
+
+TEST(DemoBank, CheckingAndCardShowAPendingTransactionAtAnyInstant)
+{
+    // What a user trying the demo sees must not be a matter of luck: at every instant over several
+    // days, whatever the seed and the hour the bank was opened, checking and the card each have a
+    // purchase still pending. The ledger only changes at an event, so checking after each
+    // instant's events covers them all.
+    int k = 0;
+    for (const quint64 seed : {1ULL, 2ULL, 3ULL, 7ULL, 42ULL, 1234567ULL, 0xFFFFFFFFFFFFULL}) {
+        const QDateTime from = kOpened.addSecs(qint64(k) * 5 * 3600 + k); // 12:00, 17:00, 22:00, 03:00...
+        const QDateTime to = from.addDays(6);
+        ++k;
+        const DemoBank bank(seed, from);
+        QHash<QString, QSet<QString>> pendingOn; // account -> ids of its pending transactions
+        auto expectPending = [&](qint64 atMs) {
+            for (const char* account : {"demo-checking", "demo-card"}) {
+                EXPECT_FALSE(pendingOn.value(QString::fromLatin1(account)).isEmpty())
+                    << "seed " << seed << ": nothing pending on " << account << " at "
+                    << QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+            }
+        };
+        const auto events = bank.eventsUntil(to);
+        qsizetype i = 0;
+        auto applyUntil = [&](qint64 atMs) {
+            for (; i < events.size() && events[i].atMs <= atMs; ++i) {
+                const auto& t = events[i].transaction;
+                if (events[i].kind == DemoEvent::Kind::Added && t.pending)
+                    pendingOn[t.accountProviderId].insert(t.providerId);
+                else if (events[i].kind == DemoEvent::Kind::Removed)
+                    pendingOn[t.accountProviderId].remove(t.providerId);
+            }
+        };
+        applyUntil(from.toMSecsSinceEpoch());
+        expectPending(from.toMSecsSinceEpoch());
+        while (i < events.size()) {
+            const qint64 atMs = events[i].atMs;
+            applyUntil(atMs);
+            expectPending(atMs);
+        }
+    }
+}
