@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 
 #include <functional>
@@ -23,9 +24,12 @@ constexpr int kTimeoutMs = 30 * 60 * 1000;
 
 bool waitUntil(const std::function<bool()>& done)
 {
+    // Sleeps between events (the engine works on its own thread); the tick bounds the wait.
+    QTimer tick;
+    tick.start(100);
     QDeadlineTimer deadline(kTimeoutMs);
     while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return done();
 }
 
