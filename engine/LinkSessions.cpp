@@ -93,6 +93,9 @@ void LinkSessions::begin(const model::LinkRequest& request)
         credentials.secret = request.secret.trimmed();
         return start(request, request.options, credentials.toSecret());
     }
+    if (request.sandboxTestItem)
+        return fail(request.requestId, QStringLiteral("A test item is a new connection; it cannot sign in an "
+                                                      "existing one again."));
     const auto connection = store::ConnectionRepository(m_db).get(request.connectionId);
     if (!connection.ok())
         return fail(request.requestId, connection.error().userMessage);

@@ -67,7 +67,6 @@ PlaidPage::PlaidPage(EngineHost& host, QWidget* parent)
 
     m_connect = new QPushButton(tr("Connect a bank in your browser"), this);
     setIdentity(m_connect, QStringLiteral("plaidConnectButton"), tr("Connect a bank in your browser"));
-    m_connect->setDefault(false);
     m_testItem = new QPushButton(tr("Create test item"), this);
     setIdentity(m_testItem, QStringLiteral("plaidTestItemButton"), tr("Create a sandbox test item"));
     m_testItem->setToolTip(tr("A test bank in Plaid's sandbox, to try Coffer without a real bank."));
