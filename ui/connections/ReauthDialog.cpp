@@ -109,14 +109,17 @@ ReauthDialog::ReauthDialog(EngineHost& host, qint64 connectionId, const QString&
             m_error->setText(message);
             m_error->show();
             updateSubmit();
+            adjustSize();
         });
         connect(m_link, &BrowserLinkPanel::waitingChanged, this, [this](bool waiting) {
             if (!waiting)
                 m_waiting = false; // cancelled or answered: the user may try again
             updateSubmit();
+            adjustSize(); // the wrapped waiting text is never cut off
         });
     }
     updateSubmit();
+    adjustSize(); // wrapped text sets the height: sizeHint() alone would cut it
 }
 
 QString ReauthDialog::problem() const
