@@ -175,6 +175,7 @@ TEST_F(PlaidLinkUiTest, LeavingPlaidOrCancellingLetsTheUserTryAgainAndATestItemN
     EXPECT_TRUE(connect->isEnabled());
     EXPECT_FALSE(wizardButton(wizard, QWizard::FinishButton)->isEnabled());
 
+    m_fake.setUpdateStatus(QStringLiteral("INITIAL_UPDATE_COMPLETE")); // Plaid still collecting history
     child<QPushButton>(page, "plaidTestItemButton")->click();
     QAbstractButton* finish = wizardButton(wizard, QWizard::FinishButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return finish->isEnabled(); }, kTimeoutMs)) << error->text().toStdString();
@@ -183,6 +184,16 @@ TEST_F(PlaidLinkUiTest, LeavingPlaidOrCancellingLetsTheUserTryAgainAndATestItemN
     ASSERT_TRUE(QTest::qWaitFor([&] { return rowNamed(m_fake.institutionName()) >= 0; }, kTimeoutMs))
         << "named after the institution when the user gave no name";
     EXPECT_EQ(m_table->rowCount(), 1);
+
+    // Its card says that older transactions are still to come.
+    m_window->showPage(ui::MainWindow::Page::Dashboard);
+    auto* card = waitForChild<QWidget>(m_window.get(), QStringLiteral("connectionCard"));
+    ASSERT_NE(card, nullptr);
+    auto* note = card->findChild<QLabel*>(QStringLiteral("providerNoteLabel"));
+    ASSERT_NE(note, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return note->isVisible(); }, kTimeoutMs));
+    EXPECT_TRUE(note->text().contains(QStringLiteral("still collecting history"))) << note->text().toStdString();
+    test::saveScreenshot(card, QStringLiteral("coffer-dashboard-card-plaid-history.png"));
 }
 
 TEST_F(PlaidLinkUiTest, SigningInAgainOpensPlaidInUpdateModeAndClosesWhenDone)
