@@ -52,10 +52,20 @@ ConnectionEditor::ConnectionEditor(Engine& facade, store::Database& db, secrets:
 
 ConnectionEditor::~ConnectionEditor() = default;
 
-void ConnectionEditor::failAdd(const QString& message)
+void ConnectionEditor::failAdd(const QString& message, const Added& done)
 {
     Q_EMIT m_facade.connectionAddFailed(message);
     Q_EMIT m_facade.operationFailed(message);
+    if (done)
+        done(model::Error::permanent(message));
+}
+
+void ConnectionEditor::failReauth(qint64 connectionId, const QString& message, const Done& done)
+{
+    Q_EMIT m_facade.reauthenticationFailed(connectionId, message);
+    Q_EMIT m_facade.operationFailed(message);
+    if (done)
+        done(model::Error::permanent(message));
 }
 
 void ConnectionEditor::obtainCredential(const QString& provider, const QString& setupToken, const QVariantMap& options,
@@ -75,11 +85,12 @@ void ConnectionEditor::obtainCredential(const QString& provider, const QString& 
                             });
 }
 
-void ConnectionEditor::add(const model::ConnectionSpec& requested)
+void ConnectionEditor::add(const model::ConnectionSpec& requested, Added done)
 {
     if (!providers::knownProviders().contains(requested.provider))
         return failAdd(QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                           .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))));
+                           .arg(requested.provider, providers::knownProviders().join(QStringLiteral(", "))),
+                       done);
     model::ConnectionSpec spec = requested;
     auto connector = providers::createConnector(spec.provider, m_clock);
     const providers::ProviderInfo info = connector->describe();
@@ -87,38 +98,40 @@ void ConnectionEditor::add(const model::ConnectionSpec& requested)
         spec.name = info.displayName;
     if (!info.synced) {
         if (const auto accounts = accountsNow(*connector, spec.options); !accounts.ok())
-            return failAdd(accounts.error().userMessage);
+            return failAdd(accounts.error().userMessage, done);
     }
     if (!spec.options.contains(QStringLiteral("openedAt")))
         spec.options.insert(QStringLiteral("openedAt"), m_clock.now().toString(Qt::ISODate));
     if (const auto expiry = connector->initialTokenExpiry(spec.options, m_clock.now()))
         spec.options.insert(providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
     if (!info.hasCredential || spec.setupToken.trimmed().isEmpty())
-        return saveConnection(spec, info.displayName);
+        return saveConnection(spec, info.displayName, std::move(done));
     const QString institution = info.displayName;
     obtainCredential(spec.provider, spec.setupToken, spec.options,
-                     [this, spec, institution](model::Result<QString> credential) mutable {
+                     [this, spec, institution, done = std::move(done)](model::Result<QString> credential) mutable {
                          if (!credential.ok())
-                             return failAdd(credential.error().userMessage);
+                             return failAdd(credential.error().userMessage, done);
                          spec.credential = credential.value();
-                         saveConnection(spec, institution);
+                         saveConnection(spec, institution, std::move(done));
                      });
 }
 
-void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString& institution)
+void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString& institution, Added done)
 {
     auto connector = providers::createConnector(spec.provider, m_clock);
     const providers::ProviderInfo info = connector->describe();
     store::ConnectionRepository repo(m_db);
     const auto id = repo.insert(spec, institution, m_clock.now());
     if (!id.ok())
-        return failAdd(id.error().userMessage);
+        return failAdd(id.error().userMessage, done);
     const qint64 connectionId = id.value();
-    const auto finish = [this, connectionId] {
+    const auto finish = [this, connectionId, done] {
         logger()->info("connection {} added", connectionId);
         m_jobs.connectionAdded(connectionId);
         m_changed();
         Q_EMIT m_facade.connectionAdded(connectionId);
+        if (done)
+            done(connectionId);
     };
     if (!info.hasCredential) {
         // Nothing will ever fetch its accounts: they exist from the start, as described.
@@ -135,7 +148,7 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
         });
         if (!saved.ok()) {
             (void)repo.remove(connectionId, false);
-            return failAdd(saved.error().userMessage);
+            return failAdd(saved.error().userMessage, done);
         }
         return finish();
     }
@@ -143,10 +156,10 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
     // credential the connection is useless, so a keychain failure takes the row back out.
     const QString credential =
         spec.credential.isEmpty() ? providers::initialCredential(spec.provider) : spec.credential;
-    m_credentials.write(connectionId, kTokenName, credential, [this, connectionId, finish](model::Status stored) {
+    m_credentials.write(connectionId, kTokenName, credential, [this, connectionId, finish, done](model::Status stored) {
         if (!stored.ok()) {
             (void)store::ConnectionRepository(m_db).remove(connectionId, false);
-            return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage);
+            return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage, done);
         }
         finish();
     });
@@ -155,49 +168,58 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
 void ConnectionEditor::reauthenticate(qint64 connectionId, const QString& setupToken)
 {
     const auto connection = store::ConnectionRepository(m_db).get(connectionId);
-    const auto fail = [this, connectionId](const QString& message) {
-        Q_EMIT m_facade.reauthenticationFailed(connectionId, message);
-        Q_EMIT m_facade.operationFailed(message);
-    };
     if (!connection.ok())
-        return fail(connection.error().userMessage);
+        return failReauth(connectionId, connection.error().userMessage);
     auto connector = providers::createConnector(connection->provider, m_clock);
     if (!connector || !connector->describe().hasCredential)
-        return fail(QStringLiteral("\u201c%1\u201d has no sign-in to renew.").arg(connection->name));
+        return failReauth(connectionId,
+                          QStringLiteral("\u201c%1\u201d has no sign-in to renew.").arg(connection->name));
     const QString provider = connection->provider;
     const QVariantMap options = connection->options;
-    obtainCredential(provider, setupToken, options, [this, connectionId, fail](model::Result<QString> credential) {
+    obtainCredential(provider, setupToken, options, [this, connectionId](model::Result<QString> credential) {
         if (!credential.ok())
-            return fail(credential.error().userMessage);
+            return failReauth(connectionId, credential.error().userMessage);
         if (credential.value().isEmpty())
-            return fail(QStringLiteral("This connection needs the setup token from the provider to sign in again."));
-        m_credentials.write(
-            connectionId, kTokenName, credential.value(), [this, connectionId, fail](model::Status stored) {
-                if (!stored.ok())
-                    return fail(QStringLiteral("The new sign-in was not saved. ") + stored.error().userMessage);
-                auto current = store::ConnectionRepository(m_db).get(connectionId);
-                if (!current.ok())
-                    return fail(current.error().userMessage);
-                const QDateTime now = m_clock.now();
-                store::ConnectionRepository repo(m_db);
-                const auto signedIn = providers::createConnector(current->provider, m_clock);
-                model::Status saved =
-                    repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
-                if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
-                    saved = repo.setOption(connectionId, providers::kTokenExpiresAtOption,
-                                           expiry->toString(Qt::ISODateWithMs));
-                if (saved.ok())
-                    saved = repo.clearError(connectionId);
-                if (!saved.ok())
-                    return fail(saved.error().userMessage);
-                logger()->info("connection {} signed in again", connectionId);
-                m_jobs.connectionChanged(connectionId); // planned again: a connection needing sign-in was not
-                m_changed();
-                Q_EMIT m_facade.reauthenticated(connectionId);
-                Q_EMIT m_facade.operationSucceeded(
-                    QStringLiteral("Signed in again to \u201c%1\u201d.").arg(current->name));
-                (void)m_jobs.requestSync(connectionId, jobs::Priority::Manual); // refused only by limits: then it waits
-            });
+            return failReauth(
+                connectionId,
+                QStringLiteral("This connection needs the setup token from the provider to sign in again."));
+        signedIn(connectionId, credential.value());
+    });
+}
+
+void ConnectionEditor::readCredential(qint64 connectionId, std::function<void(model::Result<QString>)> done)
+{
+    m_credentials.read(connectionId, kTokenName, std::move(done));
+}
+
+void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, Done done)
+{
+    m_credentials.write(connectionId, kTokenName, credential, [this, connectionId, done](model::Status stored) {
+        if (!stored.ok())
+            return failReauth(connectionId,
+                              QStringLiteral("The new sign-in was not saved. ") + stored.error().userMessage, done);
+        auto current = store::ConnectionRepository(m_db).get(connectionId);
+        if (!current.ok())
+            return failReauth(connectionId, current.error().userMessage, done);
+        const QDateTime now = m_clock.now();
+        store::ConnectionRepository repo(m_db);
+        const auto signedIn = providers::createConnector(current->provider, m_clock);
+        model::Status saved =
+            repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
+        if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
+            saved = repo.setOption(connectionId, providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
+        if (saved.ok())
+            saved = repo.clearError(connectionId);
+        if (!saved.ok())
+            return failReauth(connectionId, saved.error().userMessage, done);
+        logger()->info("connection {} signed in again", connectionId);
+        m_jobs.connectionChanged(connectionId); // planned again: a connection needing sign-in was not
+        m_changed();
+        Q_EMIT m_facade.reauthenticated(connectionId);
+        Q_EMIT m_facade.operationSucceeded(QStringLiteral("Signed in again to \u201c%1\u201d.").arg(current->name));
+        (void)m_jobs.requestSync(connectionId, jobs::Priority::Manual); // refused only by limits: then it waits
+        if (done)
+            done(model::Ok{});
     });
 }
 

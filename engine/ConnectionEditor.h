@@ -40,8 +40,19 @@ public:
                      jobs::JobDispatcher& jobs, const schedule::Clock& clock, std::function<void()> changed);
     ~ConnectionEditor();
 
-    void add(const model::ConnectionSpec& spec);
+    using Added = std::function<void(model::Result<qint64>)>;
+    using Done = std::function<void(model::Status)>;
+
+    // Adds a connection; done (optional) learns its id or why it was not added, after the facade's
+    // connectionAdded()/connectionAddFailed().
+    void add(const model::ConnectionSpec& spec, Added done = {});
     void reauthenticate(qint64 connectionId, const QString& setupToken);
+    // A sign-in completed (a setup token exchanged, a provider's hosted sign-in finished): the
+    // credential replaces the stored one, the error state clears, reauthenticated() is emitted and
+    // a sync requested. done (optional) hears the outcome after the facade's signals.
+    void signedIn(qint64 connectionId, const QString& credential, Done done = {});
+    // The connection's stored credential (a secret: never logged).
+    void readCredential(qint64 connectionId, std::function<void(model::Result<QString>)> done);
     void rename(qint64 connectionId, const QString& name);
     void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
     void setImportPending(qint64 connectionId, bool importPending);
@@ -52,8 +63,9 @@ private:
     // provider issues itself (demo) when there is none.
     void obtainCredential(const QString& provider, const QString& setupToken, const QVariantMap& options,
                           std::function<void(model::Result<QString>)> done);
-    void saveConnection(model::ConnectionSpec spec, const QString& institution);
-    void failAdd(const QString& message);
+    void saveConnection(model::ConnectionSpec spec, const QString& institution, Added done);
+    void failAdd(const QString& message, const Added& done = {});
+    void failReauth(qint64 connectionId, const QString& message, const Done& done = {});
     void answer(const model::Status& saved, qint64 connectionId, const QString& done);
 
     Engine& m_facade;

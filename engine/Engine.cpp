@@ -10,6 +10,7 @@ void registerMetaTypes()
     qRegisterMetaType<model::ConnectionSpec>();
     qRegisterMetaType<model::ConnectionStatus>();
     qRegisterMetaType<model::ConnectionDetails>();
+    qRegisterMetaType<model::LinkRequest>();
     qRegisterMetaType<QList<model::ConnectionStatus>>();
     qRegisterMetaType<model::JobProgress>();
     qRegisterMetaType<model::SyncSummary>();
@@ -56,6 +57,20 @@ void Engine::reauthenticate(qint64 connectionId, const QString& setupToken)
     else
         Q_EMIT reauthenticationFailed(connectionId,
                                       QStringLiteral("Cannot sign in again: the engine has not started."));
+}
+
+void Engine::beginLink(const model::LinkRequest& request)
+{
+    if (m_core)
+        m_core->beginLink(request);
+    else
+        Q_EMIT linkFailed(request.requestId, QStringLiteral("Cannot link a bank: the engine has not started."));
+}
+
+void Engine::cancelLink(int requestId)
+{
+    if (m_core)
+        m_core->cancelLink(requestId);
 }
 
 void Engine::renameConnection(qint64 connectionId, const QString& name)

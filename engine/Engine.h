@@ -1,14 +1,16 @@
 #pragma once
 
-#include "model/Connection.h"
 #include "jobs/Health.h"
 #include "jobs/Job.h"
+#include "model/Connection.h"
 #include "model/ConnectionDetails.h"
+#include "model/LinkRequest.h"
 #include "model/Snapshots.h"
 
 #include <QDate>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -51,6 +53,15 @@ public Q_SLOTS:
     // keychain (providers that issue their own, like the demo bank, take an empty one). The error
     // state clears, a sync is requested; emits reauthenticated() or reauthenticationFailed().
     void reauthenticate(qint64 connectionId, const QString& setupToken);
+    // Links a bank through the provider's hosted sign-in in the user's browser (Plaid Hosted Link):
+    // emits linkOpened() with the address to open, then waits (polling the provider) until the user
+    // has finished there. A new connection is then added (connectionAdded()); with a connectionId,
+    // update mode signs that connection in again keeping its item and accounts (reauthenticated()).
+    // Either way linkCompleted() follows; any failure, the user leaving the provider's page or the
+    // session expiring comes as linkFailed(). A sandbox test item skips the browser.
+    void beginLink(const coffer::model::LinkRequest& request);
+    // Stops waiting for the user's browser; nothing more is reported for that request.
+    void cancelLink(int requestId);
     void renameConnection(qint64 connectionId, const QString& name);
     // The accounts (provider ids) whose transactions are left out of every sync from now on.
     void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
@@ -109,6 +120,9 @@ Q_SIGNALS:
     void connectionAddFailed(const QString& message);
     void reauthenticated(qint64 connectionId);
     void reauthenticationFailed(qint64 connectionId, const QString& message);
+    void linkOpened(int requestId, const QUrl& url);
+    void linkFailed(int requestId, const QString& message);
+    void linkCompleted(int requestId, qint64 connectionId);
     void connectionDescribed(const coffer::model::ConnectionDetails& details);
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);

@@ -2,6 +2,7 @@
 
 #include "ConnectionEditor.h"
 #include "DataMaintenance.h"
+#include "LinkSessions.h"
 
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
@@ -95,6 +96,7 @@ void EngineCore::start()
                      });
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
+    m_links = std::make_unique<LinkSessions>(m_facade, *m_db, *m_editor, m_clock, databaseId.value());
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -124,6 +126,20 @@ void EngineCore::reauthenticate(qint64 connectionId, const QString& setupToken)
 {
     if (ready("sign in again"))
         m_editor->reauthenticate(connectionId, setupToken);
+}
+
+void EngineCore::beginLink(const model::LinkRequest& request)
+{
+    if (!m_db || m_stopping)
+        return Q_EMIT m_facade.linkFailed(request.requestId,
+                                          QStringLiteral("Cannot link a bank: the engine is not running."));
+    m_links->begin(request);
+}
+
+void EngineCore::cancelLink(int requestId)
+{
+    if (m_links)
+        m_links->cancel(requestId);
 }
 
 void EngineCore::renameConnection(qint64 connectionId, const QString& name)
@@ -544,6 +560,7 @@ void EngineCore::shutdown()
     m_publishTimer.stop();
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
+    m_links.reset();
     m_editor.reset();
     m_jobs.reset();
     m_network.reset();

@@ -24,6 +24,7 @@ class JobDispatcher;
 namespace coffer {
 
 class ConnectionEditor;
+class LinkSessions;
 
 // The engine's working parts behind the Engine facade: the database, the keychain, the queue of
 // connections waiting to sync and the run in progress. Thread affinity: the engine thread.
@@ -35,6 +36,8 @@ public:
     void start();
     void addConnection(const model::ConnectionSpec& spec);
     void reauthenticate(qint64 connectionId, const QString& setupToken);
+    void beginLink(const model::LinkRequest& request);
+    void cancelLink(int requestId);
     void renameConnection(qint64 connectionId, const QString& name);
     void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
     void setImportPending(qint64 connectionId, bool importPending);
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
     std::unique_ptr<ConnectionEditor> m_editor; // adding, signing in again, editing
+    std::unique_ptr<LinkSessions> m_links;      // banks linked in the user's browser (Plaid Hosted Link)
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed

@@ -23,6 +23,9 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
     connect(m_engine, &Engine::connectionAddFailed, this, &EngineHost::connectionAddFailed);
     connect(m_engine, &Engine::reauthenticated, this, &EngineHost::reauthenticated);
     connect(m_engine, &Engine::reauthenticationFailed, this, &EngineHost::reauthenticationFailed);
+    connect(m_engine, &Engine::linkOpened, this, &EngineHost::linkOpened);
+    connect(m_engine, &Engine::linkFailed, this, &EngineHost::linkFailed);
+    connect(m_engine, &Engine::linkCompleted, this, &EngineHost::linkCompleted);
     connect(m_engine, &Engine::connectionDescribed, this, &EngineHost::connectionDescribed);
     connect(m_engine, &Engine::operationFailed, this, &EngineHost::operationFailed);
     connect(m_engine, &Engine::notification, this, &EngineHost::notification);
@@ -66,6 +69,20 @@ void EngineHost::reauthenticate(qint64 connectionId, const QString& setupToken)
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, connectionId, setupToken] { engine->reauthenticate(connectionId, setupToken); },
         Qt::QueuedConnection);
+}
+
+int EngineHost::beginLink(model::LinkRequest request)
+{
+    request.requestId = ++m_lastLinkRequest;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, request] { engine->beginLink(request); }, Qt::QueuedConnection);
+    return request.requestId;
+}
+
+void EngineHost::cancelLink(int requestId)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, requestId] { engine->cancelLink(requestId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::renameConnection(qint64 connectionId, const QString& name)

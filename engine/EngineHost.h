@@ -21,6 +21,10 @@ public:
     void addConnection(const coffer::model::ConnectionSpec& spec);
     void removeConnection(qint64 connectionId, bool keepData);
     void reauthenticate(qint64 connectionId, const QString& setupToken);
+    // Starts linking a bank in the user's browser (see Engine::beginLink); returns the request id
+    // the answers (linkOpened, linkFailed, linkCompleted) carry. request.requestId is set here.
+    int beginLink(coffer::model::LinkRequest request);
+    void cancelLink(int requestId);
     void renameConnection(qint64 connectionId, const QString& name);
     void setExcludedAccounts(qint64 connectionId, const QStringList& accountProviderIds);
     void setImportPending(qint64 connectionId, bool importPending);
@@ -63,6 +67,9 @@ Q_SIGNALS:
     void connectionAddFailed(const QString& message);
     void reauthenticated(qint64 connectionId);
     void reauthenticationFailed(qint64 connectionId, const QString& message);
+    void linkOpened(int requestId, const QUrl& url);
+    void linkFailed(int requestId, const QString& message);
+    void linkCompleted(int requestId, qint64 connectionId);
     void connectionDescribed(const coffer::model::ConnectionDetails& details);
     void operationFailed(const QString& message);
     void notification(const coffer::model::Notification& notification);
@@ -80,6 +87,7 @@ private:
     QString m_databasePath;
     QList<coffer::model::ConnectionStatus> m_lastConnections;
     bool m_stopped = false;
+    int m_lastLinkRequest = 0;
 };
 
 } // namespace coffer

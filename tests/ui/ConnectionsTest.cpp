@@ -32,12 +32,12 @@ TEST_F(ConnectionsTest, ProvidersWithoutAConnectorAreListedButCannotBeChosen)
             EXPECT_TRUE(item->text().contains(QStringLiteral("Not available in this version yet")));
         }
     }
-    EXPECT_EQ(unavailable, (QStringList{QStringLiteral("plaid"), QStringLiteral("gocardless"), QStringLiteral("powens"),
-                                        QStringLiteral("ofxdirect")}));
+    EXPECT_EQ(unavailable,
+              (QStringList{QStringLiteral("gocardless"), QStringLiteral("powens"), QStringLiteral("ofxdirect")}));
     EXPECT_TRUE(wizardButton(wizard, QWizard::NextButton)->isVisible());
     EXPECT_FALSE(wizardButton(wizard, QWizard::FinishButton)->isVisible());
     EXPECT_TRUE(wizardButton(wizard, QWizard::NextButton)->isEnabled()) << "the demo bank is the default choice";
-    chooseProvider(wizard, QStringLiteral("plaid"));
+    chooseProvider(wizard, QStringLiteral("gocardless"));
     EXPECT_FALSE(wizardButton(wizard, QWizard::NextButton)->isEnabled());
     chooseProvider(wizard, QStringLiteral("demo"));
     EXPECT_TRUE(wizardButton(wizard, QWizard::NextButton)->isEnabled());

@@ -4,6 +4,7 @@
 #include "connections/ConnectPage.h"
 #include "connections/DemoPage.h"
 #include "connections/FileAccountPage.h"
+#include "connections/PlaidPage.h"
 #include "connections/ProviderPage.h"
 #include "connections/SimpleFinPage.h"
 #include "connections/WizardPageIds.h"
@@ -27,6 +28,7 @@ AddConnectionWizard::AddConnectionWizard(EngineHost& host, QWidget* parent)
     setPage(DemoPageId, new DemoPage(this));
     setPage(SimpleFinPageId, new SimpleFinPage(this));
     setPage(FilePageId, new FileAccountPage(this));
+    setPage(PlaidPageId, new PlaidPage(host, this));
     setPage(ConnectPageId, new ConnectPage(host, this));
     setStartId(ProviderPageId);
 

@@ -26,7 +26,7 @@ QList<ProviderCatalog::Entry> ProviderCatalog::entries()
 
 bool ProviderCatalog::hasWizardPage(const QString& providerId)
 {
-    return providerId == u"demo" || providerId == u"simplefin" || providerId == u"file";
+    return providerId == u"demo" || providerId == u"simplefin" || providerId == u"file" || providerId == u"plaid";
 }
 
 QString ProviderCatalog::setupTokenProblem(const QString& token)

@@ -74,6 +74,8 @@ int ProviderPage::nextId() const
         return SimpleFinPageId;
     if (id == u"file")
         return FilePageId;
+    if (id == u"plaid")
+        return PlaidPageId;
     // Never -1: that would make this the last page, with Finish in place of Next. isComplete()
     // keeps the user here until a provider is chosen.
     return DemoPageId;

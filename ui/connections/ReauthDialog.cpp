@@ -3,6 +3,7 @@
 #include "EngineHost.h"
 #include "Theme.h"
 #include "WidgetIdentity.h"
+#include "connections/BrowserLinkPanel.h"
 #include "connections/ProviderCatalog.h"
 
 #include <QDialogButtonBox>
@@ -51,6 +52,13 @@ ReauthDialog::ReauthDialog(EngineHost& host, qint64 connectionId, const QString&
         intro->setText(tr("At <a href=\"https://bridge.simplefin.org/\">bridge.simplefin.org</a>, create a new setup "
                           "token for Coffer and paste it here. Coffer claims it and replaces the access it keeps in "
                           "your keychain."));
+    } else if (provider == u"plaid") {
+        intro->setText(tr("Your bank needs you to sign in again through Plaid. Coffer opens Plaid in your browser "
+                          "for this connection; it keeps its accounts and history, and this window closes when "
+                          "you are done."));
+        m_token->hide();
+        m_submit->setText(tr("Open Plaid in your browser"));
+        m_link = new BrowserLinkPanel(host, this);
     } else if (provider == u"demo") {
         intro->setText(tr("The demo bank signs you in again at once and renews its consent."));
         m_token->hide();
@@ -64,6 +72,8 @@ ReauthDialog::ReauthDialog(EngineHost& host, qint64 connectionId, const QString&
     layout->setSpacing(10);
     layout->addWidget(intro);
     layout->addWidget(m_token);
+    if (m_link)
+        layout->addWidget(m_link);
     layout->addWidget(m_error);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -92,7 +102,24 @@ ReauthDialog::ReauthDialog(EngineHost& host, qint64 connectionId, const QString&
         m_error->show();
         updateSubmit();
     });
+    if (m_link) {
+        connect(m_link, &BrowserLinkPanel::failed, this, [this](const QString& message) {
+            m_waiting = false;
+            m_status->clear();
+            m_error->setText(message);
+            m_error->show();
+            updateSubmit();
+            adjustSize();
+        });
+        connect(m_link, &BrowserLinkPanel::waitingChanged, this, [this](bool waiting) {
+            if (!waiting)
+                m_waiting = false; // cancelled or answered: the user may try again
+            updateSubmit();
+            adjustSize(); // the wrapped waiting text is never cut off
+        });
+    }
     updateSubmit();
+    adjustSize(); // wrapped text sets the height: sizeHint() alone would cut it
 }
 
 QString ReauthDialog::problem() const
@@ -111,6 +138,12 @@ void ReauthDialog::submit()
         return;
     m_waiting = true;
     m_error->hide();
+    if (m_link) {
+        model::LinkRequest request;
+        request.connectionId = m_connectionId;
+        m_link->start(request, tr("Asking Plaid for a Link session\u2026"));
+        return updateSubmit();
+    }
     m_status->setText(tr("Signing in\u2026"));
     m_host.reauthenticate(m_connectionId, m_provider == u"simplefin" ? m_token->toPlainText().trimmed() : QString());
     updateSubmit();

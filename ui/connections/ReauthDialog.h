@@ -12,8 +12,11 @@ class EngineHost;
 
 namespace coffer::ui {
 
+class BrowserLinkPanel;
+
 // Signing in to a connection's bank again. SimpleFIN: a new setup token, claimed by the engine,
-// whose access replaces the one in the keychain. The demo bank signs in again at once. Closes when
+// whose access replaces the one in the keychain. Plaid: Plaid Link in update mode, in the browser,
+// keeping the item and its accounts. The demo bank signs in again at once. Closes when
 // the engine confirms; shows its reason otherwise. Opened with open(), never exec().
 class ReauthDialog : public QDialog {
     Q_OBJECT
@@ -35,6 +38,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_submit = nullptr;
+    BrowserLinkPanel* m_link = nullptr; // Plaid only
     bool m_waiting = false;
 };
 

@@ -3,6 +3,6 @@
 namespace coffer::ui {
 
 // The pages of the "Add connection" wizard, by id.
-enum WizardPageId { ProviderPageId, DemoPageId, SimpleFinPageId, FilePageId, ConnectPageId };
+enum WizardPageId { ProviderPageId, DemoPageId, SimpleFinPageId, FilePageId, PlaidPageId, ConnectPageId };
 
 } // namespace coffer::ui

@@ -69,6 +69,9 @@ void ConnectionCard::createWidgets()
     m_nextSyncLabel = makeLabel(this, QStringLiteral("nextSyncLabel"), tr("Next scheduled sync"));
     m_freshnessLabel = makeLabel(this, QStringLiteral("freshnessLabel"), tr("Freshness"));
     m_changesLabel = makeLabel(this, QStringLiteral("changesLabel"), tr("Changes in the last run"));
+    m_noteLabel = makeLabel(this, QStringLiteral("providerNoteLabel"), tr("The provider's note on this data"));
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->hide();
     m_consentLabel = makeLabel(this, QStringLiteral("consentLabel"), tr("Consent running out"));
     m_consentLabel->setWordWrap(true);
     m_consentLabel->setStyleSheet(DashboardTheme::warningBoxStyleSheet());
@@ -108,6 +111,7 @@ void ConnectionCard::createWidgets()
     layout->addWidget(m_nextSyncLabel);
     layout->addWidget(m_freshnessLabel);
     layout->addWidget(m_changesLabel);
+    layout->addWidget(m_noteLabel);
     layout->addWidget(m_consentLabel);
     layout->addWidget(m_errorLabel);
     layout->addStretch(1); // buttons line up at the bottom of a row of cards
@@ -139,6 +143,8 @@ void ConnectionCard::setStatus(const model::ConnectionStatus& status, const QDat
     const bool failedWithoutChanges = !status.lastError.isEmpty() && status.lastChanges.total() == 0;
     m_changesLabel->setVisible(status.lastAttemptAt.isValid() && !failedWithoutChanges);
     m_changesLabel->setText(Format::lastRunChanges(status.lastChanges));
+    m_noteLabel->setText(status.providerNote);
+    m_noteLabel->setVisible(!status.providerNote.isEmpty());
     m_lastErrorKind = status.lastErrorKind;
     setError(status.lastError);
     updateActions();

@@ -14,7 +14,8 @@ class QPushButton;
 namespace coffer::ui {
 
 // One connection on the dashboard: state, progress while syncing, last success, next run,
-// freshness, last run's changes, a consent running out and the last error, with the button that
+// freshness, last run's changes, the provider's note on its data (Plaid still collecting history),
+// a consent running out and the last error, with the button that
 // fixes it (Retry, Re-authenticate). Updated in place from engine snapshots; never rebuilt per tick.
 class ConnectionCard : public QFrame {
     Q_OBJECT
@@ -59,6 +60,7 @@ private:
     QLabel* m_freshnessLabel = nullptr;
     qint64 m_staleAfterSeconds = 0; // the user's threshold, as the engine sent it
     QLabel* m_changesLabel = nullptr;
+    QLabel* m_noteLabel = nullptr;
     QLabel* m_consentLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_reauthButton = nullptr;
