@@ -24,7 +24,6 @@ auto logger()
 {
     return log::get("engine");
 }
-const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
 
 // False for connections nothing is fetched for (file-only accounts).
@@ -164,7 +163,7 @@ void EngineCore::removeConnection(qint64 connectionId, bool keepData)
     publishSoon();
     // Reported once the keychain has answered, so a caller that quits on connectionRemoved does
     // not cut the deletion of the saved sign-in short.
-    m_credentials->remove(connectionId, kTokenName, [this, connectionId](model::Status forgotten) {
+    m_credentials->remove(connectionId, secrets::kConnectionSecret, [this, connectionId](model::Status forgotten) {
         if (!forgotten.ok()) {
             model::Notification n;
             n.kind = model::Notification::Kind::Info;

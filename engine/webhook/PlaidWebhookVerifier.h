@@ -55,6 +55,7 @@ inline const QString kMissingKid = QStringLiteral("MISSING_KID");
 inline const QString kBadKey = QStringLiteral("BAD_KEY");
 inline const QString kUnknownKey = QStringLiteral("UNKNOWN_KEY");
 inline const QString kKeyUnavailable = QStringLiteral("KEY_UNAVAILABLE");
+inline const QString kUnknownItem = QStringLiteral("UNKNOWN_ITEM");
 inline const QString kKeyExpired = QStringLiteral("KEY_EXPIRED");
 inline const QString kBadSignature = QStringLiteral("BAD_SIGNATURE");
 inline const QString kStale = QStringLiteral("STALE_IAT");

@@ -1,17 +1,14 @@
 #include "PlaidWebhookSigner.h"
 
-#include "TestSupport.h"
-
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QTcpSocket>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 
-#include <gtest/gtest.h>
+#include <QtGlobal>
 
 namespace coffer::test {
 
@@ -32,7 +29,8 @@ std::shared_ptr<evp_pkey_st> generateP256()
                     EVP_PKEY_CTX_set_group_name(context, SN_X9_62_prime256v1) == 1 &&
                     EVP_PKEY_generate(context, &key) == 1;
     EVP_PKEY_CTX_free(context);
-    EXPECT_TRUE(ok) << "OpenSSL could not generate a P-256 key";
+    if (!ok)
+        qFatal("OpenSSL could not generate a P-256 key");
     return std::shared_ptr<evp_pkey_st>(key, EVP_PKEY_free);
 }
 
@@ -48,8 +46,9 @@ QJsonObject PlaidWebhookSigner::jwk(std::optional<qint64> expiredAt) const
 {
     unsigned char point[65] = {};
     size_t length = 0;
-    EXPECT_EQ(EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &length), 1);
-    EXPECT_EQ(length, sizeof point);
+    if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &length) != 1 ||
+        length != sizeof point)
+        qFatal("OpenSSL did not give the public key as an uncompressed point");
     const QByteArray bytes(reinterpret_cast<const char*>(point), int(sizeof point));
     return QJsonObject{{QStringLiteral("alg"), QStringLiteral("ES256")},
                        {QStringLiteral("created_at"), 1560466150},
@@ -93,11 +92,13 @@ QByteArray PlaidWebhookSigner::signToken(const QJsonObject& header, const QJsonO
         EVP_DigestSign(context, reinterpret_cast<unsigned char*>(der.data()), &derLength,
                        reinterpret_cast<const unsigned char*>(input.constData()), size_t(input.size())) == 1;
     EVP_MD_CTX_free(context);
-    EXPECT_TRUE(signedOk);
+    if (!signedOk)
+        qFatal("OpenSSL could not sign");
     // JOSE wants r || s, 32 bytes each, not OpenSSL's DER.
     const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
     ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, long(derLength));
-    EXPECT_NE(sig, nullptr);
+    if (!sig)
+        qFatal("OpenSSL's signature is not DER");
     QByteArray raw(64, '\0');
     BN_bn2binpad(ECDSA_SIG_get0_r(sig), reinterpret_cast<unsigned char*>(raw.data()), 32);
     BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char*>(raw.data()) + 32, 32);
@@ -109,40 +110,6 @@ QByteArray PlaidWebhookSigner::unsignedToken(const QJsonObject& header, const QJ
                                              const QByteArray& signature)
 {
     return part(header) + '.' + part(claims) + '.' + signature.toBase64(kBase64Url);
-}
-
-QByteArray exchangeRaw(quint16 port, const QByteArray& request, int timeoutMs)
-{
-    QTcpSocket socket;
-    QByteArray received;
-    bool closed = false;
-    QObject::connect(&socket, &QTcpSocket::connected, &socket, [&] { socket.write(request); });
-    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
-    QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [&] { closed = true; });
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, &socket, [&](QAbstractSocket::SocketError e) {
-        if (e != QAbstractSocket::RemoteHostClosedError)
-            closed = true;
-    });
-    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    waitFor([&] { return closed; }, timeoutMs);
-    received += socket.readAll();
-    return received;
-}
-
-QByteArray webhookRequest(const QByteArray& path, const QByteArray& body, const QByteArray& verification)
-{
-    QByteArray out = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
-    if (!verification.isEmpty())
-        out += "Plaid-Verification: " + verification + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    return out;
-}
-
-int statusOf(const QByteArray& response)
-{
-    if (!response.startsWith("HTTP/1.1 "))
-        return 0;
-    return response.mid(9, 3).toInt();
 }
 
 } // namespace coffer::test

@@ -3,7 +3,7 @@
 
 #include "webhook/WebhookReceiver.h"
 
-#include "../../fakes/PlaidWebhookSigner.h"
+#include "../../fakes/WebhookDelivery.h"
 #include "TestSupport.h"
 
 #include <QHostAddress>
