@@ -14,6 +14,7 @@
 #include "jobs/JobDispatcher.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
+#include "webhook/WebhookService.h"
 
 namespace coffer {
 
@@ -94,6 +95,17 @@ void EngineCore::start()
                      });
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
+    // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
+    // only collide with it over the port.
+    if (m_options.automatic) {
+        m_webhooks = std::make_unique<webhook::WebhookService>(*m_db, *m_credentials, *m_jobs, m_clock);
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::failed, &m_facade,
+                         [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::notification, &m_facade,
+                         [this](const model::Notification& n) { Q_EMIT m_facade.notification(n); });
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::connectionsChanged, &m_facade,
+                         [this] { checkConsents(); });
+    }
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -101,6 +113,8 @@ void EngineCore::start()
     else
         for (const QString& problem : started.value())
             Q_EMIT m_facade.operationFailed(problem);
+    if (m_webhooks)
+        m_webhooks->applySettings();
     publish();
 }
 
@@ -293,6 +307,8 @@ void EngineCore::setSetting(const QString& key, const QString& value)
     if (!ready("change a setting"))
         return;
     answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
+    if (m_webhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPort))
+        m_webhooks->applySettings();
     publishSoon(); // statuses carry the user's thresholds
 }
 
@@ -543,6 +559,7 @@ void EngineCore::shutdown()
     m_publishTimer.stop();
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
+    m_webhooks.reset(); // stops listening before what it acts on goes
     m_editor.reset();
     m_jobs.reset();
     m_network.reset();

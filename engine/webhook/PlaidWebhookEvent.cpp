@@ -20,9 +20,12 @@ model::Error malformed(const QString& what)
 
 PlaidWebhookEvent::Action PlaidWebhookEvent::action() const
 {
-    if (type == u"TRANSACTIONS" && code == u"SYNC_UPDATES_AVAILABLE")
+    // LOGIN_REPAIRED: the Item works again without the user going through Link; a sync that
+    // succeeds clears "re-authentication required".
+    if ((type == u"TRANSACTIONS" && code == u"SYNC_UPDATES_AVAILABLE") ||
+        (type == u"ITEM" && code == u"LOGIN_REPAIRED"))
         return Action::Sync;
-    if (type == u"ITEM" && code == u"ERROR" && !error.isEmpty())
+    if (type == u"ITEM" && (code == u"ERROR" || code == u"USER_PERMISSION_REVOKED") && !error.isEmpty())
         return Action::ItemError;
     if (type == u"ITEM" && code == u"PENDING_EXPIRATION" && consentExpiresAt.isValid())
         return Action::ConsentEnding;

@@ -13,8 +13,8 @@ namespace coffer::webhook {
 // {"webhook_type", "webhook_code", "item_id", "error": {...}, "consent_expiration_time", ...}.
 struct PlaidWebhookEvent {
     enum class Action {
-        Sync,          // TRANSACTIONS SYNC_UPDATES_AVAILABLE: new data waits at /transactions/sync
-        ItemError,     // ITEM ERROR: the Item needs attention (error says what)
+        Sync,          // TRANSACTIONS SYNC_UPDATES_AVAILABLE (new data waits), ITEM LOGIN_REPAIRED
+        ItemError,     // ITEM ERROR, USER_PERMISSION_REVOKED: the Item needs attention (error says what)
         ConsentEnding, // ITEM PENDING_EXPIRATION: consent runs out at consentExpiresAt
         Ignore,        // anything else: acknowledged, nothing to do
     };

@@ -19,6 +19,14 @@ TEST(PlaidWebhookEvent, SyncUpdatesAvailableAsksForASync)
     EXPECT_EQ(e->action(), Action::Sync);
 }
 
+TEST(PlaidWebhookEvent, LoginRepairedAsksForASyncThatClearsTheSignInRequest)
+{
+    const auto e = PlaidWebhookEvent::parse(
+        R"({"webhook_type":"ITEM","webhook_code":"LOGIN_REPAIRED","item_id":"item-1","environment":"production"})");
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->action(), Action::Sync);
+}
+
 TEST(PlaidWebhookEvent, AnItemErrorCarriesPlaidsErrorObject)
 {
     const auto e = PlaidWebhookEvent::parse(R"({"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"item-1",
