@@ -221,6 +221,11 @@ std::optional<FakeHttpServer::Answer> PlaidFake::checkAccessToken(const Received
     if (token.toString() != m_accessToken)
         return error(400, QStringLiteral("INVALID_INPUT"), QStringLiteral("INVALID_ACCESS_TOKEN"),
                      QStringLiteral("provided access token is invalid"));
+    if (m_loginRequired)
+        return error(400, QStringLiteral("ITEM_ERROR"), QStringLiteral("ITEM_LOGIN_REQUIRED"),
+                     QStringLiteral("the login details of this item have changed (credentials, MFA, or required user "
+                                    "action) and a user login is required to update this information. use Link's "
+                                    "update mode to restore the item to a good state"));
     return std::nullopt;
 }
 

@@ -102,6 +102,10 @@ public:
     // A Plaid error object answer for the next matching request (after `skip` pass).
     void failWith(int status, const QString& type, const QString& code, const QString& displayMessage = {},
                   const QString& endpoint = {}, int skip = 0);
+    // While set, every call with the access token answers ITEM_LOGIN_REQUIRED, as for an Item whose
+    // bank login changed; Link's update mode clears it.
+    void setLoginRequired(bool required) { m_loginRequired = required; }
+    bool loginRequired() const { return m_loginRequired; }
     // The Item's transactions_update_status (HISTORICAL_UPDATE_COMPLETE unless set).
     void setUpdateStatus(const QString& status) { m_updateStatus = status; }
 
@@ -149,6 +153,7 @@ private:
     QList<Fault> m_faults;
     QList<Received> m_requests;
     QString m_accessToken;
+    bool m_loginRequired = false;
     QString m_updateStatus = QStringLiteral("HISTORICAL_UPDATE_COMPLETE");
 };
 

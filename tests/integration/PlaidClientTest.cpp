@@ -4,7 +4,7 @@
 
 #include "providers/plaid/PlaidClient.h"
 #include "../fakes/PlaidFake.h"
-#include "TestSupport.h"
+#include "AwaitResult.h"
 #include "providers/Connector.h"
 
 #include <QJsonArray>
@@ -36,29 +36,14 @@ protected:
     {
         QVariantMap o = options();
         o.insert(extraOptions);
-        std::optional<model::Result<QJsonObject>> out;
-        int calls = 0;
-        m_client.post(endpoint, body, credentials(), o, [&](model::Result<QJsonObject> r) {
-            ++calls;
-            out = std::move(r);
-        });
-        EXPECT_TRUE(test::waitFor([&] { return out.has_value(); }, 15000));
-        QTest::qWait(10);
-        EXPECT_EQ(calls, 1) << "the callback runs exactly once";
-        return out ? *out : model::Error::permanent(QStringLiteral("no answer"));
+        return test::awaitResult<QJsonObject>(
+            [&](auto done) { m_client.post(endpoint, body, credentials(), o, done); });
     }
 
     model::Result<QJsonObject> accountsGet(const QVariantMap& extraOptions = {})
     {
         return call(QStringLiteral("/accounts/get"), {{QStringLiteral("access_token"), m_fake.accessToken()}},
                     extraOptions);
-    }
-
-    model::Error accountsError()
-    {
-        auto r = accountsGet();
-        EXPECT_FALSE(r.ok());
-        return r.ok() ? model::Error{} : r.error();
     }
 
     PlaidFake m_fake{QDate(2026, 3, 14), 12};
@@ -106,4 +91,15 @@ TEST_F(PlaidClientTest, EnvironmentChoosesPlaidsHostAndPlainHttpOnlyReachesLoopb
     ASSERT_FALSE(remote.ok());
     EXPECT_EQ(remote.error().providerCode, QStringLiteral("INSECURE_URL"));
     EXPECT_TRUE(remote.error().userMessage.contains(QStringLiteral("Plaid")));
+}
+
+TEST_F(PlaidClientTest, AnInvalidRequestIsPermanentAndNamesPlaidsCode)
+{
+    const auto tooMany = call(QStringLiteral("/transactions/sync"),
+                              {{QStringLiteral("access_token"), m_fake.accessToken()}, {QStringLiteral("count"), 501}});
+    ASSERT_FALSE(tooMany.ok());
+    EXPECT_EQ(tooMany.error().kind, model::ErrorKind::Permanent);
+    EXPECT_EQ(tooMany.error().providerCode, QStringLiteral("INVALID_FIELD"));
+    EXPECT_TRUE(tooMany.error().userMessage.contains(QStringLiteral("Plaid")));
+    EXPECT_FALSE(tooMany.error().detail.contains(QStringLiteral("count must be"))) << "Plaid's error_message stays out";
 }

@@ -84,7 +84,7 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
-    info.callsPerSync = 2;               // the accounts request and one window
+    info.callsPerSync = 2; // the accounts request and one window
     info.backfillChunkDays = 60;
     info.needsNetwork = true;
     return info;
