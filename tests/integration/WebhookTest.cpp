@@ -8,6 +8,10 @@
 #include "EngineHarness.h"
 #include "store/UserSettings.h"
 
+#include "log/Log.h"
+
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QTcpServer>
 
@@ -183,6 +187,31 @@ TEST_F(WebhookTest, ForgedTamperedAndStaleWebhooksAreRejectedAndChangeNothing)
     EXPECT_EQ(deliverSigned(body, 5 * 60 + 1), 401) << "issued more than five minutes ago";
     EXPECT_EQ(deliver(body, {}), 400) << "no Plaid-Verification header";
     EXPECT_EQ(webhookSyncs(id), 0);
+}
+
+TEST_F(WebhookTest, RejectionsAreLoggedByKindKidAndSizeButNeverWithTheBody)
+{
+    QTemporaryDir logs;
+    ASSERT_TRUE(log::init(logs.path(), QStringLiteral("debug"), false).ok());
+    addPlaid(m_fake.itemId());
+    enable();
+    const QString marker = QStringLiteral("Payee-Marker-7731");
+    QByteArray body = m_keys.itemError(m_fake.itemId(), QStringLiteral("ITEM_LOGIN_REQUIRED"), marker);
+    const QByteArray token = m_signer.sign(body, m_clock->now());
+    body.replace("ITEM_LOGIN_REQUIRED", "INSTITUTION_DOWN_");
+    EXPECT_EQ(deliver(body, token), 401);
+    const QByteArray notJson = "not json " + marker.toUtf8();
+    EXPECT_EQ(deliver(notJson, m_signer.sign(notJson, m_clock->now())), 400);
+    log::get("engine.webhook")->flush();
+    QFile file(QDir(log::logDirectory(logs.path())).filePath(QStringLiteral("coffer.log")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString written = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(written.contains(QStringLiteral("BODY_MISMATCH"))) << written.toStdString();
+    EXPECT_TRUE(written.contains(QStringLiteral("MALFORMED_BODY")));
+    EXPECT_TRUE(written.contains(m_signer.kid()));
+    EXPECT_TRUE(written.contains(QStringLiteral("%1 bytes").arg(body.size())));
+    EXPECT_FALSE(written.contains(marker)) << "the body reached the log";
+    EXPECT_FALSE(written.contains(QString::fromLatin1(token))) << "the token reached the log";
 }
 
 TEST_F(WebhookTest, TokensNotSignedWithES256AreRejectedWithoutAskingPlaidForAKey)
