@@ -154,13 +154,14 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
     // credential the connection is useless, so a keychain failure takes the row back out.
     const QString credential =
         spec.credential.isEmpty() ? providers::initialCredential(spec.provider) : spec.credential;
-    m_credentials.write(connectionId, secrets::kConnectionSecret, credential, [this, connectionId, finish](model::Status stored) {
-        if (!stored.ok()) {
-            (void)store::ConnectionRepository(m_db).remove(connectionId, false);
-            return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage);
-        }
-        finish();
-    });
+    m_credentials.write(
+        connectionId, secrets::kConnectionSecret, credential, [this, connectionId, finish](model::Status stored) {
+            if (!stored.ok()) {
+                (void)store::ConnectionRepository(m_db).remove(connectionId, false);
+                return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage);
+            }
+            finish();
+        });
 }
 
 void ConnectionEditor::reauthenticate(qint64 connectionId, const QString& setupToken)
@@ -183,7 +184,8 @@ void ConnectionEditor::reauthenticate(qint64 connectionId, const QString& setupT
         if (credential.value().isEmpty())
             return fail(QStringLiteral("This connection needs the setup token from the provider to sign in again."));
         m_credentials.write(
-            connectionId, secrets::kConnectionSecret, credential.value(), [this, connectionId, fail](model::Status stored) {
+            connectionId, secrets::kConnectionSecret, credential.value(),
+            [this, connectionId, fail](model::Status stored) {
                 if (!stored.ok())
                     return fail(QStringLiteral("The new sign-in was not saved. ") + stored.error().userMessage);
                 auto current = store::ConnectionRepository(m_db).get(connectionId);

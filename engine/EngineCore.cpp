@@ -559,7 +559,8 @@ void EngineCore::shutdown()
     m_publishTimer.stop();
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
-    m_webhooks.reset(); // stops listening before what it acts on goes
+    // The receiver stops listening before what it acts on goes.
+    m_webhooks.reset();
     m_editor.reset();
     m_jobs.reset();
     m_network.reset();
