@@ -41,8 +41,17 @@ void PlaidKeyCache::get(const QString& scope, const QString& kid, const Fetch& f
     const QString slot = scope + u'\n' + kid;
     const QDateTime now = m_clock.now();
     if (const auto kept = m_state->keys.constFind(slot);
-        kept != m_state->keys.cend() && kept->fetchedAt.secsTo(now) < kRefreshAfterSeconds)
+        kept != m_state->keys.cend() && kept->fetchedAt.isValid() && kept->fetchedAt.secsTo(now) < kRefreshAfterSeconds)
         return done(kept->key);
+    if (!m_state->keys.contains(slot)) {
+        // A new kid means Plaid is rotating keys: the kept ones are asked again when next used, so
+        // a retired one (expired_at) is known as such, as Plaid's own example does.
+        const QString sameScope = scope + u'\n';
+        for (auto it = m_state->keys.begin(); it != m_state->keys.end(); ++it) {
+            if (it.key().startsWith(sameScope) && !it->key.expiredAt)
+                it->fetchedAt = {};
+        }
+    }
     auto& waiting = m_state->waiting[slot];
     waiting.append(std::move(done));
     if (waiting.size() > 1)

@@ -20,7 +20,8 @@ namespace coffer::webhook {
 
 // Plaid's webhook verification keys by Plaid environment (its base URL) and kid, as Plaid advises:
 // fetch a key the first time its kid is seen, then keep it. A kept key is asked for again after a
-// day, so a retirement (expired_at) is learnt; if that refresh fails, the kept key still serves.
+// day, or after a new kid has appeared (Plaid is rotating keys), so a retirement (expired_at) is
+// learnt; if that refresh fails, the kept key still serves.
 // Asks for the same key while one is on its way share that one request. A failed fetch is not
 // remembered: the next delivery asks again.
 //

@@ -92,6 +92,22 @@ TEST_F(PlaidKeyCacheTest, AKeptKeyIsRefreshedAfterADaySoARetirementIsLearnt)
     EXPECT_TRUE(outcomes.last().ok());
 }
 
+TEST_F(PlaidKeyCacheTest, ANewKidMakesTheKeptKeysBeAskedAgainSoARetirementIsLearnt)
+{
+    get(signer.kid());
+    pending.takeFirst()(signer.jwk());
+    test::PlaidWebhookSigner successor(QStringLiteral("kid-2"));
+    get(successor.kid());
+    pending.takeFirst()(successor.jwk());
+    get(signer.kid()); // the old key is asked for again
+    ASSERT_EQ(askedFor, (QStringList{signer.kid(), successor.kid(), signer.kid()}));
+    pending.takeFirst()(signer.jwk(clock.now().toSecsSinceEpoch()));
+    ASSERT_TRUE(outcomes.last().ok());
+    EXPECT_TRUE(outcomes.last()->expiredAt.has_value());
+    get(successor.kid());
+    EXPECT_EQ(askedFor.size(), 3) << "the new key is kept as fetched";
+}
+
 TEST_F(PlaidKeyCacheTest, AnAnswerThatIsNotTheKeyAskedForIsRefused)
 {
     get(QStringLiteral("other-kid"));
