@@ -168,6 +168,19 @@ void PlaidFake::add(const Transaction& transaction)
     m_log.append({Change::Added, transaction});
 }
 
+void PlaidFake::post(const QString& pendingId, const QString& postedId)
+{
+    Transaction posted = m_current.value(pendingId);
+    if (posted.id.isEmpty() || !posted.pending)
+        return;
+    remove(pendingId);
+    posted.id = postedId;
+    posted.pending = false;
+    posted.pendingTransactionId = pendingId;
+    posted.date = posted.date.addDays(1);
+    add(posted);
+}
+
 int PlaidFake::callsTo(const QString& endpoint) const
 {
     return int(std::count_if(m_requests.cbegin(), m_requests.cend(),

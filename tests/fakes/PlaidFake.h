@@ -113,6 +113,9 @@ public:
     void modify(const QString& transactionId, const std::function<void(Transaction&)>& change);
     void remove(const QString& transactionId);
     void add(const Transaction& transaction);
+    // A pending transaction posts, as Plaid reports it: the pending one removed, a posted one with
+    // a new id added, its pending_transaction_id naming the pending one.
+    void post(const QString& pendingId, const QString& postedId);
 
     const QList<Account>& accounts() const { return m_accounts; }
     // The Item's current transactions, by id (removed ones gone).

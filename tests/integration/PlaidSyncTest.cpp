@@ -124,6 +124,24 @@ TEST_F(PlaidSyncTest, SeveralPagesLandInTheStoreInCoffersSignAndChangesFollow)
               QStringList{QStringLiteral("removed")});
 }
 
+TEST_F(PlaidSyncTest, APendingTransactionThatPostsIsShownOnceAsPosted)
+{
+    const qint64 id = addPlaid();
+    ASSERT_TRUE(sync(id).succeeded);
+    const QString pendingId = QStringLiteral("tx-0001239"); // the newest, still pending
+    ASSERT_TRUE(m_fake.transactions().value(pendingId).pending);
+    m_fake.post(pendingId, QStringLiteral("tx-posted-1239"));
+    const auto run = sync(id);
+    ASSERT_TRUE(run.succeeded) << errorOf(run).toStdString();
+    EXPECT_EQ(stored(id), expected()) << "the posted one in, the pending one gone";
+    test::Inspector db(m_engine.databasePath);
+    EXPECT_EQ(db.rows(QStringLiteral("SELECT provider_id, pending_provider_id, status FROM transactions WHERE "
+                                     "status != 'removed' AND matched_to IS NULL AND (provider_id = '%1' OR "
+                                     "pending_provider_id = '%1')")
+                          .arg(pendingId)),
+              QStringList{QStringLiteral("tx-posted-1239|%1|posted").arg(pendingId)});
+}
+
 TEST_F(PlaidSyncTest, MutationDuringPaginationRestartsFromTheRunsFirstCursorWithoutDuplicates)
 {
     const qint64 id = addPlaid();

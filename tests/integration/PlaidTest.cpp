@@ -180,6 +180,16 @@ TEST_F(PlaidTest, AmountsAreReadExactlyFromPlaidsDecimals)
     EXPECT_EQ(amountFrom(QJsonValue(1500.0), QStringLiteral("JPY")).value(), model::Money(1500, QStringLiteral("JPY")));
     EXPECT_FALSE(amountFrom(QJsonValue(12.345), usd).ok()) << "more decimals than the currency has";
     EXPECT_FALSE(amountFrom(QJsonValue(QJsonValue::Null), usd).ok());
+
+    // Balances of investment accounts come with more decimals: rounded on the decimal text.
+    using providers::plaid::balanceFrom;
+    EXPECT_EQ(balanceFrom(QJsonValue(23631.9805), usd).value(), model::Money(2363198, usd));
+    EXPECT_EQ(balanceFrom(QJsonValue(0.125), usd).value(), model::Money(13, usd));
+    EXPECT_EQ(balanceFrom(QJsonValue(-10.995), usd).value(), model::Money(-1100, usd));
+    EXPECT_EQ(balanceFrom(QJsonValue(110.94), usd).value(), model::Money(11094, usd));
+    EXPECT_EQ(balanceFrom(QJsonValue(1500.5), QStringLiteral("JPY")).value(),
+              model::Money(1501, QStringLiteral("JPY")));
+    EXPECT_FALSE(balanceFrom(QJsonValue(QStringLiteral("n/a")), usd).ok());
 }
 
 TEST_F(PlaidTest, AnUnreadableRecordIsMarkedNotDropped)

@@ -1,5 +1,7 @@
 #include "providers/plaid/PlaidRecords.h"
 
+#include "model/Currency.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,6 +123,24 @@ Result<Money> amountFrom(const QJsonValue& value, const QString& currency)
     return Money::parse(QString::number(value.toDouble(), 'f', QLocale::FloatingPointShortest), currency);
 }
 
+Result<Money> balanceFrom(const QJsonValue& value, const QString& currency)
+{
+    if (!value.isString() && !value.isDouble())
+        return Error::invalidData(QStringLiteral("the balance is missing"));
+    const QString text = value.isString() ? value.toString().trimmed()
+                                          : QString::number(value.toDouble(), 'f', QLocale::FloatingPointShortest);
+    const qsizetype point = text.indexOf(u'.');
+    const int digits = model::currency::exponent(currency);
+    if (point < 0 || text.size() - point - 1 <= digits)
+        return Money::parse(text, currency);
+    // Cut to the currency's digits, then round on the first digit cut off.
+    const QString kept = digits == 0 ? text.left(point) : text.left(point + 1 + digits);
+    auto money = Money::parse(kept, currency);
+    if (!money.ok() || text.at(point + 1 + digits) < u'5')
+        return money;
+    return money->plus(Money(text.startsWith(u'-') ? -1 : 1, currency));
+}
+
 QString currencyOf(const QJsonObject& object)
 {
     const QString iso = text(object, QStringLiteral("iso_currency_code"));
@@ -152,11 +172,9 @@ Result<QList<ProviderAccount>> accountsFrom(const QJsonObject& answer)
         account.currency = currencyOf(balances);
         const QJsonValue current = balances.value(QStringLiteral("current"));
         if (!account.currency.isEmpty() && !current.isNull() && !current.isUndefined()) {
-            const auto balance = amountFrom(current, account.currency);
-            if (!balance.ok())
-                return unreadable(QStringLiteral("the balance of account %1 is not an amount").arg(account.providerId),
-                                  answer);
-            account.balance = owes(type) ? balance->negated() : balance.value();
+            // A balance is only checked against the transactions: without a readable one, none.
+            if (const auto balance = balanceFrom(current, account.currency); balance.ok())
+                account.balance = owes(type) ? balance->negated() : balance.value();
         }
         out << account;
     }

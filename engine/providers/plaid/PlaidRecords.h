@@ -16,11 +16,16 @@ namespace coffer::providers::plaid {
 // floating-point arithmetic). More decimals than the currency has is an error.
 model::Result<model::Money> amountFrom(const QJsonValue& value, const QString& currency);
 
+// A balance from Plaid, which may carry more decimals than the currency has (investment accounts:
+// 23631.9805 USD): rounded half away from zero to the currency's minor unit, on the decimal text.
+model::Result<model::Money> balanceFrom(const QJsonValue& value, const QString& currency);
+
 // The currency of a record or balance: iso_currency_code, else unofficial_currency_code.
 QString currencyOf(const QJsonObject& object);
 
 // /accounts/get's answer: every account with its kind, mask, current balance (in Coffer's sign:
-// what a credit card or loan owes is negative) and the Item's institution name.
+// what a credit card or loan owes is negative; none when Plaid gives none or an unreadable one)
+// and the Item's institution name.
 model::Result<QList<ProviderAccount>> accountsFrom(const QJsonObject& answer);
 
 // One transaction object in Coffer's convention (Plaid's positive amounts are money out: negated).
