@@ -4,6 +4,7 @@
 #include "schedule/Clock.h"
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
+#include "webhook/PlaidKeyFetch.h"
 
 #include <QPointer>
 
@@ -22,7 +23,6 @@ auto logger()
 
 const QString kPlaidProvider = QStringLiteral("plaid");
 const QString kItemIdOption = QStringLiteral("itemId");
-const QString kKeyEndpoint = QStringLiteral("/webhook_verification_key/get");
 
 Error cannotVerify(const QString& code, const QString& detail)
 {
@@ -100,21 +100,10 @@ void PlaidWebhookRoute::verifyWithKeys(const PlaidSignature& signature, const Pl
     if (!base.ok())
         return reject(cannotVerify(rejection::kKeyUnavailable, base.error().detail), signature.kid, request.body.size(),
                       respond);
-    QVariantMap options = target.options;
-    // Within the time the sender waits for an answer, whatever the connection's own timeout.
-    const int configured = target.options.value(QStringLiteral("timeoutMs"), kKeyFetchTimeoutMs).toInt();
-    options.insert(QStringLiteral("timeoutMs"),
-                   configured > 0 ? std::min(configured, kKeyFetchTimeoutMs) : kKeyFetchTimeoutMs);
     QPointer<PlaidWebhookRoute> self(this);
-    const PlaidKeyCache::Fetch fetch = [self, keys, options](const QString& kid, auto done) {
-        if (!self)
-            return;
-        self->m_client.post(kKeyEndpoint, QJsonObject{{QStringLiteral("key_id"), kid}}, keys, options,
-                            [done](model::Result<QJsonObject> answer) {
-                                if (!answer.ok())
-                                    return done(answer.error());
-                                done(answer->value(u"key").toObject());
-                            });
+    const PlaidKeyCache::Fetch fetch = [self, keys, options = target.options](const QString& kid, auto done) {
+        if (self)
+            fetchPlaidVerificationKey(self->m_client, keys, options, kid, std::move(done));
     };
     m_keys.get(base->toString(), signature.kid, fetch,
                [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {

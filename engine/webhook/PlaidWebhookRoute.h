@@ -43,7 +43,6 @@ public:
     // Called once per verified, first-seen webhook for an Item a connection holds.
     using Deliver = std::function<void(qint64 connectionId, const PlaidWebhookEvent& event)>;
 
-    static constexpr int kKeyFetchTimeoutMs = 7'000; // Plaid waits 10 s for an answer
     static constexpr qint64 kReplayWindowSeconds = 2 * kPlaidMaxTokenAgeSeconds;
 
     PlaidWebhookRoute(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
