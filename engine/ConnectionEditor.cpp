@@ -22,7 +22,6 @@ auto logger()
 {
     return log::get("engine");
 }
-const QString kTokenName = QStringLiteral("token");
 
 // The accounts of a provider that is never synced, which it reports at once from the options.
 model::Result<QList<providers::ProviderAccount>> accountsNow(providers::Connector& connector,
@@ -140,8 +139,7 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
             if (!accounts.ok())
                 return accounts.error();
             for (const auto& pa : accounts.value()) {
-                if (auto upserted = store::AccountRepository(m_db).upsert(connectionId, pa.toAccount());
-                    !upserted.ok())
+                if (auto upserted = store::AccountRepository(m_db).upsert(connectionId, pa.toAccount()); !upserted.ok())
                     return upserted.error();
             }
             return model::Ok{};
@@ -156,13 +154,14 @@ void ConnectionEditor::saveConnection(model::ConnectionSpec spec, const QString&
     // credential the connection is useless, so a keychain failure takes the row back out.
     const QString credential =
         spec.credential.isEmpty() ? providers::initialCredential(spec.provider) : spec.credential;
-    m_credentials.write(connectionId, kTokenName, credential, [this, connectionId, finish, done](model::Status stored) {
-        if (!stored.ok()) {
-            (void)store::ConnectionRepository(m_db).remove(connectionId, false);
-            return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage, done);
-        }
-        finish();
-    });
+    m_credentials.write(
+        connectionId, secrets::kConnectionSecret, credential, [this, connectionId, finish, done](model::Status stored) {
+            if (!stored.ok()) {
+                (void)store::ConnectionRepository(m_db).remove(connectionId, false);
+                return failAdd(QStringLiteral("The connection was not saved. ") + stored.error().userMessage, done);
+            }
+            finish();
+        });
 }
 
 void ConnectionEditor::reauthenticate(qint64 connectionId, const QString& setupToken)
@@ -189,38 +188,40 @@ void ConnectionEditor::reauthenticate(qint64 connectionId, const QString& setupT
 
 void ConnectionEditor::readCredential(qint64 connectionId, std::function<void(model::Result<QString>)> done)
 {
-    m_credentials.read(connectionId, kTokenName, std::move(done));
+    m_credentials.read(connectionId, secrets::kConnectionSecret, std::move(done));
 }
 
 void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, Done done)
 {
-    m_credentials.write(connectionId, kTokenName, credential, [this, connectionId, done](model::Status stored) {
-        if (!stored.ok())
-            return failReauth(connectionId,
-                              QStringLiteral("The new sign-in was not saved. ") + stored.error().userMessage, done);
-        auto current = store::ConnectionRepository(m_db).get(connectionId);
-        if (!current.ok())
-            return failReauth(connectionId, current.error().userMessage, done);
-        const QDateTime now = m_clock.now();
-        store::ConnectionRepository repo(m_db);
-        const auto signedIn = providers::createConnector(current->provider, m_clock);
-        model::Status saved =
-            repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
-        if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
-            saved = repo.setOption(connectionId, providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
-        if (saved.ok())
-            saved = repo.clearError(connectionId);
-        if (!saved.ok())
-            return failReauth(connectionId, saved.error().userMessage, done);
-        logger()->info("connection {} signed in again", connectionId);
-        m_jobs.connectionChanged(connectionId); // planned again: a connection needing sign-in was not
-        m_changed();
-        Q_EMIT m_facade.reauthenticated(connectionId);
-        Q_EMIT m_facade.operationSucceeded(QStringLiteral("Signed in again to \u201c%1\u201d.").arg(current->name));
-        (void)m_jobs.requestSync(connectionId, jobs::Priority::Manual); // refused only by limits: then it waits
-        if (done)
-            done(model::Ok{});
-    });
+    m_credentials.write(
+        connectionId, secrets::kConnectionSecret, credential, [this, connectionId, done](model::Status stored) {
+            if (!stored.ok())
+                return failReauth(connectionId,
+                                  QStringLiteral("The new sign-in was not saved. ") + stored.error().userMessage, done);
+            auto current = store::ConnectionRepository(m_db).get(connectionId);
+            if (!current.ok())
+                return failReauth(connectionId, current.error().userMessage, done);
+            const QDateTime now = m_clock.now();
+            store::ConnectionRepository repo(m_db);
+            const auto signedIn = providers::createConnector(current->provider, m_clock);
+            model::Status saved =
+                repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
+            if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
+                saved =
+                    repo.setOption(connectionId, providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
+            if (saved.ok())
+                saved = repo.clearError(connectionId);
+            if (!saved.ok())
+                return failReauth(connectionId, saved.error().userMessage, done);
+            logger()->info("connection {} signed in again", connectionId);
+            m_jobs.connectionChanged(connectionId); // planned again: a connection needing sign-in was not
+            m_changed();
+            Q_EMIT m_facade.reauthenticated(connectionId);
+            Q_EMIT m_facade.operationSucceeded(QStringLiteral("Signed in again to \u201c%1\u201d.").arg(current->name));
+            (void)m_jobs.requestSync(connectionId, jobs::Priority::Manual); // refused only by limits: then it waits
+            if (done)
+                done(model::Ok{});
+        });
 }
 
 void ConnectionEditor::answer(const model::Status& saved, qint64 connectionId, const QString& done)

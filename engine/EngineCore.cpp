@@ -15,6 +15,7 @@
 #include "jobs/JobDispatcher.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
+#include "webhook/WebhookService.h"
 
 namespace coffer {
 
@@ -25,7 +26,6 @@ auto logger()
 {
     return log::get("engine");
 }
-const QString kTokenName = QStringLiteral("token");
 constexpr int kPublishIntervalMs = 100;
 
 // False for connections nothing is fetched for (file-only accounts).
@@ -97,6 +97,17 @@ void EngineCore::start()
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
     m_links = std::make_unique<LinkSessions>(m_facade, *m_db, *m_editor, m_clock, databaseId.value());
+    // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
+    // only collide with it over the port.
+    if (m_options.automatic) {
+        m_webhooks = std::make_unique<webhook::WebhookService>(*m_db, *m_credentials, *m_jobs, m_clock);
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::failed, &m_facade,
+                         [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::notification, &m_facade,
+                         [this](const model::Notification& n) { Q_EMIT m_facade.notification(n); });
+        QObject::connect(m_webhooks.get(), &webhook::WebhookService::connectionsChanged, &m_facade,
+                         [this] { checkConsents(); });
+    }
     Q_EMIT m_facade.started(m_db->path());
     const auto started = m_jobs->start();
     if (!started.ok())
@@ -104,6 +115,8 @@ void EngineCore::start()
     else
         for (const QString& problem : started.value())
             Q_EMIT m_facade.operationFailed(problem);
+    if (m_webhooks)
+        m_webhooks->applySettings();
     publish();
 }
 
@@ -180,7 +193,7 @@ void EngineCore::removeConnection(qint64 connectionId, bool keepData)
     publishSoon();
     // Reported once the keychain has answered, so a caller that quits on connectionRemoved does
     // not cut the deletion of the saved sign-in short.
-    m_credentials->remove(connectionId, kTokenName, [this, connectionId](model::Status forgotten) {
+    m_credentials->remove(connectionId, secrets::kConnectionSecret, [this, connectionId](model::Status forgotten) {
         if (!forgotten.ok()) {
             model::Notification n;
             n.kind = model::Notification::Kind::Info;
@@ -310,6 +323,8 @@ void EngineCore::setSetting(const QString& key, const QString& value)
     if (!ready("change a setting"))
         return;
     answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
+    if (m_webhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPort))
+        m_webhooks->applySettings();
     publishSoon(); // statuses carry the user's thresholds
 }
 
@@ -560,6 +575,8 @@ void EngineCore::shutdown()
     m_publishTimer.stop();
     if (m_jobs)
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
+    // The receiver stops listening before what it acts on goes.
+    m_webhooks.reset();
     m_links.reset();
     m_editor.reset();
     m_jobs.reset();

@@ -20,6 +20,9 @@ class Database;
 namespace coffer::jobs {
 class JobDispatcher;
 }
+namespace coffer::webhook {
+class WebhookService;
+}
 
 namespace coffer {
 
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
     std::unique_ptr<ConnectionEditor> m_editor; // adding, signing in again, editing
     std::unique_ptr<LinkSessions> m_links;      // banks linked in the user's browser (Plaid Hosted Link)
+    std::unique_ptr<webhook::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed

@@ -132,6 +132,9 @@ inline const QString kRestartPaginationCode = QStringLiteral("RESTART_PAGINATION
 
 // The connection option where a short-lived token's expiry is kept (not a secret).
 inline const QString kTokenExpiresAtOption = QStringLiteral("tokenExpiresAt");
+// The connection option where the end of the user's consent is kept when the provider announced it
+// (an ISO date-time, UTC; Plaid's PENDING_EXPIRATION webhook).
+inline const QString kConsentExpiresAtOption = QStringLiteral("consentExpiresAt");
 
 // One per provider. Thread affinity: the engine thread. Calls are asynchronous and report
 // through the callback exactly once, on the engine thread, unless cancel() came first.
@@ -177,11 +180,12 @@ public:
         Q_UNUSED(now);
         return std::nullopt;
     }
-    // When the user's consent to this connection runs out (PSD2-style providers), if it does.
+    // When the user's consent to this connection runs out (PSD2-style providers), if it does. By
+    // default what the provider announced (kConsentExpiresAtOption), if anything.
     virtual std::optional<QDateTime> consentExpiresAt(const QVariantMap& options) const
     {
-        Q_UNUSED(options);
-        return std::nullopt;
+        const QDateTime at = QDateTime::fromString(options.value(kConsentExpiresAtOption).toString(), Qt::ISODate);
+        return at.isValid() ? std::optional<QDateTime>(at) : std::nullopt;
     }
 };
 

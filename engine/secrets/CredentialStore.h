@@ -10,6 +10,10 @@
 
 namespace coffer::secrets {
 
+// The name each connection's provider secret is kept under (an access URL, a token, a Plaid
+// connection's {"client_id","secret","access_token"}).
+inline const QString kConnectionSecret = QStringLiteral("token");
+
 // Connection credentials in the operating system's keychain (QtKeychain: Secret Service on
 // Linux, Keychain on macOS, Credential Manager on Windows). Keys are scoped per database and
 // connection ("<databaseId>/connection/<id>/<name>") under one service name. There is no

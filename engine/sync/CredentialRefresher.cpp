@@ -15,7 +15,6 @@ auto logger()
 {
     return log::get("engine.secrets");
 }
-const QString kTokenName = QStringLiteral("token");
 } // namespace
 
 CredentialRefresher::CredentialRefresher(store::Database& db, secrets::CredentialStore& credentials,
@@ -35,33 +34,36 @@ void CredentialRefresher::start()
     m_connector = providers::createConnector(m_connection.provider, m_clock);
     if (!m_connector)
         return finish(model::Error::permanent(QStringLiteral("Unknown provider \"%1\".").arg(m_connection.provider)));
-    m_credentials.read(m_connection.id, kTokenName, [self = QPointer<CredentialRefresher>(this)](model::Result<QString> secret) {
-        if (!self || self->m_done)
-            return;
-        if (!secret.ok())
-            return self->finish(secret.error());
-        providers::FetchContext context;
-        context.connectionId = self->m_connection.id;
-        context.options = self->m_connection.options;
-        context.secret = secret.value();
-        self->m_connector->refreshCredentials(context, [self](model::Result<providers::CredentialUpdate> update) {
+    m_credentials.read(
+        m_connection.id, secrets::kConnectionSecret,
+        [self = QPointer<CredentialRefresher>(this)](model::Result<QString> secret) {
             if (!self || self->m_done)
                 return;
-            if (!update.ok())
-                return self->finish(update.error());
-            const QDateTime expiresAt = update->expiresAt;
-            self->m_credentials.write(self->m_connection.id, kTokenName, update->secret,
-                                      [self, expiresAt](model::Status stored) {
-                                          if (!self || self->m_done)
-                                              return;
-                                          if (!stored.ok())
-                                              return self->finish(stored);
-                                          self->finish(store::ConnectionRepository(self->m_db)
-                                                           .setOption(self->m_connection.id, providers::kTokenExpiresAtOption,
-                                                                      expiresAt.toString(Qt::ISODateWithMs)));
-                                      });
+            if (!secret.ok())
+                return self->finish(secret.error());
+            providers::FetchContext context;
+            context.connectionId = self->m_connection.id;
+            context.options = self->m_connection.options;
+            context.secret = secret.value();
+            self->m_connector->refreshCredentials(context, [self](model::Result<providers::CredentialUpdate> update) {
+                if (!self || self->m_done)
+                    return;
+                if (!update.ok())
+                    return self->finish(update.error());
+                const QDateTime expiresAt = update->expiresAt;
+                self->m_credentials.write(self->m_connection.id, secrets::kConnectionSecret, update->secret,
+                                          [self, expiresAt](model::Status stored) {
+                                              if (!self || self->m_done)
+                                                  return;
+                                              if (!stored.ok())
+                                                  return self->finish(stored);
+                                              self->finish(store::ConnectionRepository(self->m_db)
+                                                               .setOption(self->m_connection.id,
+                                                                          providers::kTokenExpiresAtOption,
+                                                                          expiresAt.toString(Qt::ISODateWithMs)));
+                                          });
+            });
         });
-    });
 }
 
 void CredentialRefresher::cancel()

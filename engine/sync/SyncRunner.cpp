@@ -42,7 +42,6 @@ QByteArray pagePayload(const providers::Page& page)
     }
     return out + ']';
 }
-const QString kTokenName = QStringLiteral("token");
 } // namespace
 
 SyncRunner::SyncRunner(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
@@ -83,10 +82,11 @@ void SyncRunner::start()
     m_context.options = m_connection.options;
     m_context.cursor = m_connection.cursor;
     // The keychain may answer after this runner is gone (cancelled and deleted): guard it.
-    m_credentials.read(m_connection.id, kTokenName, [self = QPointer<SyncRunner>(this)](Result<QString> secret) {
-        if (self)
-            self->onCredential(std::move(secret));
-    });
+    m_credentials.read(m_connection.id, secrets::kConnectionSecret,
+                       [self = QPointer<SyncRunner>(this)](Result<QString> secret) {
+                           if (self)
+                               self->onCredential(std::move(secret));
+                       });
 }
 
 void SyncRunner::onCredential(Result<QString> secret)

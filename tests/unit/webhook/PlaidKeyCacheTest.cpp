@@ -1,0 +1,135 @@
+// Verification keys fetched by kid, kept, shared between concurrent deliveries, and never
+// remembered as missing.
+
+#include "webhook/PlaidKeyCache.h"
+#include "webhook/ReplayGuard.h"
+
+#include "../../fakes/PlaidWebhookSigner.h"
+#include "TestSupport.h"
+#include "schedule/Clock.h"
+
+#include <gtest/gtest.h>
+
+namespace coffer::webhook {
+namespace {
+
+using Answer = std::function<void(model::Result<QJsonObject>)>;
+
+class PlaidKeyCacheTest : public ::testing::Test {
+protected:
+    // A key endpoint that answers later, when the test says so.
+    PlaidKeyCache::Fetch fetch()
+    {
+        return [this](const QString& kid, Answer done) {
+            askedFor << kid;
+            pending << std::move(done);
+        };
+    }
+    void get(const QString& kid)
+    {
+        cache.get(QStringLiteral("sandbox"), kid, fetch(),
+                  [this](model::Result<PlaidVerificationKey> key) { outcomes << key; });
+    }
+
+    schedule::ManualClock clock{test::fixedNow()};
+    PlaidKeyCache cache{clock};
+    test::PlaidWebhookSigner signer;
+    QStringList askedFor;
+    QList<Answer> pending;
+    QList<model::Result<PlaidVerificationKey>> outcomes;
+};
+
+TEST_F(PlaidKeyCacheTest, FetchesAKeyOnceAndKeepsIt)
+{
+    get(signer.kid());
+    get(signer.kid()); // a second delivery while the first fetch is on its way
+    ASSERT_EQ(askedFor.size(), 1) << "one request for both";
+    pending.takeFirst()(signer.jwk());
+    ASSERT_EQ(outcomes.size(), 2);
+    EXPECT_TRUE(outcomes[0].ok() && outcomes[1].ok());
+    get(signer.kid());
+    EXPECT_EQ(askedFor.size(), 1) << "kept";
+    ASSERT_EQ(outcomes.size(), 3);
+    EXPECT_EQ(outcomes[2]->kid, signer.kid());
+}
+
+TEST_F(PlaidKeyCacheTest, AFailedFetchIsAskedAgainOnTheNextDelivery)
+{
+    get(signer.kid());
+    pending.takeFirst()(model::Error::retryable(QStringLiteral("down")));
+    ASSERT_EQ(outcomes.size(), 1);
+    ASSERT_FALSE(outcomes[0].ok());
+    EXPECT_EQ(outcomes[0].error().providerCode, rejection::kKeyUnavailable);
+    get(signer.kid());
+    ASSERT_EQ(askedFor.size(), 2);
+    pending.takeFirst()(signer.jwk());
+    EXPECT_TRUE(outcomes.last().ok());
+}
+
+TEST_F(PlaidKeyCacheTest, AKidPlaidDoesNotKnowIsAnUnknownKey)
+{
+    get(QStringLiteral("no-such-kid"));
+    pending.takeFirst()(model::Error::permanent(QStringLiteral("INVALID_INPUT")));
+    ASSERT_FALSE(outcomes.last().ok());
+    EXPECT_EQ(outcomes.last().error().providerCode, rejection::kUnknownKey);
+    EXPECT_EQ(rejectionStatus(outcomes.last().error()), 401);
+}
+
+TEST_F(PlaidKeyCacheTest, AKeptKeyIsRefreshedAfterADaySoARetirementIsLearnt)
+{
+    get(signer.kid());
+    pending.takeFirst()(signer.jwk());
+    clock.advanceSeconds(PlaidKeyCache::kRefreshAfterSeconds + 1);
+    get(signer.kid());
+    ASSERT_EQ(askedFor.size(), 2);
+    pending.takeFirst()(signer.jwk(clock.now().toSecsSinceEpoch()));
+    ASSERT_TRUE(outcomes.last().ok());
+    EXPECT_TRUE(outcomes.last()->expiredAt.has_value());
+    // A failed refresh leaves the kept key in service.
+    clock.advanceSeconds(PlaidKeyCache::kRefreshAfterSeconds + 1);
+    get(signer.kid());
+    pending.takeFirst()(model::Error::retryable(QStringLiteral("down")));
+    EXPECT_TRUE(outcomes.last().ok());
+}
+
+TEST_F(PlaidKeyCacheTest, ANewKidMakesTheKeptKeysBeAskedAgainSoARetirementIsLearnt)
+{
+    get(signer.kid());
+    pending.takeFirst()(signer.jwk());
+    test::PlaidWebhookSigner successor(QStringLiteral("kid-2"));
+    get(successor.kid());
+    pending.takeFirst()(successor.jwk());
+    get(signer.kid()); // the old key is asked for again
+    ASSERT_EQ(askedFor, (QStringList{signer.kid(), successor.kid(), signer.kid()}));
+    pending.takeFirst()(signer.jwk(clock.now().toSecsSinceEpoch()));
+    ASSERT_TRUE(outcomes.last().ok());
+    EXPECT_TRUE(outcomes.last()->expiredAt.has_value());
+    get(successor.kid());
+    EXPECT_EQ(askedFor.size(), 3) << "the new key is kept as fetched";
+}
+
+TEST_F(PlaidKeyCacheTest, AnAnswerThatIsNotTheKeyAskedForIsRefused)
+{
+    get(QStringLiteral("other-kid"));
+    pending.takeFirst()(signer.jwk()); // names signer.kid(), not other-kid
+    ASSERT_FALSE(outcomes.last().ok());
+    EXPECT_EQ(outcomes.last().error().providerCode, rejection::kBadKey);
+}
+
+TEST(ReplayGuard, RecognisesADeliverySeenWithinTheWindowOnly)
+{
+    ReplayGuard guard(600, 3);
+    const QDateTime t = test::fixedNow();
+    EXPECT_TRUE(guard.firstSeen("a", t));
+    EXPECT_FALSE(guard.firstSeen("a", t.addSecs(599)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(601)));
+    // Bounded: the oldest goes first.
+    EXPECT_TRUE(guard.firstSeen("b", t.addSecs(602)));
+    EXPECT_TRUE(guard.firstSeen("c", t.addSecs(603)));
+    EXPECT_TRUE(guard.firstSeen("d", t.addSecs(604)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(605)));
+    EXPECT_FALSE(guard.firstSeen("d", t.addSecs(606)));
+}
+
+} // namespace
+} // namespace coffer::webhook
