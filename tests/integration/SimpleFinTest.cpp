@@ -396,6 +396,123 @@ TEST_F(SimpleFinTest, ServerErrorsWithoutAccountsAreShownSanitized)
     EXPECT_LT(e.userMessage.size(), 500) << "each message is capped";
 }
 
+namespace {
+
+// An errlist entry as the newer protocol sends it.
+QJsonObject errlistEntry(const QString& code, const QString& msg, const QString& connId = {})
+{
+    QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}};
+    if (!connId.isEmpty())
+        e.insert(QStringLiteral("conn_id"), connId);
+    return e;
+}
+
+SimpleFinFake::Fault withErrlist(const QJsonArray& errlist, bool keepAccounts)
+{
+    SimpleFinFake::Fault fault;
+    fault.kind = SimpleFinFake::Fault::Kind::Rewrite;
+    fault.rewrite = [errlist, keepAccounts](QJsonObject& set) {
+        set.remove(QStringLiteral("errors")); // deprecated in favour of errlist
+        set[QStringLiteral("errlist")] = errlist;
+        if (!keepAccounts)
+            set[QStringLiteral("accounts")] = QJsonArray();
+    };
+    return fault;
+}
+
+} // namespace
+
+TEST_F(SimpleFinTest, ABankSignInTheBridgeLostNeedsTheUserEvenWithAccounts)
+{
+    // con.auth: the Bridge can no longer sign in to one bank; the message is the server's, made safe.
+    m_fake.inject(withErrlist(
+        {errlistEntry(QStringLiteral("con.auth"),
+                      QStringLiteral("Authentication failed for\x07 Example\r\nBank \u202e"), QStringLiteral("CON-1"))},
+        true));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::NeedsUser);
+    EXPECT_EQ(e.providerCode, QStringLiteral("con.auth"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("sign in to it again at SimpleFIN Bridge")))
+        << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Authentication failed for Example Bank")))
+        << e.userMessage.toStdString();
+    for (const QChar ch : e.userMessage)
+        EXPECT_FALSE(ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format);
+
+    // The same in the transactions request.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("con.auth"), QStringLiteral("Sign in to Example Bank"))}, true));
+    const auto page = fetch(context());
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().kind, model::ErrorKind::NeedsUser);
+}
+
+TEST_F(SimpleFinTest, AGeneralSignInErrorAsksForANewSetupToken)
+{
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("gen.auth"), QStringLiteral("No credentials provided"))}, false));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::NeedsUser);
+    EXPECT_EQ(e.providerCode, QStringLiteral("gen.auth"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("new setup token"))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("No credentials provided")));
+}
+
+TEST_F(SimpleFinTest, AccountLevelErrorsKeepTheDataButDoNotClaimAFullWindow)
+{
+    // act.failed for one account: the rest is usable, but missing records prove nothing this time.
+    m_fake.inject(withErrlist({errlistEntry(QStringLiteral("act.failed"), QStringLiteral("Try again later."))}, true));
+    const auto page = fetch(context());
+    ASSERT_TRUE(page.ok()) << page.error().userMessage.toStdString();
+    EXPECT_FALSE(page->added.isEmpty());
+    EXPECT_FALSE(page->window.has_value()) << "the store must not take absent transactions for removed ones";
+
+    // An unknown subcode counts as its bare prefix: a connection problem, not a sign-in.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("con.somethingnew"), QStringLiteral("Bank is slow"))}, true));
+    EXPECT_TRUE(accounts(context()).ok());
+
+    // Errors and no accounts at all: the server's trouble, tried again later; its words shown.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("act.missingdata"), QStringLiteral("Incomplete listing."))}, false));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::Retryable);
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Incomplete listing."))) << e.userMessage.toStdString();
+}
+
+TEST_F(SimpleFinTest, TheNewerProtocolNamesTheInstitutionThroughTheConnection)
+{
+    SimpleFinFake::Fault connections;
+    connections.kind = SimpleFinFake::Fault::Kind::Rewrite;
+    connections.rewrite = [](QJsonObject& set) {
+        QJsonArray accounts = set[QStringLiteral("accounts")].toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            a.remove(QStringLiteral("org")); // deprecated
+            a[QStringLiteral("conn_id")] = i == 2 ? QStringLiteral("CON-B") : QStringLiteral("CON-A");
+            accounts[i] = a;
+        }
+        set[QStringLiteral("accounts")] = accounts;
+        set[QStringLiteral("errlist")] = QJsonArray();
+        set[QStringLiteral("connections")] =
+            QJsonArray{QJsonObject{{QStringLiteral("conn_id"), QStringLiteral("CON-A")},
+                                   {QStringLiteral("name"), QStringLiteral("Example Bank - Jill")},
+                                   {QStringLiteral("org_id"), QStringLiteral("ORG-1")},
+                                   {QStringLiteral("sfin_url"), QStringLiteral("https://sfin.example.test")}},
+                       QJsonObject{{QStringLiteral("conn_id"), QStringLiteral("CON-B")},
+                                   {QStringLiteral("name"), QStringLiteral("Sakura - Jill")},
+                                   {QStringLiteral("org_name"), QStringLiteral("Sakura Bank")},
+                                   {QStringLiteral("org_id"), QStringLiteral("ORG-2")},
+                                   {QStringLiteral("sfin_url"), QStringLiteral("https://sfin.sakura.test")}}};
+    };
+    m_fake.inject(connections);
+    const auto listed = accounts(context());
+    ASSERT_TRUE(listed.ok()) << listed.error().userMessage.toStdString();
+    ASSERT_EQ(listed->size(), 3);
+    EXPECT_EQ(listed->at(0).institution, QStringLiteral("Example Bank - Jill"));
+    EXPECT_EQ(listed->at(2).institution, QStringLiteral("Sakura Bank"));
+}
+
 TEST_F(SimpleFinTest, PlainHttpIsRefusedExceptToLoopback)
 {
     const auto e = accountsError(context({{QStringLiteral("baseUrl"), QStringLiteral("http://bridge.example.com")}}));

@@ -30,6 +30,10 @@ namespace coffer::providers::simplefin {
 // idempotent in the store) and walks up to the instant its first page was asked for. Each page
 // says which whole days it covered, so the store notices transactions the bank dropped.
 //
+// Server errors ("errors" strings, "errlist" objects) reach the user sanitized. An errlist sign-in
+// code stops the sync as NeedsUser: "con.auth" (sign in to the bank again at the Bridge) and
+// "gen.auth" (a new setup token). Other errlist codes keep the data but claim no full window.
+//
 // Options: "baseUrl" overrides the access URL's scheme, host and port (sandboxes, fakes); plain
 // http only to loopback. "timeoutMs" overrides the 30 s transfer timeout.
 //
