@@ -689,3 +689,65 @@ TEST_F(SimpleFinEngineTest, TooManyRequestsIsNotRetriedBeforeRetryAfter)
     EXPECT_TRUE(engine.summaries[1].succeeded);
     EXPECT_EQ(m_fake.requestCount(), 1 + 2 + 2);
 }
+
+TEST_F(SimpleFinEngineTest, TheBridgeSeesAtMostTwentyFourRequestsADayBackfillsIncluded)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    const QDate today = test::fixedNow().toUTC().date();
+    engine.host().syncNow(id);
+    expectRuns(engine, 2); // the newest 60 days, then the older 30 as a backfill
+    ASSERT_TRUE(engine.summaries[1].succeeded);
+    EXPECT_EQ(m_fake.requestCount(), 2 + 2);
+
+    // History asked for by the user: 91 days in chunks of at most 60, each chunk a request.
+    engine.host().backfill(id, today.addDays(-90));
+    expectRuns(engine, 3);
+    ASSERT_TRUE(engine.summaries[2].succeeded);
+    ASSERT_EQ(m_fake.requestCount(), 4 + 3);
+    for (int i = 5; i < 7; ++i) {
+        const QUrlQuery& q = m_fake.requests()[i].query;
+        EXPECT_LE(q.queryItemValue(QStringLiteral("end-date")).toLongLong() -
+                      q.queryItemValue(QStringLiteral("start-date")).toLongLong(),
+                  60 * kDay);
+        EXPECT_EQ(q.queryItemValue(QStringLiteral("pending")), QStringLiteral("1"));
+    }
+
+    // Eight more syncs of two requests each: 23 of the 24 a day for the whole connection (three accounts).
+    for (int i = 0; i < 8; ++i)
+        ASSERT_TRUE(engine.sync(id).succeeded) << "sync " << i + 1;
+    ASSERT_EQ(m_fake.requestCount(), 23);
+
+    engine.host().syncNow(id);
+    ASSERT_TRUE(test::waitFor([&] { return !engine.failures.isEmpty(); }));
+    EXPECT_TRUE(engine.failures.last().contains(QStringLiteral("allows 24 calls a day for this connection, and 23 "
+                                                               "were made in the last 24 hours. Next sync allowed")))
+        << engine.failures.last().toStdString();
+
+    // Work the engine queues itself waits too, with the reason on the job.
+    engine.host().backfill(id, today.addDays(-30));
+    QTest::qWait(300);
+    const auto waiting = engine.jobs();
+    const auto backfill = std::find_if(waiting.cbegin(), waiting.cend(), [](const jobs::Job& j) {
+        return j.kind == jobs::JobKind::Backfill && j.isOpen();
+    });
+    ASSERT_NE(backfill, waiting.cend());
+    EXPECT_EQ(backfill->state, jobs::JobState::Delayed);
+    EXPECT_TRUE(backfill->lastError.contains(QStringLiteral("24 calls a day"))) << backfill->lastError.toStdString();
+    EXPECT_EQ(backfill->runAtMs, test::fixedNow().addSecs(24 * 3600).toMSecsSinceEpoch())
+        << "until the first requests are a day old";
+    EXPECT_EQ(m_fake.requestCount(), 23) << "nothing more reached the Bridge";
+
+    const qint64 backfillId = backfill->id;
+    advance(engine, 24 * 3600);
+    ASSERT_TRUE(test::waitFor(
+        [&] {
+            const auto listed = engine.jobs();
+            return std::any_of(listed.cbegin(), listed.cend(), [&](const jobs::Job& j) {
+                return j.id == backfillId && j.state == jobs::JobState::Completed;
+            });
+        },
+        30000))
+        << "the deferred backfill ran once the day had passed";
+    EXPECT_GT(m_fake.requestCount(), 23);
+}
