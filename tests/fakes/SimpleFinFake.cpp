@@ -2,10 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
-#include <QTimer>
-
-#include <memory>
 
 namespace coffer::test {
 
@@ -17,34 +13,10 @@ const QString kPassword = QStringLiteral("s3cret:pass"); // a colon, as Basic au
 const QString kClaimToken = QStringLiteral("one-time-claim-7f3a");
 constexpr qint64 kDay = 24 * 3600;
 
-QByteArray reason(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 401:
-        return "Unauthorized";
-    case 402:
-        return "Payment Required";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
 } // namespace
 
 SimpleFinFake::SimpleFinFake(const QDateTime& now, QObject* parent)
-    : QObject(parent)
+    : FakeHttpServer(parent)
     , m_now(now)
 {
     m_accounts = {{QStringLiteral("ACC-1"), QStringLiteral("Everyday Checking"), QStringLiteral("Example Bank"),
@@ -85,30 +57,6 @@ SimpleFinFake::SimpleFinFake(const QDateTime& now, QObject* parent)
     }
 }
 
-bool SimpleFinFake::listen()
-{
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            auto buffer = std::make_shared<QByteArray>();
-            connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-                *buffer += socket->readAll();
-                const qsizetype end = buffer->indexOf("\r\n\r\n");
-                if (end < 0)
-                    return; // the head is not complete yet; claims carry no body worth waiting for
-                disconnect(socket, &QTcpSocket::readyRead, socket, nullptr);
-                serve(socket, buffer->left(end));
-            });
-        }
-    });
-    return m_server.listen(QHostAddress::LocalHost, 0);
-}
-
-QString SimpleFinFake::baseUrl() const
-{
-    return QStringLiteral("http://127.0.0.1:%1").arg(port());
-}
-
 QString SimpleFinFake::accessUrl() const
 {
     QUrl url(baseUrl() + kRoot);
@@ -145,61 +93,56 @@ QString SimpleFinFake::amountText(qint64 minor, const QString& currency)
     return sign + QString::number(abs / 100) + u'.' + QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
 }
 
-void SimpleFinFake::serve(QTcpSocket* socket, const QByteArray& head)
+FakeHttpServer::Answer SimpleFinFake::handle(const FakeHttpServer::Request& received)
 {
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     Request request;
-    request.method = requestLine.value(0);
-    const QUrl target(QString::fromLatin1(requestLine.value(1)));
-    request.path = target.path();
-    request.query = QUrlQuery(target);
+    static_cast<FakeHttpServer::Request&>(request) = received;
     const QByteArray expected = "Basic " + (kUser + u':' + kPassword).toUtf8().toBase64();
-    for (const QByteArray& line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "authorization")
-            request.authorized = line.mid(colon + 1).trimmed() == expected;
-    }
+    request.authorized = received.header("Authorization") == expected;
     m_requests << request;
     const std::optional<Fault> fault = m_faults.isEmpty() ? std::nullopt : std::optional<Fault>(m_faults.takeFirst());
     if (fault && fault->kind == Fault::Kind::Delay) {
-        QTimer::singleShot(fault->delayMs, socket, [this, socket, request] { answer(socket, request, nullptr); });
-        return;
+        Answer delayed = answer(request, nullptr);
+        delayed.delayMs = fault->delayMs;
+        return delayed;
     }
-    answer(socket, request, fault ? &*fault : nullptr);
+    return answer(request, fault ? &*fault : nullptr);
 }
 
-void SimpleFinFake::answer(QTcpSocket* socket, const Request& request, const Fault* fault)
+FakeHttpServer::Answer SimpleFinFake::answer(const Request& request, const Fault* fault)
 {
     if (fault && fault->kind == Fault::Kind::Status) {
-        const QByteArray retryAfter =
-            fault->retryAfter.isEmpty() ? QByteArray() : "Retry-After: " + fault->retryAfter + "\r\n";
-        return send(socket, fault->status, R"({"errors": ["scripted failure"], "accounts": []})", retryAfter);
+        Answer failure = Answer::json(
+            fault->status, QJsonObject{{QStringLiteral("errors"), QJsonArray{QStringLiteral("scripted failure")}},
+                                       {QStringLiteral("accounts"), QJsonArray()}});
+        if (!fault->retryAfter.isEmpty())
+            failure.withHeader("Retry-After", fault->retryAfter);
+        return failure;
     }
     if (request.method == "POST" && request.path == kRoot + QStringLiteral("/claim/") + kClaimToken) {
         if (m_claimed)
-            return send(socket, 403, "Forbidden");
+            return Answer::text(403, "Forbidden");
         m_claimed = true;
-        return send(socket, 200, accessUrl().toUtf8());
+        return Answer::text(200, accessUrl().toUtf8());
     }
     if (request.method == "POST" && request.path.startsWith(kRoot + QStringLiteral("/claim/")))
-        return send(socket, 403, "Forbidden");
+        return Answer::text(403, "Forbidden");
     if (request.method != "GET" || request.path != kRoot + QStringLiteral("/accounts"))
-        return send(socket, 404, "Not Found");
+        return Answer::text(404, "Not Found");
     if (!request.authorized)
-        return send(socket, 403, "Forbidden"); // the protocol's "authentication failed"
+        return Answer::text(403, "Forbidden"); // the protocol's "authentication failed"
 
     QJsonObject set = accountSet(request.query);
     if (fault && fault->kind == Fault::Kind::Rewrite)
         fault->rewrite(set);
-    const QByteArray body = QJsonDocument(set).toJson(QJsonDocument::Compact);
+    Answer normal = Answer::json(200, set);
     if (fault && fault->kind == Fault::Kind::TruncatedBody)
-        return send(socket, 200, body.left(body.size() / 2));
+        normal.body.truncate(normal.body.size() / 2);
     if (fault && fault->kind == Fault::Kind::DropMidBody)
-        return send(socket, 200, body.left(body.size() / 2), {}, body.size());
+        normal.dropMidBody = true;
     if (fault && fault->kind == Fault::Kind::MalformedJson)
-        return send(socket, 200, R"({"errors": [], "accounts": [{"id": "ACC-1", "name": 'Everyday Checking'}]})");
-    send(socket, 200, body);
+        normal.body = R"({"errors": [], "accounts": [{"id": "ACC-1", "name": 'Everyday Checking'}]})";
+    return normal;
 }
 
 QJsonObject SimpleFinFake::accountSet(const QUrlQuery& query) const
@@ -250,16 +193,6 @@ QJsonObject SimpleFinFake::accountSet(const QUrlQuery& query) const
         accounts << account;
     }
     return QJsonObject{{QStringLiteral("errors"), QJsonArray()}, {QStringLiteral("accounts"), accounts}};
-}
-
-void SimpleFinFake::send(QTcpSocket* socket, int status, const QByteArray& body, const QByteArray& extraHeaders,
-                         qsizetype announcedLength)
-{
-    const QByteArray type = body.startsWith('{') ? "application/json" : "text/plain";
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\nContent-Type: " + type +
-                  "\r\nContent-Length: " + QByteArray::number(announcedLength >= 0 ? announcedLength : body.size()) +
-                  "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
-    socket->disconnectFromHost(); // after the bytes are out
 }
 
 } // namespace coffer::test

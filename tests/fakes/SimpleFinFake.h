@@ -1,17 +1,14 @@
 #pragma once
 
+#include "FakeHttpServer.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QString>
-#include <QTcpServer>
-#include <QUrlQuery>
 
 #include <functional>
-
-class QTcpSocket;
 
 namespace coffer::test {
 
@@ -19,7 +16,7 @@ namespace coffer::test {
 // speaking real HTTP/1.1 on 127.0.0.1, over a small in-memory bank: three accounts (one in JPY),
 // transactions over the 120 days before `now`, and pending ones with posted 0. Tests script faults
 // per request. Thread affinity: the test's thread; it answers while that thread's event loop runs.
-class SimpleFinFake : public QObject {
+class SimpleFinFake : public FakeHttpServer {
     Q_OBJECT
 public:
     struct Account {
@@ -55,18 +52,12 @@ public:
         int delayMs = 0;
         std::function<void(QJsonObject&)> rewrite;
     };
-    struct Request {
-        QByteArray method;
-        QString path;
-        QUrlQuery query;
+    struct Request : FakeHttpServer::Request {
         bool authorized = false; // sent the access URL's Basic credentials
     };
 
     explicit SimpleFinFake(const QDateTime& now, QObject* parent = nullptr);
 
-    bool listen(); // 127.0.0.1, a free port
-    quint16 port() const { return m_server.serverPort(); }
-    QString baseUrl() const;    // http://127.0.0.1:<port>
     QString accessUrl() const;  // http://<user>:<password>@127.0.0.1:<port>/simplefin
     QString setupToken() const; // base64 of the claim URL; claimable once
 
@@ -79,14 +70,13 @@ public:
     const QList<Transaction>& transactions() const { return m_transactions; }
     static QString amountText(qint64 minor, const QString& currency);
 
-private:
-    void serve(QTcpSocket* socket, const QByteArray& head);
-    void answer(QTcpSocket* socket, const Request& request, const Fault* fault);
-    QJsonObject accountSet(const QUrlQuery& query) const;
-    static void send(QTcpSocket* socket, int status, const QByteArray& body, const QByteArray& extraHeaders = {},
-                     qsizetype announcedLength = -1);
+protected:
+    Answer handle(const FakeHttpServer::Request& request) override;
 
-    QTcpServer m_server;
+private:
+    Answer answer(const Request& request, const Fault* fault);
+    QJsonObject accountSet(const QUrlQuery& query) const;
+
     QDateTime m_now;
     QList<Account> m_accounts;
     QList<Transaction> m_transactions;

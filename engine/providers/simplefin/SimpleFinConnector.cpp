@@ -1,6 +1,7 @@
 #include "providers/simplefin/SimpleFinConnector.h"
 
 #include "log/Log.h"
+#include "providers/http/ProviderHttp.h"
 #include "providers/simplefin/SimpleFinAccountSet.h"
 #include "providers/simplefin/SimpleFinHttp.h"
 #include "schedule/Clock.h"
@@ -146,6 +147,7 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
     // A redirect must not carry the Basic credentials anywhere: not followed, reported instead.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = network().get(request);
+    http::limitBody(*reply);
     m_inFlight << reply;
     const qint64 connectionId = context.connectionId;
     QObject::connect(reply, &QNetworkReply::finished, m_context.get(),
@@ -318,7 +320,7 @@ Result<QUrl> SimpleFinConnector::decodeSetupToken(const QString& setupToken)
         e.providerCode = QStringLiteral("BAD_SETUP_TOKEN");
         return e;
     }
-    if (auto refused = checkTransport(claimUrl))
+    if (auto refused = http::checkTransport(claimUrl, kProviderName))
         return *refused;
     return claimUrl;
 }
@@ -343,6 +345,7 @@ void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const Q
     request.setTransferTimeout(kDefaultTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = network.post(request, QByteArray());
+    http::limitBody(*reply);
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
