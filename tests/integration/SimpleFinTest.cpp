@@ -367,6 +367,43 @@ TEST_F(SimpleFinTest, TruncatedMalformedOrIncompleteDataIsInvalid)
               0);
 }
 
+TEST_F(SimpleFinTest, AHugeAnswerIsRefusedUnreadNamingItsSize)
+{
+    using Kind = SimpleFinFake::Fault::Kind;
+    SimpleFinFake::Fault streamed; // no Content-Length: the bound is met while reading
+    streamed.kind = Kind::HugeBody;
+    m_fake.inject(streamed);
+    auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::InvalidData);
+    EXPECT_EQ(e.providerCode, QStringLiteral("BODY_TOO_LARGE"));
+    EXPECT_TRUE(e.userMessage.startsWith(QStringLiteral("SimpleFIN sent an answer of at least 16")))
+        << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("MiB"))) << e.userMessage.toStdString();
+
+    SimpleFinFake::Fault announced; // refused from its headers alone
+    announced.kind = Kind::HugeAnnounced;
+    m_fake.inject(announced);
+    const auto page = fetch(context());
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().providerCode, QStringLiteral("BODY_TOO_LARGE"));
+    EXPECT_TRUE(page.error().userMessage.contains(QStringLiteral("at least 2048.0 MiB")))
+        << page.error().userMessage.toStdString();
+
+    EXPECT_TRUE(accounts(context()).ok()) << "the next answer is read as usual";
+}
+
+TEST_F(SimpleFinTest, AnAnswerThatIsNotJsonIsRefusedNamingItsType)
+{
+    SimpleFinFake::Fault html;
+    html.kind = SimpleFinFake::Fault::Kind::WrongType;
+    m_fake.inject(html);
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::InvalidData);
+    EXPECT_EQ(e.providerCode, QStringLiteral("WRONG_CONTENT_TYPE"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("SimpleFIN"))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("text/html"))) << e.userMessage.toStdString();
+}
+
 TEST_F(SimpleFinTest, AConnectionDroppedMidAnswerIsRetryable)
 {
     SimpleFinFake::Fault drop;

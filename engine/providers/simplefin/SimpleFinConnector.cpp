@@ -45,12 +45,6 @@ void logFailure(qint64 connectionId, const char* what, const Error& error)
                    model::errorKindName(error.kind).toStdString(), error.detail.toStdString());
 }
 
-Error withCode(Error error, const QString& code)
-{
-    error.providerCode = code;
-    return error;
-}
-
 // What the server's own errors mean for this answer: a sign-in its errlist asks for stops the sync
 // (what is stored stays); errors with no accounts at all leave nothing to use.
 std::optional<Error> serverRefusal(const AccountSet& set)
@@ -65,21 +59,23 @@ std::optional<Error> serverRefusal(const AccountSet& set)
                                                          "to it again at SimpleFIN Bridge, then sync again.")
                                         : QStringLiteral("SimpleFIN no longer accepts Coffer's saved access: sign in "
                                                          "again with a new setup token from SimpleFIN Bridge.");
-        return withCode(Error::needsUser(remedy + said, QStringLiteral("errlist %1; %2").arg(code, detail)), code);
+        return http::withCode(Error::needsUser(remedy + said, QStringLiteral("errlist %1; %2").arg(code, detail)),
+                              code);
     }
     if (!set.accounts.isEmpty() || set.messages.isEmpty())
         return std::nullopt;
     // Structured errors other than sign-ins are the server's trouble ("act.failed: try again later").
     if (set.structuredErrors)
-        return withCode(Error::retryable(QStringLiteral("SimpleFIN Bridge sent no accounts this time; Coffer will try "
-                                                        "again.") +
-                                             said,
-                                         QStringLiteral("errlist without accounts; ") + detail),
-                        QStringLiteral("SERVER_ERRORS"));
-    return withCode(Error::needsUser(QStringLiteral("SimpleFIN Bridge reported a problem: ") +
-                                         set.messages.join(QStringLiteral(" | ")),
-                                     QStringLiteral("errors without accounts; ") + detail),
-                    QStringLiteral("SERVER_ERRORS"));
+        return http::withCode(
+            Error::retryable(QStringLiteral("SimpleFIN Bridge sent no accounts this time; Coffer will try "
+                                            "again.") +
+                                 said,
+                             QStringLiteral("errlist without accounts; ") + detail),
+            QStringLiteral("SERVER_ERRORS"));
+    return http::withCode(Error::needsUser(QStringLiteral("SimpleFIN Bridge reported a problem: ") +
+                                               set.messages.join(QStringLiteral(" | ")),
+                                           QStringLiteral("errors without accounts; ") + detail),
+                          QStringLiteral("SERVER_ERRORS"));
 }
 
 void noteServerMessages(qint64 connectionId, const AccountSet& set)
@@ -154,7 +150,11 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
                      [this, reply, connectionId, done = std::move(done)] {
                          m_inFlight.removeAll(reply);
                          reply->deleteLater();
-                         if (const auto error = replyError(*reply)) {
+                         // A body over the bound was never buffered; anything but JSON is not used.
+                         auto error = replyError(*reply);
+                         if (!error)
+                             error = http::checkJsonContentType(*reply, kProviderName);
+                         if (error) {
                              logFailure(connectionId, "GET accounts", *error);
                              return done(*error);
                          }
