@@ -2,7 +2,8 @@
 # Builds the benchmarks in Release and prints Coffer's figures (tests/bench):
 # the engine benchmarks as JSON lines, then the micro-benchmarks.
 #   scripts/bench.sh                 everything
-#   scripts/bench.sh jobs|schedule|ingest|match|ui|micro [options]   one of them
+#   scripts/bench.sh jobs|schedule|ingest|match|sync|ui|micro [options]   one of them
+# sync needs a keychain: inside scripts/with-test-session.sh where there is no desktop one.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 install_missing "${COFFER_BUILD_PACKAGES[@]}"
@@ -16,6 +17,7 @@ case "${1:-all}" in
     schedule) shift; "$bin/coffer-bench" schedule "$@" ;;
     ingest) shift; "$bin/coffer-bench" ingest "$@" ;;
     match) shift; "$bin/coffer-bench" match "$@" ;;
+    sync) shift; "$bin/coffer-bench" sync "$@" ;;
     ui) shift; "$bin/coffer-bench" ui "$@" ;;
     micro) shift; "$bin/coffer_microbench" "$@" ;;
     all)
@@ -26,5 +28,5 @@ case "${1:-all}" in
         "$bin/coffer-bench" ui --transactions 1000000
         "$bin/coffer_microbench"
         ;;
-    *) echo "usage: scripts/bench.sh [jobs|schedule|ingest|match|ui|micro] [options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [jobs|schedule|ingest|match|sync|ui|micro] [options]" >&2; exit 2 ;;
 esac

@@ -60,6 +60,9 @@ struct ConnectionStatus {
     QDateTime nextRunAt;        // the next scheduled sync; invalid when none is planned
     qint64 staleAfterSeconds = 0; // the user's threshold: data older than this is stale (0: not set)
     SyncStage stage = SyncStage::Completed;
+    // The provider's word on the data, from the newest page synced (providers::Page::providerNote),
+    // e.g. that Plaid is still collecting history; empty when there is nothing to say.
+    QString providerNote;
 };
 
 struct JobProgress {

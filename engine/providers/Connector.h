@@ -91,6 +91,10 @@ struct Page {
     bool hasMore = false;
     int remainingEstimate = -1; // changes still to come in this run, when the provider knows
     std::optional<CoveredWindow> window;
+    // What the provider says the user should know about this connection's data, in plain words
+    // (Plaid: "Plaid is still collecting this account's history..."); empty when nothing. The
+    // runner keeps the newest page's note as the connection's ConnectionStatus::providerNote.
+    QString providerNote;
 };
 
 // Everything a connector needs for one call. secret comes from the keychain and must never be

@@ -2,13 +2,14 @@
 
 #include "providers/demo/DemoConnector.h"
 #include "providers/file/FileConnector.h"
+#include "providers/plaid/PlaidConnector.h"
 #include "providers/simplefin/SimpleFinConnector.h"
 
 namespace coffer::providers {
 
 QStringList knownProviders()
 {
-    return {QStringLiteral("demo"), QStringLiteral("simplefin"), QStringLiteral("file")};
+    return {QStringLiteral("demo"), QStringLiteral("simplefin"), QStringLiteral("plaid"), QStringLiteral("file")};
 }
 
 std::unique_ptr<Connector> createConnector(const QString& provider, const schedule::Clock& clock)
@@ -17,6 +18,8 @@ std::unique_ptr<Connector> createConnector(const QString& provider, const schedu
         return std::make_unique<demo::DemoConnector>(clock);
     if (provider == u"simplefin")
         return std::make_unique<simplefin::SimpleFinConnector>(clock);
+    if (provider == u"plaid")
+        return std::make_unique<plaid::PlaidConnector>();
     if (provider == u"file")
         return std::make_unique<file::FileConnector>();
     return nullptr;

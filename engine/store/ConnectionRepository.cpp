@@ -1,6 +1,7 @@
 #include "store/ConnectionRepository.h"
 
 #include "store/Database.h"
+#include "store/SettingsRepository.h"
 #include "store/UserSettings.h"
 
 #include <QJsonDocument>
@@ -208,6 +209,16 @@ Status ConnectionRepository::recordOutcome(qint64 id, const Outcome& o)
     return m_db.exec(q, "record the sync outcome");
 }
 
+QString ConnectionRepository::providerNoteKey(qint64 id)
+{
+    return QStringLiteral("provider_note/%1").arg(id);
+}
+
+Status ConnectionRepository::setProviderNote(qint64 id, const QString& note)
+{
+    return SettingsRepository(m_db).setValue(providerNoteKey(id), note);
+}
+
 Result<QList<model::ConnectionStatus>> ConnectionRepository::statuses() const
 {
     QSqlQuery q(m_db.handle());
@@ -217,9 +228,10 @@ Result<QList<model::ConnectionStatus>> ConnectionRepository::statuses() const
                (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id),
                (SELECT COUNT(*) FROM transactions t JOIN accounts a ON a.id = t.account_id
                  WHERE a.connection_id = c.id AND t.status != 'removed' AND t.matched_to IS NULL),
-               r.added, r.modified, r.removed
+               r.added, r.modified, r.removed, note.value
         FROM connections c
         LEFT JOIN sync_runs r ON r.id = (SELECT MAX(id) FROM sync_runs WHERE connection_id = c.id AND status = 'succeeded')
+        LEFT JOIN settings note ON note.key = 'provider_note/' || c.id
         ORDER BY c.id)");
     if (!q.exec(sql))
         return readError(q);
@@ -238,6 +250,7 @@ Result<QList<model::ConnectionStatus>> ConnectionRepository::statuses() const
         s.accountCount = q.value(10).toInt();
         s.transactionCount = q.value(11).toLongLong();
         s.lastChanges = {q.value(12).toInt(), q.value(13).toInt(), q.value(14).toInt()};
+        s.providerNote = q.value(15).toString();
         out.append(s);
     }
     return out;

@@ -40,6 +40,11 @@ public:
     };
     model::Status recordOutcome(qint64 id, const Outcome& outcome);
 
+    // The provider's note on the connection's data (see ConnectionStatus::providerNote); empty
+    // clears it. Kept in the settings table under providerNoteKey(id).
+    model::Status setProviderNote(qint64 id, const QString& note);
+    static QString providerNoteKey(qint64 id);
+
     // Everything the dashboard shows about each connection, from the database.
     model::Result<QList<model::ConnectionStatus>> statuses() const;
 

@@ -209,6 +209,7 @@ void SyncRunner::onPage(Result<providers::Page> page)
         return fail(page.error());
     if (!commitPage(page.value()))
         return;
+    noteProvider(page->providerNote);
     m_context.cursor = page->nextCursor;
     if (!page->hasMore)
         return succeed();
@@ -234,6 +235,21 @@ bool SyncRunner::commitPage(const providers::Page& page)
     ++m_summary.pages;
     m_transactionsProcessed += int(page.added.size() + page.modified.size() + page.removed.size());
     return true;
+}
+
+void SyncRunner::noteProvider(const QString& note)
+{
+    if (!m_providerNote) {
+        const auto stored =
+            store::SettingsRepository(m_db).value(store::ConnectionRepository::providerNoteKey(m_connection.id));
+        m_providerNote = stored.ok() ? stored.value() : QString();
+    }
+    if (*m_providerNote == note)
+        return;
+    // A status for the dashboard, not data: a failure to keep it is logged, the run goes on.
+    if (!store::ConnectionRepository(m_db).setProviderNote(m_connection.id, note).ok())
+        logger()->warn("sync run {}: could not keep the provider's note", m_summary.syncRunId);
+    m_providerNote = note;
 }
 
 void SyncRunner::succeed()

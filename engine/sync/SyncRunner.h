@@ -70,6 +70,8 @@ private:
     void onPage(model::Result<providers::Page> page);
     // Commits a page (with its cursor or backfill progress) and counts it; false after fail().
     bool commitPage(const providers::Page& page);
+    // Keeps the page's providerNote as the connection's, when it changed.
+    void noteProvider(const QString& note);
     void succeed();
     model::Status checkAfterRun(const QDateTime& now);
     void fail(const model::Error& error);
@@ -101,6 +103,8 @@ private:
     int m_chunkDays = 0;
     int m_restarts = 0; // pagination restarts in this run
     int m_providerCalls = 0;
+    // The connection's provider note as last read or written in this run.
+    std::optional<QString> m_providerNote;
     bool m_done = false;
 };
 

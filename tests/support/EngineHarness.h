@@ -65,9 +65,14 @@ public:
         extra.insert(QStringLiteral("seed"), seed);
         extra.insert(QStringLiteral("openedAt"), fixedNow().toString(Qt::ISODate));
         extra.insert(QStringLiteral("latencyMs"), extra.value(QStringLiteral("latencyMs"), 0));
+        return add(model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra, {}});
+    }
+
+    // Adds a connection and waits until the engine has it; its id (0 when it failed).
+    qint64 add(const model::ConnectionSpec& spec)
+    {
         const auto before = addedIds.size();
-        m_host->addConnection(
-            model::ConnectionSpec{QStringLiteral("demo"), QStringLiteral("Demo %1").arg(seed), extra, {}});
+        m_host->addConnection(spec);
         EXPECT_TRUE(waitFor([&] { return addedIds.size() > before || !failures.isEmpty(); }));
         EXPECT_TRUE(failures.isEmpty()) << failures.value(0).toStdString();
         return addedIds.value(before);

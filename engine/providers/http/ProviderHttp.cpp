@@ -66,6 +66,12 @@ Error withCode(Error error, const QString& code)
     return error;
 }
 
+int timeoutMs(const QVariantMap& options)
+{
+    const int ms = options.value(QStringLiteral("timeoutMs"), kDefaultTimeoutMs).toInt();
+    return ms > 0 ? ms : kDefaultTimeoutMs;
+}
+
 bool isLoopbackHost(const QString& host)
 {
     if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)

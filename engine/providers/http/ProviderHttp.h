@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QUrl>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -19,6 +20,10 @@ namespace coffer::providers::http {
 // The most of one answer's body any provider may send (a Plaid page of 500 transactions is under
 // 1 MiB). Larger answers are refused, not buffered.
 inline constexpr qint64 kDefaultMaxBodyBytes = 16 * 1024 * 1024;
+
+// How long a provider call may go without progress: a connection's "timeoutMs" option, else 30 s.
+inline constexpr int kDefaultTimeoutMs = 30 * 1000;
+int timeoutMs(const QVariantMap& options);
 
 // True for 127.0.0.0/8, ::1 and "localhost".
 bool isLoopbackHost(const QString& host);

@@ -1,6 +1,7 @@
 #include "providers/simplefin/SimpleFinConnector.h"
 
 #include "log/Log.h"
+#include "providers/http/InFlightReplies.h"
 #include "providers/http/ProviderHttp.h"
 #include "providers/simplefin/SimpleFinAccountSet.h"
 #include "providers/simplefin/SimpleFinHttp.h"
@@ -30,13 +31,6 @@ constexpr qint64 kDaySeconds = 24 * 3600;
 constexpr qint64 kWindowSeconds = 60 * kDaySeconds;  // the most SimpleFIN Bridge serves in one request
 constexpr qint64 kOverlapSeconds = 14 * kDaySeconds; // late-posting transactions are picked up again
 constexpr int kHistoryDays = 90;
-constexpr int kDefaultTimeoutMs = 30 * 1000;
-
-int timeoutMs(const FetchContext& context)
-{
-    const int ms = context.options.value(QStringLiteral("timeoutMs"), kDefaultTimeoutMs).toInt();
-    return ms > 0 ? ms : kDefaultTimeoutMs;
-}
 
 void logFailure(qint64 connectionId, const char* what, const Error& error)
 {
@@ -97,7 +91,6 @@ template <typename T> void deliverLater(QObject* context, std::function<void(Res
 
 SimpleFinConnector::SimpleFinConnector(const schedule::Clock& clock)
     : m_clock(clock)
-    , m_context(std::make_unique<QObject>())
 {
 }
 
@@ -112,7 +105,7 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
-    info.callsPerSync = 2;               // the accounts request and one window
+    info.callsPerSync = 2; // the accounts request and one window
     info.backfillChunkDays = 60;
     info.needsNetwork = true;
     return info;
@@ -131,7 +124,7 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
     auto endpoint = resolveEndpoint(context.secret, context.options.value(QStringLiteral("baseUrl")).toString());
     if (!endpoint.ok()) {
         logFailure(context.connectionId, "GET accounts", endpoint.error());
-        return deliverLater(m_context.get(), std::move(done), endpoint.error());
+        return deliverLater(m_inFlight.context(), std::move(done), endpoint.error());
     }
     QUrl url = endpoint->root;
     url.setPath(url.path() + QStringLiteral("/accounts"));
@@ -139,16 +132,16 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", endpoint->authorization);
     request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(timeoutMs(context));
+    request.setTransferTimeout(http::timeoutMs(context.options));
     // A redirect must not carry the Basic credentials anywhere: not followed, reported instead.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = network().get(request);
     http::limitBody(*reply);
-    m_inFlight << reply;
+    m_inFlight.add(reply);
     const qint64 connectionId = context.connectionId;
-    QObject::connect(reply, &QNetworkReply::finished, m_context.get(),
+    QObject::connect(reply, &QNetworkReply::finished, m_inFlight.context(),
                      [this, reply, connectionId, done = std::move(done)] {
-                         m_inFlight.removeAll(reply);
+                         m_inFlight.remove(reply);
                          reply->deleteLater();
                          // A body over the bound was never buffered; anything but JSON is not used.
                          auto error = replyError(*reply);
@@ -295,13 +288,7 @@ void SimpleFinConnector::fetchRange(const FetchContext& context, const Window& w
 
 void SimpleFinConnector::cancel()
 {
-    m_context = std::make_unique<QObject>(); // drops the callbacks of every reply in flight
-    for (const QPointer<QNetworkReply>& reply : std::exchange(m_inFlight, {})) {
-        if (reply) {
-            reply->abort();
-            reply->deleteLater();
-        }
-    }
+    m_inFlight.abortAll();
 }
 
 Result<QUrl> SimpleFinConnector::decodeSetupToken(const QString& setupToken)
@@ -329,7 +316,7 @@ void SimpleFinConnector::exchangeSetupToken(const QString& setupToken, const QVa
                                             std::function<void(Result<QString>)> done)
 {
     Q_UNUSED(options);
-    claimSetupToken(network(), setupToken, m_context.get(), std::move(done));
+    claimSetupToken(network(), setupToken, m_inFlight.context(), std::move(done));
 }
 
 void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const QString& setupToken, QObject* context,
@@ -342,7 +329,7 @@ void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const Q
 
     QNetworkRequest request(claimUrl);
     request.setHeader(QNetworkRequest::ContentLengthHeader, 0);
-    request.setTransferTimeout(kDefaultTimeoutMs);
+    request.setTransferTimeout(http::kDefaultTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = network.post(request, QByteArray());
     http::limitBody(*reply);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/Connector.h"
+#include "providers/http/InFlightReplies.h"
 
 #include <QList>
 #include <QObject>
@@ -78,8 +79,7 @@ private:
 
     const schedule::Clock& m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QObject> m_context; // receives reply signals; replaced on cancel() to drop them
-    QList<QPointer<QNetworkReply>> m_inFlight;
+    http::InFlightReplies m_inFlight;
     std::optional<QSet<QString>> m_listedAccounts; // what listAccounts reported in this run
     std::optional<qint64> m_runEndSecs;            // where this run's walk stops, fixed at its first page
     QString m_handedOutCursor;                     // the last nextCursor given to the runner

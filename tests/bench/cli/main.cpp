@@ -4,10 +4,12 @@
 //   coffer-bench ingest [--transactions N] [--accounts A]     full history through PageWriter, then a resync
 //   coffer-bench match [--transactions N] [--accounts A] [--explain]   matching precision and recall
 //   coffer-bench ui [--transactions N]        the window over N transactions (offscreen; GUI builds)
+//   coffer-bench sync --provider plaid [--transactions N]   from the provider's fake over loopback into the store
 
 #include "IngestBench.h"
 #include "JobsBench.h"
 #include "MatchBench.h"
+#include "SyncBench.h"
 #include "log/Log.h"
 
 #include <QCommandLineParser>
@@ -62,7 +64,9 @@ int main(int argc, char** argv)
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
         QStringLiteral("ui: the data folder to measure over (built there first when empty)."), QStringLiteral("DIR"));
-    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir});
+    const QCommandLineOption provider(QStringLiteral("provider"), QStringLiteral("sync: the provider (plaid)."),
+                                      QStringLiteral("P"), QStringLiteral("plaid"));
+    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir, provider});
     parser.process(app);
 
     const QString which = parser.positionalArguments().value(0);
@@ -80,12 +84,14 @@ int main(int argc, char** argv)
     else if (which == u"match")
         result =
             coffer::bench::runMatchBench(transactionsOr(200000), parser.value(accounts).toInt(), parser.isSet(explain));
+    else if (which == u"sync")
+        result = coffer::bench::runSyncBench(parser.value(provider), transactionsOr(100000));
 #ifdef COFFER_BENCH_UI
     else if (which == u"ui")
         result = coffer::bench::runUiBench(transactionsOr(1000000), parser.value(dataDir));
 #endif
     else {
-        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest, match or ui\n",
+        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest, match, sync or ui\n",
                      qPrintable(which));
         return 2;
     }
