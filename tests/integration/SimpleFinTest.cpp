@@ -507,6 +507,7 @@ TEST_F(SimpleFinTest, AccountLevelErrorsKeepTheDataButDoNotClaimAFullWindow)
     ASSERT_TRUE(page.ok()) << page.error().userMessage.toStdString();
     EXPECT_FALSE(page->added.isEmpty());
     EXPECT_FALSE(page->window.has_value()) << "the store must not take absent transactions for removed ones";
+    EXPECT_EQ(page->providerNote, QStringLiteral("SimpleFIN Bridge says: Try again later.")) << "shown to the user";
 
     // An unknown subcode counts as its bare prefix: a connection problem, not a sign-in.
     m_fake.inject(
@@ -897,4 +898,26 @@ TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetup
         return !engine.statuses.isEmpty() && engine.statuses[0].state != model::ConnectionState::ReauthRequired &&
                engine.statuses[0].lastError.isEmpty();
     }));
+}
+
+TEST_F(SimpleFinEngineTest, TheServersMessagesReachTheUserSanitizedAndTheDataIsKept)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    // Both requests of the sync say that one account could not be read in full.
+    m_fake.inject(withErrlist({errlistEntry(QStringLiteral("act.missingdata"),
+                                            QStringLiteral("Incomplete listing for\x1b[31m Savings.\u202e"))},
+                              true),
+                  2);
+    engine.host().syncNow(id);
+    expectRuns(engine, 2); // the sync and its history backfill
+    ASSERT_TRUE(engine.summaries[0].succeeded);
+    EXPECT_GT(engine.summaries[0].changes.added, 0);
+    const QString note = QStringLiteral("SimpleFIN Bridge says: Incomplete listing for [31m Savings.");
+    ASSERT_TRUE(test::waitFor([&] { return !engine.statuses.isEmpty() && engine.statuses[0].providerNote == note; }))
+        << (engine.statuses.isEmpty() ? std::string() : engine.statuses[0].providerNote.toStdString());
+
+    // A later sync without messages clears it.
+    ASSERT_TRUE(engine.sync(id).succeeded);
+    ASSERT_TRUE(test::waitFor([&] { return engine.statuses[0].providerNote.isEmpty(); }));
 }

@@ -105,7 +105,7 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
-    info.callsPerSync = 2; // the accounts request and one window
+    info.callsPerSync = 2;               // the accounts request and one window
     info.backfillChunkDays = 60;
     info.needsNetwork = true;
     return info;
@@ -259,6 +259,10 @@ void SimpleFinConnector::fetchRange(const FetchContext& context, const Window& w
         }
         noteServerMessages(connectionId, set.value());
         Page page;
+        // The protocol asks that the server's messages be shown: they become the connection's note,
+        // which the next page without messages clears.
+        if (!set->messages.isEmpty())
+            page.providerNote = QStringLiteral("SimpleFIN Bridge says: ") + set->messages.join(QStringLiteral(" | "));
         int unlisted = 0;
         // Every record of the window is "added": the store upserts by provider id and notices changes.
         for (const ProviderTransaction& t : set->transactions) {

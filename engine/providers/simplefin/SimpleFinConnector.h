@@ -33,7 +33,8 @@ namespace coffer::providers::simplefin {
 //
 // Server errors ("errors" strings, "errlist" objects) reach the user sanitized. An errlist sign-in
 // code stops the sync as NeedsUser: "con.auth" (sign in to the bank again at the Bridge) and
-// "gen.auth" (a new setup token). Other errlist codes keep the data but claim no full window.
+// "gen.auth" (a new setup token). Other messages keep the data, claim no full window, and become
+// the page's providerNote, shown with the connection's status.
 //
 // Options: "baseUrl" overrides the access URL's scheme, host and port (sandboxes, fakes); plain
 // http only to loopback. "timeoutMs" overrides the 30 s transfer timeout.
