@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSet>
@@ -898,6 +899,22 @@ TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetup
         return !engine.statuses.isEmpty() && engine.statuses[0].state != model::ConnectionState::ReauthRequired &&
                engine.statuses[0].lastError.isEmpty();
     }));
+
+    // Both access URLs went to the keychain only: no file in the data folder (database, its
+    // journal, logs) holds either password.
+    QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << file.fileName().toStdString();
+        const QByteArray bytes = file.readAll();
+        ++read;
+        for (const QString& access : {firstAccess, newAccess}) {
+            for (const auto form : {QUrl::FullyDecoded, QUrl::FullyEncoded})
+                EXPECT_FALSE(bytes.contains(QUrl(access).password(form).toUtf8())) << file.fileName().toStdString();
+        }
+    }
+    EXPECT_GT(read, 0);
 }
 
 TEST_F(SimpleFinEngineTest, TheServersMessagesReachTheUserSanitizedAndTheDataIsKept)
