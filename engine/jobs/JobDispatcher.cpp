@@ -99,17 +99,21 @@ Result<QStringList> JobDispatcher::start()
     for (const model::Connection& c : connections.value())
         connectionAdded(c.id);
 
-    // Rebuild the rolling windows of the limits from the sync history.
+    // Rebuild the rolling windows of the limits from the sync history. A run made one call for the
+    // account list and one per committed page, and one more for the page it failed on.
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("SELECT connection_id, started_at FROM sync_runs WHERE started_at > ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT connection_id, started_at, pages, status FROM sync_runs WHERE started_at > ? "
+                             "ORDER BY id"));
     q.addBindValue(store::toIsoUtc(m_clock.now().addSecs(-24 * 3600)));
-    QHash<qint64, QList<QDateTime>> starts;
+    QHash<qint64, QList<SyncLimits::PastStart>> starts;
     if (q.exec()) {
-        while (q.next())
-            starts[q.value(0).toLongLong()].append(store::fromIsoUtc(q.value(1).toString()));
+        while (q.next()) {
+            const int calls = 1 + q.value(2).toInt() + (q.value(3).toString() == u"succeeded" ? 0 : 1);
+            starts[q.value(0).toLongLong()].append({store::fromIsoUtc(q.value(1).toString()), calls});
+        }
     }
     for (auto it = starts.cbegin(); it != starts.cend(); ++it)
-        m_syncLimits.restore(it.key(), it.value(), callsPerSync(it.key()));
+        m_syncLimits.restore(it.key(), it.value());
 
     scheduleHousekeeping();
     logger()->info("job queue started: {} open jobs resumed, {} connections scheduled", loaded->resumed,
@@ -309,7 +313,8 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
     const bool alreadyOpen = m_queue.openJobFor(JobKind::SyncConnection, connectionId).has_value();
     if (priority == Priority::Manual && !alreadyOpen) {
         if (const auto refusal = m_syncLimits.check(connectionId, 1, callsPerSync(connectionId))) {
-            Error e = Error::permanent(m_syncLimits.refusalMessage(*refusal, QTimeZone::systemTimeZone()) + u'.');
+            Error e = Error::permanent(refusal->reason + u' ' +
+                                       m_syncLimits.refusalMessage(*refusal, QTimeZone::systemTimeZone()) + u'.');
             e.providerCode = QStringLiteral("SYNC_LIMIT");
             return e;
         }
@@ -417,7 +422,34 @@ bool JobDispatcher::admit(const Job& job)
             return false;
         }
     }
+    // Every run spends the provider's quota, whatever queued it: retries, backfills and follow-ups too.
+    if (job.kind == JobKind::SyncConnection || job.kind == JobKind::Backfill) {
+        const auto info = m_providerInfo.constFind(job.connectionId);
+        if (info != m_providerInfo.cend()) {
+            if (auto refusal = m_syncLimits.checkBudget(job.connectionId, 1, plannedCalls(job, *info))) {
+                m_overBudget.insert(job.id, *refusal); // deferred once the queue is no longer being walked
+                return false;
+            }
+        }
+    }
     return true;
+}
+
+void JobDispatcher::deferOverBudget()
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    for (auto it = m_overBudget.cbegin(); it != m_overBudget.cend(); ++it) {
+        const SyncLimits::Refusal& refusal = it.value();
+        Error e = Error::retryable(refusal.reason + u' ' +
+                                       m_syncLimits.refusalMessage(refusal, QTimeZone::systemTimeZone()) + u'.',
+                                   QStringLiteral("daily call budget"));
+        e.providerCode = QStringLiteral("SYNC_LIMIT");
+        const qint64 at =
+            refusal.nextAllowedAt.isValid() ? refusal.nextAllowedAt.toMSecsSinceEpoch() : now + SyncLimits::kWindowMs;
+        logger()->info("job {} waits for the daily call budget", it.key());
+        m_queue.fail(it.key(), e, at);
+    }
+    m_overBudget.clear();
 }
 
 void JobDispatcher::dispatch()
@@ -427,7 +459,7 @@ void JobDispatcher::dispatch()
     while (int(m_running.size()) < m_limits.globalConcurrency) {
         const auto job = m_queue.takeNext([this](const Job& j) { return admit(j); });
         if (!job)
-            return;
+            break;
         if (job->kind == JobKind::RefreshCredentials && job->connectionId != 0) {
             startRenewal(*job);
             continue;
@@ -466,6 +498,7 @@ void JobDispatcher::dispatch()
         // Started from the event loop, so a run that fails at once cannot re-enter dispatch().
         QMetaObject::invokeMethod(runner, &sync::SyncRunner::start, Qt::QueuedConnection);
     }
+    deferOverBudget();
 }
 
 void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summary)
@@ -473,6 +506,8 @@ void JobDispatcher::onRunFinished(qint64 jobId, const model::SyncSummary& summar
     auto it = m_running.find(jobId);
     if (it == m_running.end())
         return;
+    // What the run really spent replaces what its start counted (a long gap takes more windows).
+    m_syncLimits.settleCalls(it->second.connectionId, it->second.runner->providerCalls());
     it->second.runner.release()->deleteLater(); // we are inside its finished() signal
     const QString provider = it->second.provider;
     const QString trigger = it->second.trigger;

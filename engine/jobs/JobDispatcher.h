@@ -123,6 +123,7 @@ private:
     void enqueueDue();
     void dispatch();
     bool admit(const Job& job);
+    void deferOverBudget(); // jobs admit() found over their provider's daily quota
     void onRunFinished(qint64 jobId, const model::SyncSummary& summary);
     void settle(); // flush writes, re-arm the timer, report
     void armTimer();
@@ -145,6 +146,7 @@ private:
     QTimer m_timer;
     std::optional<qint64> m_recheckAtMs; // a breaker or limit blocked a ready job until then
     QSet<qint64> m_requested;             // job ids this process asked for
+    QHash<qint64, SyncLimits::Refusal> m_overBudget; // job id -> why and until when it must wait
     bool m_automatic = true;
     bool m_wasBusy = false;
     bool m_stopping = false;

@@ -7,6 +7,16 @@
 namespace coffer::jobs {
 
 namespace {
+// A backfill job's date range, when its payload holds a valid one.
+std::optional<sync::BackfillRange> payloadRange(const Job& job)
+{
+    const QDate from = QDate::fromString(job.payload.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(job.payload.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    if (!from.isValid() || !to.isValid() || from > to)
+        return std::nullopt;
+    return sync::BackfillRange{from, to};
+}
+
 QString lastFullRefetchKey(qint64 connectionId)
 {
     return QStringLiteral("last_full_refetch/%1").arg(connectionId);
@@ -42,24 +52,27 @@ int fullRefetchCalls(const providers::ProviderInfo& provider)
     return 1 + (provider.historyDays + provider.backfillChunkDays - 1) / provider.backfillChunkDays;
 }
 
+int plannedCalls(const Job& job, const providers::ProviderInfo& provider)
+{
+    if (const auto range = payloadRange(job); job.kind == JobKind::Backfill && range && provider.backfillChunkDays > 0)
+        return 1 + int((range->from.daysTo(range->to) + provider.backfillChunkDays) / provider.backfillChunkDays);
+    if (job.kind == JobKind::SyncConnection && job.payload.value(kFullRefetchPayload).toBool())
+        return fullRefetchCalls(provider);
+    return std::max(1, provider.callsPerSync);
+}
+
 model::Result<RunPlan> planRun(const Job& job, model::Connection connection, const providers::ProviderInfo& provider,
                                const QDate& today)
 {
     RunPlan plan;
     plan.trigger = priorityName(job.priority);
-    plan.calls = std::max(1, provider.callsPerSync);
+    plan.calls = plannedCalls(job, provider);
     if (job.kind == JobKind::Backfill) {
-        const QDate from = QDate::fromString(job.payload.value(QStringLiteral("from")).toString(), Qt::ISODate);
-        const QDate to = QDate::fromString(job.payload.value(QStringLiteral("to")).toString(), Qt::ISODate);
-        if (!from.isValid() || !to.isValid() || from > to)
+        plan.range = payloadRange(job);
+        if (!plan.range)
             return model::Error::permanent(QStringLiteral("This backfill job has no valid date range."));
-        plan.range = sync::BackfillRange{from, to};
-        plan.calls = provider.backfillChunkDays > 0
-                         ? 1 + int((from.daysTo(to) + provider.backfillChunkDays) / provider.backfillChunkDays)
-                         : plan.calls;
     } else if (job.payload.value(kFullRefetchPayload).toBool()) {
         plan.trigger = kFullRefetchTrigger;
-        plan.calls = fullRefetchCalls(provider);
         if (provider.backfillChunkDays > 0)
             plan.range = sync::BackfillRange{today.addDays(-provider.historyDays), today};
         else

@@ -32,6 +32,10 @@ QVariantMap backfillPayload(const QDate& from, const QDate& to);
 // The payload of a sync job that re-fetches everything.
 inline const QString kFullRefetchPayload = QStringLiteral("fullRefetch");
 
+// The requests running `job` makes, counted against the provider's quota before it starts: the
+// account list plus one per page (a backfill: one per chunk of its range).
+int plannedCalls(const Job& job, const providers::ProviderInfo& provider);
+
 // What running `job` means. A backfill walks its payload's date range. A full re-fetch takes the
 // provider's whole history again - by date where it can, else from an empty cursor - right after an
 // incremental sync, so any difference it finds is something the syncs missed or got wrong; it is

@@ -45,18 +45,44 @@ int SyncLimits::minIntervalSeconds(qint64 connectionId) const
     return m_minIntervalSeconds.value(connectionId, m_defaultMinIntervalSeconds);
 }
 
-bool SyncLimits::budgetAllows(qint64 connectionId, int accountCount, int calls) const
+std::optional<SyncLimits::Refusal> SyncLimits::checkBudget(qint64 connectionId, int accountCount, int calls) const
 {
     const int budget = m_dailyCallBudget.value(connectionId, 0);
     if (budget <= 0)
-        return true;
+        return std::nullopt;
+    const qint64 allowance = qint64(budget) * std::max(accountCount, 1);
+    const qint64 need = std::max(calls, 1); // a sync always costs at least one call
+    if (need > allowance) {
+        return Refusal{QDateTime(), QStringLiteral("This sync needs %1 calls, more than the %2 a day the bank allows.")
+                                        .arg(need)
+                                        .arg(allowance)};
+    }
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     qint64 used = 0;
+    QList<Start> inWindow;
     if (const auto history = m_history.constFind(connectionId); history != m_history.cend()) {
-        for (const Start& start : history->starts)
-            used += std::min(start.atMs, now) + kWindowMs > now ? start.calls : 0;
+        for (const Start& start : history->starts) {
+            const qint64 at = std::min(start.atMs, now);
+            if (at + kWindowMs > now) {
+                used += start.calls;
+                inWindow.append({at, start.calls});
+            }
+        }
     }
-    return used + std::max(calls, 1) <= qint64(budget) * std::max(accountCount, 1);
+    if (used + need <= allowance)
+        return std::nullopt;
+    // The oldest calls leave the window first; find the moment enough of them have left.
+    qint64 freed = 0;
+    for (const Start& start : std::as_const(inWindow)) {
+        freed += start.calls;
+        if (used - freed + need <= allowance)
+            return Refusal{QDateTime::fromMSecsSinceEpoch(start.atMs + kWindowMs, Qt::UTC),
+                           QStringLiteral("The bank allows %1 calls a day for this connection, and %2 were made in "
+                                          "the last 24 hours.")
+                               .arg(allowance)
+                               .arg(used)};
+    }
+    return std::nullopt; // unreachable: need <= allowance, so freeing every call makes room
 }
 
 std::optional<SyncLimits::Refusal> SyncLimits::check(qint64 connectionId, int accountCount, int callsPerSync) const
@@ -64,58 +90,19 @@ std::optional<SyncLimits::Refusal> SyncLimits::check(qint64 connectionId, int ac
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     const auto history = m_history.constFind(connectionId);
     std::optional<Refusal> refusal;
-    // Several limits may apply: the user is told the latest time, the only one that will actually work.
-    const auto refuse = [&refusal](qint64 atMs, const QString& reason) {
-        if (!refusal || refusal->nextAllowedAt.toMSecsSinceEpoch() < atMs)
-            refusal = Refusal{QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC), reason};
-    };
-
     const int interval = minIntervalSeconds(connectionId);
     if (history != m_history.cend() && history->lastStartMs && interval > 0) {
         // A start "in the future" means the clock was set back; wait one interval from now, not longer.
         const qint64 allowedAt = std::min(*history->lastStartMs, now) + qint64(interval) * 1000;
         if (now < allowedAt)
-            refuse(allowedAt,
-                   QStringLiteral("Coffer waits %1 between syncs of one connection.").arg(durationText(interval)));
+            refusal =
+                Refusal{QDateTime::fromMSecsSinceEpoch(allowedAt, Qt::UTC),
+                        QStringLiteral("Coffer waits %1 between syncs of one connection.").arg(durationText(interval))};
     }
-
-    const int budget = m_dailyCallBudget.value(connectionId, 0);
-    if (budget > 0) {
-        const qint64 allowance = qint64(budget) * std::max(accountCount, 1);
-        const qint64 need = std::max(callsPerSync, 1); // a sync always costs at least one call
-        if (need > allowance) {
-            return Refusal{QDateTime(),
-                           QStringLiteral("This sync needs %1 calls, more than the %2 a day the bank allows.")
-                               .arg(need)
-                               .arg(allowance)};
-        }
-        qint64 used = 0;
-        QList<Start> inWindow;
-        if (history != m_history.cend()) {
-            for (const Start& start : history->starts) {
-                const qint64 at = std::min(start.atMs, now);
-                if (at + kWindowMs > now) {
-                    used += start.calls;
-                    inWindow.append({at, start.calls});
-                }
-            }
-        }
-        if (used + need > allowance) {
-            // The oldest calls leave the window first; find the moment enough of them have left.
-            qint64 freed = 0;
-            for (const Start& start : std::as_const(inWindow)) {
-                freed += start.calls;
-                if (used - freed + need <= allowance) {
-                    refuse(start.atMs + kWindowMs,
-                           QStringLiteral("The bank allows %1 calls a day for this connection, and %2 were made "
-                                          "in the last 24 hours.")
-                               .arg(allowance)
-                               .arg(used));
-                    break;
-                }
-            }
-        }
-    }
+    // Several limits may apply: the user is told the latest time, the only one that will actually work.
+    const auto budget = checkBudget(connectionId, accountCount, callsPerSync);
+    if (budget && (!budget->nextAllowedAt.isValid() || !refusal || refusal->nextAllowedAt < budget->nextAllowedAt))
+        return budget;
     return refusal;
 }
 
@@ -136,16 +123,23 @@ void SyncLimits::recordStart(qint64 connectionId, int calls)
     history.starts.append({now, std::max(calls, 0)});
 }
 
-void SyncLimits::restore(qint64 connectionId, const QList<QDateTime>& recentStarts, int callsPerStart)
+void SyncLimits::settleCalls(qint64 connectionId, int calls)
+{
+    const auto history = m_history.find(connectionId);
+    if (history != m_history.end() && !history->starts.isEmpty())
+        history->starts.last().calls = std::max(calls, 0);
+}
+
+void SyncLimits::restore(qint64 connectionId, const QList<PastStart>& recentStarts)
 {
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     History history;
-    for (const QDateTime& at : recentStarts) {
-        if (!at.isValid())
+    for (const PastStart& start : recentStarts) {
+        if (!start.at.isValid())
             continue;
-        const qint64 atMs = at.toMSecsSinceEpoch();
+        const qint64 atMs = start.at.toMSecsSinceEpoch();
         history.lastStartMs = std::max(history.lastStartMs.value_or(atMs), atMs);
-        history.starts.append({atMs, std::max(callsPerStart, 0)});
+        history.starts.append({atMs, std::max(start.calls, 0)});
     }
     std::sort(history.starts.begin(), history.starts.end(),
               [](const Start& a, const Start& b) { return a.atMs < b.atMs; });

@@ -28,6 +28,11 @@ public:
         QDateTime nextAllowedAt; // UTC; invalid when the sync can never fit the budget
         QString reason;          // plain words for the user
     };
+    // A sync read back from the database: when it started and the calls it made.
+    struct PastStart {
+        QDateTime at;
+        int calls = 1;
+    };
 
     static constexpr int kDefaultMinIntervalSeconds = 300;
     static constexpr qint64 kWindowMs = 24LL * 60 * 60 * 1000;
@@ -42,13 +47,20 @@ public:
     // Whether a sync of the connection may start now. callsPerSync is the number of provider calls the
     // sync would make in total; a sync that needs more calls than remain in the window is refused.
     std::optional<Refusal> check(qint64 connectionId, int accountCount, int callsPerSync) const;
-    // The quota alone, without the minimum interval: for follow-up work queued right after a sync.
-    bool budgetAllows(qint64 connectionId, int accountCount, int calls) const;
+    // The quota alone, without the minimum interval: for work the engine queues itself (backfills,
+    // retries, follow-ups), which the interval does not hold back.
+    std::optional<Refusal> checkBudget(qint64 connectionId, int accountCount, int calls) const;
+    bool budgetAllows(qint64 connectionId, int accountCount, int calls) const
+    {
+        return !checkBudget(connectionId, accountCount, calls);
+    }
     // A sync started now and will make this many calls.
     void recordStart(qint64 connectionId, int calls);
-    // Replaces what is known about the connection with starts read back from the database, each
-    // counted as callsPerStart calls. Starts older than the window are dropped.
-    void restore(qint64 connectionId, const QList<QDateTime>& recentStarts, int callsPerStart = 1);
+    // The sync started last made `calls` calls in the end (its start counted what it planned).
+    void settleCalls(qint64 connectionId, int calls);
+    // Replaces what is known about the connection with starts read back from the database. Starts
+    // older than the window are dropped.
+    void restore(qint64 connectionId, const QList<PastStart>& recentStarts);
     void forget(qint64 connectionId); // the connection was removed
 
     // "Next sync allowed at 14:35" in zone, with the day added when it is not today there. The minute is

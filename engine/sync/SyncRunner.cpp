@@ -97,6 +97,7 @@ void SyncRunner::onCredential(Result<QString> secret)
         return fail(secret.error());
     m_context.secret = secret.value();
     report(SyncStage::Accounts, 2);
+    ++m_providerCalls;
     m_connector->listAccounts(m_context, [this](auto accounts) { onAccounts(std::move(accounts)); });
 }
 
@@ -157,6 +158,7 @@ QString SyncRunner::backfillKey() const
 void SyncRunner::fetchNextChunk()
 {
     m_chunkStart = std::max(m_backfill->from, m_chunkEnd.addDays(1 - m_chunkDays));
+    ++m_providerCalls;
     m_connector->fetchWindow(m_context, m_chunkStart, m_chunkEnd, [this](auto page) { onChunk(std::move(page)); });
 }
 
@@ -181,6 +183,7 @@ void SyncRunner::onChunk(Result<providers::Page> page)
 
 void SyncRunner::fetchNext()
 {
+    ++m_providerCalls;
     m_connector->fetchChanges(m_context, [this](auto page) { onPage(std::move(page)); });
 }
 

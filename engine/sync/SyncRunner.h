@@ -53,6 +53,8 @@ public:
     // Stops after the page being committed (commits are atomic); finished() reports Cancelled.
     void cancel();
     qint64 connectionId() const { return m_connection.id; }
+    // Requests made to the provider so far (the account list, each page or chunk), for its quota.
+    int providerCalls() const { return m_providerCalls; }
 
 Q_SIGNALS:
     void progress(const coffer::model::JobProgress& progress);
@@ -100,6 +102,7 @@ private:
     QDate m_chunkStart; // the oldest day of the chunk in flight
     int m_chunkDays = 0;
     int m_restarts = 0; // pagination restarts in this run
+    int m_providerCalls = 0;
     // The connection's provider note as last read or written in this run.
     std::optional<QString> m_providerNote;
     bool m_done = false;

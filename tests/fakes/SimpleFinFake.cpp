@@ -13,6 +13,12 @@ const QString kPassword = QStringLiteral("s3cret:pass"); // a colon, as Basic au
 const QString kClaimToken = QStringLiteral("one-time-claim-7f3a");
 constexpr qint64 kDay = 24 * 3600;
 
+// Each generation of credentials differs, so an old access URL is told apart from the new one.
+QString suffix(int generation)
+{
+    return generation == 0 ? QString() : QStringLiteral("-%1").arg(generation);
+}
+
 } // namespace
 
 SimpleFinFake::SimpleFinFake(const QDateTime& now, QObject* parent)
@@ -61,13 +67,21 @@ QString SimpleFinFake::accessUrl() const
 {
     QUrl url(baseUrl() + kRoot);
     url.setUserName(kUser);
-    url.setPassword(kPassword);
+    url.setPassword(kPassword + suffix(m_generation));
     return url.toString();
 }
 
 QString SimpleFinFake::setupToken() const
 {
-    return QString::fromLatin1((baseUrl() + kRoot + QStringLiteral("/claim/") + kClaimToken).toUtf8().toBase64());
+    return QString::fromLatin1(
+        (baseUrl() + kRoot + QStringLiteral("/claim/") + kClaimToken + suffix(m_generation)).toUtf8().toBase64());
+}
+
+void SimpleFinFake::revokeAccess()
+{
+    ++m_generation;
+    m_claimed = false;
+    m_revokeAfter = -1;
 }
 
 void SimpleFinFake::inject(const Fault& fault, int times)
@@ -97,7 +111,7 @@ FakeHttpServer::Answer SimpleFinFake::handle(const FakeHttpServer::Request& rece
 {
     Request request;
     static_cast<FakeHttpServer::Request&>(request) = received;
-    const QByteArray expected = "Basic " + (kUser + u':' + kPassword).toUtf8().toBase64();
+    const QByteArray expected = "Basic " + (kUser + u':' + kPassword + suffix(m_generation)).toUtf8().toBase64();
     request.authorized = received.header("Authorization") == expected;
     m_requests << request;
     const std::optional<Fault> fault = m_faults.isEmpty() ? std::nullopt : std::optional<Fault>(m_faults.takeFirst());
@@ -106,7 +120,10 @@ FakeHttpServer::Answer SimpleFinFake::handle(const FakeHttpServer::Request& rece
         delayed.delayMs = fault->delayMs;
         return delayed;
     }
-    return answer(request, fault ? &*fault : nullptr);
+    Answer out = answer(request, fault ? &*fault : nullptr);
+    if (request.authorized && request.method == "GET" && m_revokeAfter > 0 && --m_revokeAfter == 0)
+        revokeAccess(); // this answer still goes out; the next request is refused
+    return out;
 }
 
 FakeHttpServer::Answer SimpleFinFake::answer(const Request& request, const Fault* fault)
@@ -119,7 +136,8 @@ FakeHttpServer::Answer SimpleFinFake::answer(const Request& request, const Fault
             failure.withHeader("Retry-After", fault->retryAfter);
         return failure;
     }
-    if (request.method == "POST" && request.path == kRoot + QStringLiteral("/claim/") + kClaimToken) {
+    if (request.method == "POST" &&
+        request.path == kRoot + QStringLiteral("/claim/") + kClaimToken + suffix(m_generation)) {
         if (m_claimed)
             return Answer::text(403, "Forbidden");
         m_claimed = true;
@@ -142,6 +160,17 @@ FakeHttpServer::Answer SimpleFinFake::answer(const Request& request, const Fault
         normal.dropMidBody = true;
     if (fault && fault->kind == Fault::Kind::MalformedJson)
         normal.body = R"({"errors": [], "accounts": [{"id": "ACC-1", "name": 'Everyday Checking'}]})";
+    if (fault && fault->kind == Fault::Kind::HugeBody) {
+        // Valid JSON all the way: only its size is wrong.
+        normal.body = R"({"errors": [], "padding": ")" + QByteArray(20 * 1024 * 1024, 'x') + R"(", "accounts": []})";
+        normal.omitLength = true;
+    }
+    if (fault && fault->kind == Fault::Kind::HugeAnnounced)
+        normal.announcedLength = qsizetype(2) * 1024 * 1024 * 1024;
+    if (fault && fault->kind == Fault::Kind::WrongType) {
+        normal.body = "<html><body>Down for maintenance</body></html>";
+        normal.contentType = "text/html; charset=utf-8";
+    }
     return normal;
 }
 

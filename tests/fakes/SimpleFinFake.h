@@ -45,6 +45,9 @@ public:
             DropMidBody,   // announce the whole body, send half, close the connection
             MalformedJson, // 200 with a body that is not JSON
             Rewrite,       // the normal Account Set, edited by rewrite() before it is sent
+            HugeBody,      // 200 with 20 MiB of JSON and no Content-Length: it ends when the connection does
+            HugeAnnounced, // 200 announcing a 2 GiB body
+            WrongType,     // 200 with an HTML page (a captive portal, a maintenance page)
         };
         Kind kind = Kind::Status;
         int status = 500;
@@ -58,8 +61,14 @@ public:
 
     explicit SimpleFinFake(const QDateTime& now, QObject* parent = nullptr);
 
-    QString accessUrl() const;  // http://<user>:<password>@127.0.0.1:<port>/simplefin
-    QString setupToken() const; // base64 of the claim URL; claimable once
+    QString accessUrl() const;  // http://<user>:<password>@127.0.0.1:<port>/simplefin, the current one
+    QString setupToken() const; // base64 of the current claim URL; claimable once
+
+    // The user disables Coffer's access at the Bridge: the access URL stops working (403) and a new
+    // setup token, for new credentials, is what setupToken() gives from now on.
+    void revokeAccess();
+    // Revokes the access once `requests` more GET /accounts have been answered (mid-run).
+    void revokeAfter(int requests) { m_revokeAfter = requests; }
 
     void inject(const Fault& fault, int times = 1);
     void failNext(int times, int status, const QByteArray& retryAfter = {});
@@ -82,6 +91,8 @@ private:
     QList<Transaction> m_transactions;
     QList<Fault> m_faults;
     QList<Request> m_requests;
+    int m_generation = 0; // of the credentials and the setup token; revoking moves it on
+    int m_revokeAfter = -1;
     bool m_claimed = false;
 };
 

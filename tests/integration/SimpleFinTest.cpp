@@ -5,12 +5,15 @@
 #include "../fakes/SimpleFinFake.h"
 #include "EngineHarness.h"
 #include "providers/simplefin/SimpleFinConnector.h"
+#include "secrets/CredentialStore.h"
 
 #include <algorithm>
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -367,6 +370,45 @@ TEST_F(SimpleFinTest, TruncatedMalformedOrIncompleteDataIsInvalid)
               0);
 }
 
+TEST_F(SimpleFinTest, AHugeAnswerIsRefusedUnreadNamingItsSize)
+{
+    using Kind = SimpleFinFake::Fault::Kind;
+    SimpleFinFake::Fault streamed; // no Content-Length: the bound is met while reading
+    streamed.kind = Kind::HugeBody;
+    m_fake.inject(streamed);
+    auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::InvalidData);
+    EXPECT_EQ(e.providerCode, QStringLiteral("BODY_TOO_LARGE"));
+    // How much arrived before the read stopped depends on timing; the message names it and the bound.
+    EXPECT_TRUE(e.userMessage.startsWith(QStringLiteral("SimpleFIN sent an answer of at least ")))
+        << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("MiB, more than the 16.0 MiB Coffer accepts")))
+        << e.userMessage.toStdString();
+
+    SimpleFinFake::Fault announced; // refused from its headers alone
+    announced.kind = Kind::HugeAnnounced;
+    m_fake.inject(announced);
+    const auto page = fetch(context());
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().providerCode, QStringLiteral("BODY_TOO_LARGE"));
+    EXPECT_TRUE(page.error().userMessage.contains(QStringLiteral("at least 2048.0 MiB")))
+        << page.error().userMessage.toStdString();
+
+    EXPECT_TRUE(accounts(context()).ok()) << "the next answer is read as usual";
+}
+
+TEST_F(SimpleFinTest, AnAnswerThatIsNotJsonIsRefusedNamingItsType)
+{
+    SimpleFinFake::Fault html;
+    html.kind = SimpleFinFake::Fault::Kind::WrongType;
+    m_fake.inject(html);
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::InvalidData);
+    EXPECT_EQ(e.providerCode, QStringLiteral("WRONG_CONTENT_TYPE"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("SimpleFIN"))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("text/html"))) << e.userMessage.toStdString();
+}
+
 TEST_F(SimpleFinTest, AConnectionDroppedMidAnswerIsRetryable)
 {
     SimpleFinFake::Fault drop;
@@ -394,6 +436,124 @@ TEST_F(SimpleFinTest, ServerErrorsWithoutAccountsAreShownSanitized)
     for (const QChar ch : e.userMessage)
         EXPECT_FALSE(ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format);
     EXPECT_LT(e.userMessage.size(), 500) << "each message is capped";
+}
+
+namespace {
+
+// An errlist entry as the newer protocol sends it.
+QJsonObject errlistEntry(const QString& code, const QString& msg, const QString& connId = {})
+{
+    QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}};
+    if (!connId.isEmpty())
+        e.insert(QStringLiteral("conn_id"), connId);
+    return e;
+}
+
+SimpleFinFake::Fault withErrlist(const QJsonArray& errlist, bool keepAccounts)
+{
+    SimpleFinFake::Fault fault;
+    fault.kind = SimpleFinFake::Fault::Kind::Rewrite;
+    fault.rewrite = [errlist, keepAccounts](QJsonObject& set) {
+        set.remove(QStringLiteral("errors")); // deprecated in favour of errlist
+        set[QStringLiteral("errlist")] = errlist;
+        if (!keepAccounts)
+            set[QStringLiteral("accounts")] = QJsonArray();
+    };
+    return fault;
+}
+
+} // namespace
+
+TEST_F(SimpleFinTest, ABankSignInTheBridgeLostNeedsTheUserEvenWithAccounts)
+{
+    // con.auth: the Bridge can no longer sign in to one bank; the message is the server's, made safe.
+    m_fake.inject(withErrlist(
+        {errlistEntry(QStringLiteral("con.auth"),
+                      QStringLiteral("Authentication failed for\x07 Example\r\nBank \u202e"), QStringLiteral("CON-1"))},
+        true));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::NeedsUser);
+    EXPECT_EQ(e.providerCode, QStringLiteral("con.auth"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("sign in to it again at SimpleFIN Bridge")))
+        << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Authentication failed for Example Bank")))
+        << e.userMessage.toStdString();
+    for (const QChar ch : e.userMessage)
+        EXPECT_FALSE(ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format);
+
+    // The same in the transactions request.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("con.auth"), QStringLiteral("Sign in to Example Bank"))}, true));
+    const auto page = fetch(context());
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().kind, model::ErrorKind::NeedsUser);
+}
+
+TEST_F(SimpleFinTest, AGeneralSignInErrorAsksForANewSetupToken)
+{
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("gen.auth"), QStringLiteral("No credentials provided"))}, false));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::NeedsUser);
+    EXPECT_EQ(e.providerCode, QStringLiteral("gen.auth"));
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("new setup token"))) << e.userMessage.toStdString();
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("No credentials provided")));
+}
+
+TEST_F(SimpleFinTest, AccountLevelErrorsKeepTheDataButDoNotClaimAFullWindow)
+{
+    // act.failed for one account: the rest is usable, but missing records prove nothing this time.
+    m_fake.inject(withErrlist({errlistEntry(QStringLiteral("act.failed"), QStringLiteral("Try again later."))}, true));
+    const auto page = fetch(context());
+    ASSERT_TRUE(page.ok()) << page.error().userMessage.toStdString();
+    EXPECT_FALSE(page->added.isEmpty());
+    EXPECT_FALSE(page->window.has_value()) << "the store must not take absent transactions for removed ones";
+    EXPECT_EQ(page->providerNote, QStringLiteral("SimpleFIN Bridge says: Try again later.")) << "shown to the user";
+
+    // An unknown subcode counts as its bare prefix: a connection problem, not a sign-in.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("con.somethingnew"), QStringLiteral("Bank is slow"))}, true));
+    EXPECT_TRUE(accounts(context()).ok());
+
+    // Errors and no accounts at all: the server's trouble, tried again later; its words shown.
+    m_fake.inject(
+        withErrlist({errlistEntry(QStringLiteral("act.missingdata"), QStringLiteral("Incomplete listing."))}, false));
+    const auto e = accountsError(context());
+    EXPECT_EQ(e.kind, model::ErrorKind::Retryable);
+    EXPECT_TRUE(e.userMessage.contains(QStringLiteral("Incomplete listing."))) << e.userMessage.toStdString();
+}
+
+TEST_F(SimpleFinTest, TheNewerProtocolNamesTheInstitutionThroughTheConnection)
+{
+    SimpleFinFake::Fault connections;
+    connections.kind = SimpleFinFake::Fault::Kind::Rewrite;
+    connections.rewrite = [](QJsonObject& set) {
+        QJsonArray accounts = set[QStringLiteral("accounts")].toArray();
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            QJsonObject a = accounts[i].toObject();
+            a.remove(QStringLiteral("org")); // deprecated
+            a[QStringLiteral("conn_id")] = i == 2 ? QStringLiteral("CON-B") : QStringLiteral("CON-A");
+            accounts[i] = a;
+        }
+        set[QStringLiteral("accounts")] = accounts;
+        set[QStringLiteral("errlist")] = QJsonArray();
+        set[QStringLiteral("connections")] =
+            QJsonArray{QJsonObject{{QStringLiteral("conn_id"), QStringLiteral("CON-A")},
+                                   {QStringLiteral("name"), QStringLiteral("Example Bank - Jill")},
+                                   {QStringLiteral("org_id"), QStringLiteral("ORG-1")},
+                                   {QStringLiteral("sfin_url"), QStringLiteral("https://sfin.example.test")}},
+                       QJsonObject{{QStringLiteral("conn_id"), QStringLiteral("CON-B")},
+                                   {QStringLiteral("name"), QStringLiteral("Sakura - Jill")},
+                                   {QStringLiteral("org_name"), QStringLiteral("Sakura Bank")},
+                                   {QStringLiteral("org_id"), QStringLiteral("ORG-2")},
+                                   {QStringLiteral("sfin_url"), QStringLiteral("https://sfin.sakura.test")}}};
+    };
+    m_fake.inject(connections);
+    const auto listed = accounts(context());
+    ASSERT_TRUE(listed.ok()) << listed.error().userMessage.toStdString();
+    ASSERT_EQ(listed->size(), 3);
+    EXPECT_EQ(listed->at(0).institution, QStringLiteral("Example Bank - Jill"));
+    EXPECT_EQ(listed->at(2).institution, QStringLiteral("Sakura Bank"));
 }
 
 TEST_F(SimpleFinTest, PlainHttpIsRefusedExceptToLoopback)
@@ -551,6 +711,20 @@ TEST_F(SimpleFinEngineTest, ServerErrorsAreRetriedWithBackoffThenTheDataIsStored
                                      .arg(id));
     stored.sort();
     EXPECT_EQ(stored, expected);
+    // Ids are unique per account only: the same id in three accounts is three transactions.
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN accounts a ON a.id = t.account_id "
+                                       "WHERE a.connection_id = %1 AND t.provider_id = 'T0001'")
+                            .arg(id)),
+              3);
+
+    // The balances the Bridge reported are recorded for every account.
+    QStringList balances;
+    for (const auto& a : m_fake.accounts())
+        balances << QStringLiteral("%1|%2|%3").arg(a.id).arg(a.balanceMinor).arg(a.currency);
+    EXPECT_EQ(db.rows(QStringLiteral("SELECT DISTINCT a.provider_id, b.amount_minor, b.currency FROM balances b JOIN "
+                                     "accounts a ON a.id = b.account_id WHERE a.connection_id = %1 ORDER BY 1")
+                          .arg(id)),
+              balances);
 }
 
 TEST_F(SimpleFinEngineTest, TooManyRequestsIsNotRetriedBeforeRetryAfter)
@@ -571,4 +745,196 @@ TEST_F(SimpleFinEngineTest, TooManyRequestsIsNotRetriedBeforeRetryAfter)
     expectRuns(engine, 3); // the sync, then its history backfill
     EXPECT_TRUE(engine.summaries[1].succeeded);
     EXPECT_EQ(m_fake.requestCount(), 1 + 2 + 2);
+}
+
+TEST_F(SimpleFinEngineTest, TheBridgeSeesAtMostTwentyFourRequestsADayBackfillsIncluded)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    const QDate today = test::fixedNow().toUTC().date();
+    engine.host().syncNow(id);
+    expectRuns(engine, 2); // the newest 60 days, then the older 30 as a backfill
+    ASSERT_TRUE(engine.summaries[1].succeeded);
+    EXPECT_EQ(m_fake.requestCount(), 2 + 2);
+
+    // History asked for by the user: 91 days in chunks of at most 60, each chunk a request.
+    engine.host().backfill(id, today.addDays(-90));
+    expectRuns(engine, 3);
+    ASSERT_TRUE(engine.summaries[2].succeeded);
+    ASSERT_EQ(m_fake.requestCount(), 4 + 3);
+    for (int i = 5; i < 7; ++i) {
+        const QUrlQuery& q = m_fake.requests()[i].query;
+        EXPECT_LE(q.queryItemValue(QStringLiteral("end-date")).toLongLong() -
+                      q.queryItemValue(QStringLiteral("start-date")).toLongLong(),
+                  60 * kDay);
+        EXPECT_EQ(q.queryItemValue(QStringLiteral("pending")), QStringLiteral("1"));
+    }
+
+    // Eight more syncs of two requests each: 23 of the 24 a day for the whole connection (three accounts).
+    for (int i = 0; i < 8; ++i)
+        ASSERT_TRUE(engine.sync(id).succeeded) << "sync " << i + 1;
+    ASSERT_EQ(m_fake.requestCount(), 23);
+
+    engine.host().syncNow(id);
+    ASSERT_TRUE(test::waitFor([&] { return !engine.failures.isEmpty(); }));
+    EXPECT_TRUE(engine.failures.last().contains(QStringLiteral("allows 24 calls a day for this connection, and 23 "
+                                                               "were made in the last 24 hours. Next sync allowed")))
+        << engine.failures.last().toStdString();
+
+    // Work the engine queues itself waits too, with the reason on the job.
+    engine.host().backfill(id, today.addDays(-30));
+    QTest::qWait(300);
+    const auto waiting = engine.jobs();
+    const auto backfill = std::find_if(waiting.cbegin(), waiting.cend(), [](const jobs::Job& j) {
+        return j.kind == jobs::JobKind::Backfill && j.isOpen();
+    });
+    ASSERT_NE(backfill, waiting.cend());
+    EXPECT_EQ(backfill->state, jobs::JobState::Delayed);
+    EXPECT_TRUE(backfill->lastError.contains(QStringLiteral("24 calls a day"))) << backfill->lastError.toStdString();
+    EXPECT_EQ(backfill->runAtMs, test::fixedNow().addSecs(24 * 3600).toMSecsSinceEpoch())
+        << "until the first requests are a day old";
+    EXPECT_EQ(m_fake.requestCount(), 23) << "nothing more reached the Bridge";
+
+    const qint64 backfillId = backfill->id;
+    advance(engine, 24 * 3600);
+    ASSERT_TRUE(test::waitFor(
+        [&] {
+            const auto listed = engine.jobs();
+            return std::any_of(listed.cbegin(), listed.cend(), [&](const jobs::Job& j) {
+                return j.id == backfillId && j.state == jobs::JobState::Completed;
+            });
+        },
+        30000))
+        << "the deferred backfill ran once the day had passed";
+    EXPECT_GT(m_fake.requestCount(), 23);
+}
+
+namespace {
+
+// What the keychain holds for the connection, read as the engine reads it.
+QString keychainSecret(const test::EngineUnderTest& engine, qint64 connectionId)
+{
+    const QString databaseId = test::Inspector(engine.databasePath)
+                                   .rows(QStringLiteral("SELECT value FROM settings WHERE key = 'database_id'"))
+                                   .value(0);
+    secrets::CredentialStore keychain(test::EngineUnderTest::s_service, databaseId);
+    std::optional<model::Result<QString>> secret;
+    keychain.read(connectionId, QStringLiteral("token"), [&](model::Result<QString> r) { secret = std::move(r); });
+    EXPECT_TRUE(test::waitFor([&] { return secret.has_value(); }));
+    return secret && secret->ok() ? secret->value() : QString();
+}
+
+} // namespace
+
+TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetupTokenSignsInAgain)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    model::ConnectionSpec spec{
+        QStringLiteral("simplefin"), QStringLiteral("My SimpleFIN"), {{QStringLiteral("minIntervalSeconds"), 0}}, {}};
+    spec.setupToken = m_fake.setupToken();
+    engine.host().addConnection(spec);
+    ASSERT_TRUE(test::waitFor([&] { return !engine.addedIds.isEmpty() || !engine.failures.isEmpty(); }));
+    ASSERT_TRUE(engine.failures.isEmpty()) << engine.failures.value(0).toStdString();
+    const qint64 id = engine.addedIds.first();
+    const QString firstAccess = m_fake.accessUrl();
+    EXPECT_EQ(keychainSecret(engine, id), firstAccess) << "only the claimed access URL is kept, in the keychain";
+
+    // 91 days of history in two chunks; the user disables Coffer's access at the Bridge after the
+    // account list and the newest chunk have been answered.
+    const QDate today = test::fixedNow().toUTC().date();
+    m_fake.revokeAfter(2);
+    engine.host().backfill(id, today.addDays(-90));
+    expectRuns(engine, 1);
+    const model::SyncSummary& cut = engine.summaries[0];
+    EXPECT_FALSE(cut.succeeded);
+    ASSERT_TRUE(cut.error);
+    EXPECT_EQ(cut.error->kind, model::ErrorKind::NeedsUser);
+    EXPECT_EQ(cut.pages, 1) << "the newest chunk was committed before the refusal";
+    ASSERT_EQ(m_fake.requestCount(), 1 + 3) << "the claim, the accounts, two chunks";
+    EXPECT_FALSE(m_fake.requests().last().authorized) << "the old access no longer works";
+
+    // What was committed stays: exactly the newest 60 days.
+    QStringList expected;
+    for (const auto& t : m_fake.transactions()) {
+        const QDate booked = QDateTime::fromSecsSinceEpoch(t.posted != 0 ? t.posted : t.transactedAt, Qt::UTC).date();
+        if (booked >= today.addDays(-59) && booked <= today)
+            expected << t.accountId + u'|' + t.id;
+    }
+    expected.sort();
+    test::Inspector db(engine.databasePath);
+    QStringList stored = db.rows(QStringLiteral("SELECT a.provider_id, t.provider_id FROM transactions t JOIN accounts "
+                                                "a ON a.id = t.account_id WHERE a.connection_id = %1")
+                                     .arg(id));
+    stored.sort();
+    EXPECT_EQ(stored, expected);
+    ASSERT_TRUE(test::waitFor([&] {
+        return !engine.statuses.isEmpty() && engine.statuses[0].state == model::ConnectionState::ReauthRequired;
+    }));
+    EXPECT_TRUE(engine.statuses[0].lastError.contains(QStringLiteral("new setup token")))
+        << engine.statuses[0].lastError.toStdString();
+    EXPECT_TRUE(std::any_of(engine.notifications.cbegin(), engine.notifications.cend(), [&](const auto& n) {
+        return n.kind == model::Notification::Kind::ReauthRequired && n.connectionId == id;
+    }));
+
+    // Nothing more is sent with the revoked access, however long the user takes.
+    advance(engine, 6 * 3600);
+    QTest::qWait(300);
+    EXPECT_EQ(m_fake.requestCount(), 4);
+
+    // The user pastes a new setup token: claimed once, the keychain entry replaced, a sync at once.
+    QSignalSpy reauthenticated(&engine.host(), &EngineHost::reauthenticated);
+    engine.host().reauthenticate(id, m_fake.setupToken());
+    ASSERT_TRUE(test::waitFor([&] { return !reauthenticated.isEmpty() || !engine.failures.isEmpty(); }));
+    ASSERT_TRUE(engine.failures.isEmpty()) << engine.failures.value(0).toStdString();
+    EXPECT_EQ(m_fake.requests()[4].method, QByteArray("POST"));
+    const QString newAccess = keychainSecret(engine, id);
+    EXPECT_EQ(newAccess, m_fake.accessUrl());
+    EXPECT_NE(newAccess, firstAccess);
+    ASSERT_TRUE(test::waitFor([&] { return engine.summaries.size() >= 2; }, 30000));
+    EXPECT_TRUE(engine.summaries[1].succeeded)
+        << (engine.summaries[1].error ? engine.summaries[1].error->userMessage.toStdString() : "");
+    for (qsizetype i = 5; i < m_fake.requests().size(); ++i)
+        EXPECT_TRUE(m_fake.requests()[i].authorized) << "request " << i;
+    ASSERT_TRUE(test::waitFor([&] {
+        return !engine.statuses.isEmpty() && engine.statuses[0].state != model::ConnectionState::ReauthRequired &&
+               engine.statuses[0].lastError.isEmpty();
+    }));
+
+    // Both access URLs went to the keychain only: no file in the data folder (database, its
+    // journal, logs) holds either password.
+    QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << file.fileName().toStdString();
+        const QByteArray bytes = file.readAll();
+        ++read;
+        for (const QString& access : {firstAccess, newAccess}) {
+            for (const auto form : {QUrl::FullyDecoded, QUrl::FullyEncoded})
+                EXPECT_FALSE(bytes.contains(QUrl(access).password(form).toUtf8())) << file.fileName().toStdString();
+        }
+    }
+    EXPECT_GT(read, 0);
+}
+
+TEST_F(SimpleFinEngineTest, TheServersMessagesReachTheUserSanitizedAndTheDataIsKept)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    // Both requests of the sync say that one account could not be read in full.
+    m_fake.inject(withErrlist({errlistEntry(QStringLiteral("act.missingdata"),
+                                            QStringLiteral("Incomplete listing for\x1b[31m Savings.\u202e"))},
+                              true),
+                  2);
+    engine.host().syncNow(id);
+    expectRuns(engine, 2); // the sync and its history backfill
+    ASSERT_TRUE(engine.summaries[0].succeeded);
+    EXPECT_GT(engine.summaries[0].changes.added, 0);
+    const QString note = QStringLiteral("SimpleFIN Bridge says: Incomplete listing for [31m Savings.");
+    ASSERT_TRUE(test::waitFor([&] { return !engine.statuses.isEmpty() && engine.statuses[0].providerNote == note; }))
+        << (engine.statuses.isEmpty() ? std::string() : engine.statuses[0].providerNote.toStdString());
+
+    // A later sync without messages clears it.
+    ASSERT_TRUE(engine.sync(id).succeeded);
+    ASSERT_TRUE(test::waitFor([&] { return engine.statuses[0].providerNote.isEmpty(); }));
 }

@@ -125,8 +125,12 @@ void limitBody(QNetworkReply& reply, qint64 maxBytes)
 {
     reply.setProperty(kLimitProperty, maxBytes);
     // The reply stops reading from the socket once its buffer is full, so a hostile server cannot
-    // make Coffer hold more than this while the readyRead check below catches up.
-    reply.setReadBufferSize(maxBytes + 1);
+    // make Coffer hold more than this while the readyRead check below catches up. Qt stops filling
+    // the buffer before a socket block (64 KiB at most) would overflow it, so a buffer of exactly
+    // maxBytes + 1 could stall just under the bound until the transfer timeout: the slack lets it
+    // cross the bound, and the check below end the read.
+    constexpr qint64 kSlackBytes = 1024 * 1024;
+    reply.setReadBufferSize(maxBytes + kSlackBytes);
     QNetworkReply* watched = &reply;
     QObject::connect(&reply, &QNetworkReply::metaDataChanged, &reply, [watched, maxBytes] {
         bool announced = false;

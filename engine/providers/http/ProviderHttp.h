@@ -41,7 +41,7 @@ std::optional<int> retryAfter(const QNetworkReply& reply);
 
 // Bounds the reply's body to maxBytes: an announced Content-Length above it, or more bytes
 // received than it, aborts the reply at once, and the read buffer never holds more than
-// maxBytes + 1 bytes. Call right after the request is sent. replyError() then reports it.
+// maxBytes + 1 MiB. Call right after the request is sent. replyError() then reports it.
 void limitBody(QNetworkReply& reply, qint64 maxBytes = kDefaultMaxBodyBytes);
 
 // An InvalidData error (code BODY_TOO_LARGE) naming the provider and the size when limitBody()

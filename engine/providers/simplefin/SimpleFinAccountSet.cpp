@@ -9,6 +9,8 @@
 #include <QJsonParseError>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace coffer::providers::simplefin {
 
 using model::Error;
@@ -64,19 +66,57 @@ model::AccountKind guessKind(const QString& name)
     return model::AccountKind::Checking;
 }
 
-QStringList serverMessages(const QJsonObject& set)
+// The sign-in an errlist code asks for: "gen.auth" and "con.auth" (and their own subcodes).
+SignIn signInFor(const QString& code)
 {
-    QStringList out;
-    const auto add = [&out](const QString& raw) {
+    if (code == u"gen.auth" || code.startsWith(u"gen.auth."))
+        return SignIn::NewSetupToken;
+    if (code == u"con.auth" || code.startsWith(u"con.auth."))
+        return SignIn::AtBridge;
+    return SignIn::None;
+}
+
+// The server's messages, sanitized, from the older "errors" (strings) and the newer "errlist"
+// ({code, msg, conn_id, account_id}); and what the codes ask of the user.
+void readErrors(const QJsonObject& root, AccountSet& set)
+{
+    const auto add = [&set](const QString& raw) {
         const QString clean = sanitizeMessage(raw);
-        if (!clean.isEmpty() && !out.contains(clean) && out.size() < kMaxMessages)
-            out << clean;
+        if (!clean.isEmpty() && !set.messages.contains(clean) && set.messages.size() < kMaxMessages)
+            set.messages << clean;
     };
-    for (const QJsonValue v : set.value(QStringLiteral("errors")).toArray())
+    for (const QJsonValue v : root.value(QStringLiteral("errors")).toArray())
         add(v.toString());
-    // Newer servers send structured errors: [{"code": ..., "msg": ...}].
-    for (const QJsonValue v : set.value(QStringLiteral("errlist")).toArray())
-        add(v.isObject() ? v.toObject().value(QStringLiteral("msg")).toString() : v.toString());
+    for (const QJsonValue v : root.value(QStringLiteral("errlist")).toArray()) {
+        if (!v.isObject()) {
+            add(v.toString());
+            continue;
+        }
+        const QJsonObject e = v.toObject();
+        const QString code = e.value(QStringLiteral("code")).toString().trimmed().toLower();
+        // The protocol's table names the text "msg"; its own example says "message".
+        QString text = e.value(QStringLiteral("msg")).toString(e.value(QStringLiteral("message")).toString());
+        const SignIn signIn = signInFor(code);
+        if (text.trimmed().isEmpty() && signIn != SignIn::None)
+            text = signIn == SignIn::AtBridge ? QStringLiteral("A bank connection needs you to sign in again.")
+                                              : QStringLiteral("SimpleFIN needs you to authenticate again.");
+        add(text);
+        set.structuredErrors = true;
+        set.signIn = std::max(set.signIn, signIn);
+    }
+}
+
+// Institution names by connection id, from the newer protocol's "connections" list.
+QHash<QString, QString> connectionNames(const QJsonObject& root)
+{
+    QHash<QString, QString> out;
+    for (const QJsonValue v : root.value(QStringLiteral("connections")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString id = c.value(QStringLiteral("conn_id")).toString();
+        const QString name = c.value(QStringLiteral("org_name")).toString(c.value(QStringLiteral("name")).toString());
+        if (!id.isEmpty() && !name.isEmpty())
+            out.insert(id, name);
+    }
     return out;
 }
 
@@ -120,7 +160,8 @@ Result<ProviderTransaction> parseTransaction(const QJsonObject& t, const QString
 }
 
 // Adds one account (and its transactions) to set; custom currencies are counted and skipped.
-model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbackDate, AccountSet& set)
+model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbackDate,
+                           const QHash<QString, QString>& institutions, AccountSet& set)
 {
     const QString where = QStringLiteral("account %1").arg(index + 1); // never the account's id: logs see this
     const auto id = text(a, QStringLiteral("id"));
@@ -137,9 +178,12 @@ model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbac
         return missing(where, QStringLiteral("balance"));
     if (!epoch(a, QStringLiteral("balance-date")))
         return missing(where, QStringLiteral("balance-date"));
+    // The older protocol names the institution in "org"; the newer one through the account's connection.
     const QJsonObject org = a.value(QStringLiteral("org")).toObject();
     const QString institution =
-        org.value(QStringLiteral("name")).toString(org.value(QStringLiteral("domain")).toString());
+        org.value(QStringLiteral("name"))
+            .toString(org.value(QStringLiteral("domain"))
+                          .toString(institutions.value(a.value(QStringLiteral("conn_id")).toString())));
     if (institution.isEmpty())
         return missing(where, QStringLiteral("org"));
 
@@ -174,9 +218,10 @@ model::Status parseAccount(const QJsonObject& a, int index, const QDate& fallbac
     const QJsonArray list = transactions.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString at = QStringLiteral("%1, transaction %2").arg(where).arg(i + 1);
-        auto t = list[i].isObject() ? parseTransaction(list[i].toObject(), at, *id, currency, fallbackDate)
-                                    : Result<ProviderTransaction>(unusable(at + QStringLiteral(" is not an object"),
-                                                                           QStringLiteral("transaction not an object")));
+        auto t = list[i].isObject()
+                     ? parseTransaction(list[i].toObject(), at, *id, currency, fallbackDate)
+                     : Result<ProviderTransaction>(unusable(at + QStringLiteral(" is not an object"),
+                                                            QStringLiteral("transaction not an object")));
         if (!t.ok()) {
             // One unreadable record is quarantined by the store; it never costs the rest of the page.
             ProviderTransaction bad;
@@ -242,13 +287,14 @@ Result<AccountSet> parseAccountSet(const QByteArray& body, const QDate& fallback
         if (!root.value(QStringLiteral("accounts")).isArray())
             return missing(QStringLiteral("the answer"), QStringLiteral("accounts"));
         AccountSet set;
-        set.messages = serverMessages(root);
+        readErrors(root, set);
+        const QHash<QString, QString> institutions = connectionNames(root);
         const QJsonArray accounts = root.value(QStringLiteral("accounts")).toArray();
         for (qsizetype i = 0; i < accounts.size(); ++i) {
             if (!accounts[i].isObject())
                 return unusable(QStringLiteral("account %1 is not an object").arg(i + 1),
                                 QStringLiteral("account not an object"));
-            if (auto s = parseAccount(accounts[i].toObject(), int(i), fallbackDate, set); !s.ok())
+            if (auto s = parseAccount(accounts[i].toObject(), int(i), fallbackDate, institutions, set); !s.ok())
                 return s.error();
         }
         return set;

@@ -39,16 +39,37 @@ void logFailure(qint64 connectionId, const char* what, const Error& error)
                    model::errorKindName(error.kind).toStdString(), error.detail.toStdString());
 }
 
-// The server's own errors, when it sent nothing else: the user has to look at SimpleFIN Bridge.
+// What the server's own errors mean for this answer: a sign-in its errlist asks for stops the sync
+// (what is stored stays); errors with no accounts at all leave nothing to use.
 std::optional<Error> serverRefusal(const AccountSet& set)
 {
+    const QString said = QStringLiteral(" SimpleFIN said: ") + set.messages.join(QStringLiteral(" | "));
+    const QString detail =
+        QStringLiteral("%1 accounts, %2 server messages").arg(set.accounts.size()).arg(set.messages.size());
+    if (set.signIn != SignIn::None) {
+        const bool atBridge = set.signIn == SignIn::AtBridge;
+        const QString code = atBridge ? QStringLiteral("con.auth") : QStringLiteral("gen.auth");
+        const QString remedy = atBridge ? QStringLiteral("SimpleFIN Bridge can no longer sign in to your bank: sign in "
+                                                         "to it again at SimpleFIN Bridge, then sync again.")
+                                        : QStringLiteral("SimpleFIN no longer accepts Coffer's saved access: sign in "
+                                                         "again with a new setup token from SimpleFIN Bridge.");
+        return http::withCode(Error::needsUser(remedy + said, QStringLiteral("errlist %1; %2").arg(code, detail)),
+                              code);
+    }
     if (!set.accounts.isEmpty() || set.messages.isEmpty())
         return std::nullopt;
-    Error e = Error::needsUser(QStringLiteral("SimpleFIN Bridge reported a problem: ") +
-                                   set.messages.join(QStringLiteral(" | ")),
-                               QStringLiteral("no accounts, %1 server messages").arg(set.messages.size()));
-    e.providerCode = QStringLiteral("SERVER_ERRORS");
-    return e;
+    // Structured errors other than sign-ins are the server's trouble ("act.failed: try again later").
+    if (set.structuredErrors)
+        return http::withCode(
+            Error::retryable(QStringLiteral("SimpleFIN Bridge sent no accounts this time; Coffer will try "
+                                            "again.") +
+                                 said,
+                             QStringLiteral("errlist without accounts; ") + detail),
+            QStringLiteral("SERVER_ERRORS"));
+    return http::withCode(Error::needsUser(QStringLiteral("SimpleFIN Bridge reported a problem: ") +
+                                               set.messages.join(QStringLiteral(" | ")),
+                                           QStringLiteral("errors without accounts; ") + detail),
+                          QStringLiteral("SERVER_ERRORS"));
 }
 
 void noteServerMessages(qint64 connectionId, const AccountSet& set)
@@ -84,7 +105,7 @@ ProviderInfo SimpleFinConnector::describe() const
                       kHistoryDays};
     info.minIntervalSeconds = 300;
     info.dailyCallBudgetPerAccount = 24; // SimpleFIN Bridge's daily request allowance
-    info.callsPerSync = 2; // the accounts request and one window
+    info.callsPerSync = 2;               // the accounts request and one window
     info.backfillChunkDays = 60;
     info.needsNetwork = true;
     return info;
@@ -122,7 +143,11 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
                      [this, reply, connectionId, done = std::move(done)] {
                          m_inFlight.remove(reply);
                          reply->deleteLater();
-                         if (const auto error = replyError(*reply)) {
+                         // A body over the bound was never buffered; anything but JSON is not used.
+                         auto error = replyError(*reply);
+                         if (!error)
+                             error = http::checkJsonContentType(*reply, kProviderName);
+                         if (error) {
                              logFailure(connectionId, "GET accounts", *error);
                              return done(*error);
                          }
@@ -234,6 +259,10 @@ void SimpleFinConnector::fetchRange(const FetchContext& context, const Window& w
         }
         noteServerMessages(connectionId, set.value());
         Page page;
+        // The protocol asks that the server's messages be shown: they become the connection's note,
+        // which the next page without messages clears.
+        if (!set->messages.isEmpty())
+            page.providerNote = QStringLiteral("SimpleFIN Bridge says: ") + set->messages.join(QStringLiteral(" | "));
         int unlisted = 0;
         // Every record of the window is "added": the store upserts by provider id and notices changes.
         for (const ProviderTransaction& t : set->transactions) {

@@ -31,6 +31,11 @@ namespace coffer::providers::simplefin {
 // idempotent in the store) and walks up to the instant its first page was asked for. Each page
 // says which whole days it covered, so the store notices transactions the bank dropped.
 //
+// Server errors ("errors" strings, "errlist" objects) reach the user sanitized. An errlist sign-in
+// code stops the sync as NeedsUser: "con.auth" (sign in to the bank again at the Bridge) and
+// "gen.auth" (a new setup token). Other messages keep the data, claim no full window, and become
+// the page's providerNote, shown with the connection's status.
+//
 // Options: "baseUrl" overrides the access URL's scheme, host and port (sandboxes, fakes); plain
 // http only to loopback. "timeoutMs" overrides the 30 s transfer timeout.
 //

@@ -185,15 +185,18 @@ TEST_F(SyncLimitsTest, AfterARestartTheWindowIsRebuiltFromTheDatabase)
     SyncLimits restarted(m_clock);
     restarted.setDailyCallBudget(kConnection, 4);
     const QDateTime now = m_clock.now();
-    restarted.restore(kConnection, {now.addSecs(-25 * 3600), now.addSecs(-2 * 60), now.addSecs(-10 * 3600),
-                                    now.addSecs(-23 * 3600), now.addSecs(-20 * 3600)});
+    restarted.restore(kConnection, {{now.addSecs(-25 * 3600), 1},
+                                    {now.addSecs(-2 * 60), 1},
+                                    {now.addSecs(-10 * 3600), 1},
+                                    {now.addSecs(-23 * 3600), 1},
+                                    {now.addSecs(-20 * 3600), 1}});
 
     const auto refusal = restarted.check(kConnection, 1, 1);
 
     ASSERT_TRUE(refusal) << "four calls in the last 24 hours; the one 25 hours ago no longer counts";
     EXPECT_EQ(refusal->nextAllowedAt, now.addSecs(3600)) << "when the call 23 hours ago turns 24 hours old";
 
-    restarted.restore(kConnection, {now.addSecs(-2 * 60)});
+    restarted.restore(kConnection, {{now.addSecs(-2 * 60), 1}});
     const auto intervalOnly = restarted.check(kConnection, 1, 1);
     ASSERT_TRUE(intervalOnly) << "restore replaces, it does not add";
     EXPECT_EQ(intervalOnly->nextAllowedAt, now.addSecs(3 * 60));
@@ -207,4 +210,29 @@ TEST_F(SyncLimitsTest, ARemovedConnectionIsForgotten)
     m_limits.forget(kConnection);
 
     EXPECT_FALSE(m_limits.check(kConnection, 1, 1));
+}
+
+TEST_F(SyncLimitsTest, ASyncCountsTheCallsItReallyMade)
+{
+    // SimpleFIN Bridge: 24 requests a day for the whole connection, whatever its number of accounts.
+    m_limits.setDailyCallBudget(kConnection, 24);
+    m_limits.setMinIntervalSeconds(kConnection, 0);
+    m_limits.recordStart(kConnection, 2); // planned: the accounts and one window
+    m_limits.settleCalls(kConnection, 5); // a long gap since the last sync: three windows more
+    m_clock.advanceSeconds(60);
+    m_limits.recordStart(kConnection, 3); // a backfill: the accounts and two chunks
+
+    EXPECT_FALSE(m_limits.check(kConnection, 1, 16)) << "8 used, 16 left";
+    const auto refusal = m_limits.check(kConnection, 1, 17);
+    ASSERT_TRUE(refusal);
+    EXPECT_EQ(
+        refusal->reason,
+        QStringLiteral("The bank allows 24 calls a day for this connection, and 8 were made in the last 24 hours."));
+    EXPECT_EQ(refusal->nextAllowedAt, utc(6, 14, 30)) << "when the first sync's five calls leave the window";
+
+    SyncLimits restarted(m_clock);
+    restarted.setDailyCallBudget(kConnection, 24);
+    restarted.restore(kConnection, {{utc(5, 14, 30), 5}, {utc(5, 14, 31), 3}});
+    EXPECT_EQ(restarted.checkBudget(kConnection, 1, 17)->nextAllowedAt, utc(6, 14, 30))
+        << "the calls of each run are read back as they were";
 }
