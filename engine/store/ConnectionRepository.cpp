@@ -129,7 +129,10 @@ Status ConnectionRepository::remove(qint64 id, bool keepData)
             return done;
         if (q.numRowsAffected() != 1)
             return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(id));
-        return Ok{};
+        QSqlQuery note(m_db.handle()); // its provider note goes with it
+        note.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        note.addBindValue(providerNoteKey(id));
+        return m_db.exec(note, "delete the connection's provider note");
     });
 }
 

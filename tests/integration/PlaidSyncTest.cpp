@@ -213,6 +213,15 @@ TEST_F(PlaidSyncTest, TheDashboardSaysWhilePlaidIsStillCollectingHistory)
     m_fake.setUpdateStatus(QStringLiteral("HISTORICAL_UPDATE_COMPLETE"));
     ASSERT_TRUE(sync(id).succeeded);
     EXPECT_TRUE(test::waitFor([&] { return status(id).providerNote.isEmpty(); }));
+
+    // A note still there when the connection is removed goes with it.
+    m_fake.setUpdateStatus(QStringLiteral("NOT_READY"));
+    ASSERT_TRUE(sync(id).succeeded);
+    ASSERT_TRUE(test::waitFor([&] { return !status(id).providerNote.isEmpty(); }));
+    m_engine.host().removeConnection(id, false);
+    EXPECT_TRUE(test::waitFor([&] { return status(id).connectionId == 0; }));
+    test::Inspector db(m_engine.databasePath);
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key LIKE 'provider_note/%'")), 0);
 }
 
 TEST_F(PlaidSyncTest, ABrokenPageStoresNothingOfItAndKeepsWhatCameBefore)
