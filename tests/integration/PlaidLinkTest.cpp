@@ -249,7 +249,7 @@ TEST_F(PlaidLinkTest, AnExpiredLinkTokenEndsTheWaitAndCancelStopsPolling)
     const auto before = calls(QStringLiteral("/link/token/get")).size();
     ASSERT_TRUE(test::waitFor([&] { return calls(QStringLiteral("/link/token/get")).size() >= before + 2; }));
     engine().host().cancelLink(cancelled);
-    QTest::qWait(100); // the cancel is queued to the engine thread
+    QTest::qWait(300); // the cancel is queued to the engine thread; a poll already sent lands meanwhile
     const auto polls = calls(QStringLiteral("/link/token/get")).size();
     m_link.completeLink(PlaidFakeLink::linkTokenOf(url.toString()));
     QTest::qWait(300);

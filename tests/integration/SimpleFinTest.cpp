@@ -938,3 +938,22 @@ TEST_F(SimpleFinEngineTest, TheServersMessagesReachTheUserSanitizedAndTheDataIsK
     ASSERT_TRUE(engine.sync(id).succeeded);
     ASSERT_TRUE(test::waitFor([&] { return engine.statuses[0].providerNote.isEmpty(); }));
 }
+
+TEST_F(SimpleFinEngineTest, ALapsedSubscriptionIsShownAndNotRetried)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    m_fake.failNext(1, 402);
+    engine.host().syncNow(id);
+    expectRuns(engine, 1);
+    ASSERT_TRUE(engine.summaries[0].error);
+    EXPECT_EQ(engine.summaries[0].error->kind, model::ErrorKind::Permanent);
+    ASSERT_TRUE(test::waitFor([&] {
+        return !engine.statuses.isEmpty() && engine.statuses[0].state == model::ConnectionState::Error &&
+               engine.statuses[0].lastError.contains(QStringLiteral("payment is required"));
+    })) << (engine.statuses.isEmpty() ? std::string() : engine.statuses[0].lastError.toStdString());
+
+    advance(engine, 120); // past every retry delay: a payment problem is not retried
+    expectRuns(engine, 1);
+    EXPECT_EQ(m_fake.requestCount(), 1);
+}
