@@ -206,6 +206,9 @@ void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, 
             const auto signedIn = providers::createConnector(current->provider, m_clock);
             model::Status saved =
                 repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
+            // An end the provider announced belonged to the consent just renewed.
+            if (saved.ok())
+                saved = repo.setOption(connectionId, providers::kConsentExpiresAtOption, QVariant());
             if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
                 saved =
                     repo.setOption(connectionId, providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
