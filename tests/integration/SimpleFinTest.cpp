@@ -957,3 +957,24 @@ TEST_F(SimpleFinEngineTest, ALapsedSubscriptionIsShownAndNotRetried)
     expectRuns(engine, 1);
     EXPECT_EQ(m_fake.requestCount(), 1);
 }
+
+TEST_F(SimpleFinEngineTest, HistoryThatCanNeverFitTheDailyBudgetFailsWithTheReasonInsteadOfWaitingForever)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    const int before = m_fake.requestCount();
+    // Five years in 60-day chunks is 31 requests: more than the Bridge's 24 a day, on any day.
+    engine.host().backfill(id, test::fixedNow().toUTC().date().addYears(-5));
+    std::optional<jobs::Job> backfill;
+    ASSERT_TRUE(test::waitFor([&] {
+        const auto listed = engine.jobs();
+        const auto it = std::find_if(listed.cbegin(), listed.cend(),
+                                     [](const jobs::Job& j) { return j.kind == jobs::JobKind::Backfill; });
+        if (it != listed.cend() && it->state == jobs::JobState::Failed)
+            backfill = *it;
+        return backfill.has_value();
+    })) << "the backfill waits for a day that can never come";
+    EXPECT_TRUE(backfill->lastError.contains(QStringLiteral("ask for a shorter period")))
+        << backfill->lastError.toStdString();
+    EXPECT_EQ(m_fake.requestCount(), before) << "nothing was asked of the Bridge";
+}
