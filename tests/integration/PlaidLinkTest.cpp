@@ -308,3 +308,22 @@ TEST_F(PlaidLinkTest, UpdateModeSignsInAgainKeepingTheItemAndItsAccounts)
 }
 
 } // namespace
+
+TEST_F(PlaidLinkTest, StoppingASignInBeforeTheKeychainAnswersOpensNothing)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    model::LinkRequest update;
+    update.connectionId = connectionId;
+    update.options = {{QStringLiteral("pollIntervalMs"), 20}};
+    const int stopped = engine().host().beginLink(update);
+    engine().host().cancelLink(stopped); // while the engine reads the item's keys from the keychain
+    // A second sign-in reads the keychain after the first: once it opens, the first has had its answer.
+    QUrl url;
+    const int second = open(update, &url);
+    EXPECT_NE(second, stopped);
+    EXPECT_FALSE(m_opened.contains(stopped)) << "a stopped sign-in opened the browser";
+    EXPECT_FALSE(m_failed.contains(stopped));
+    EXPECT_EQ(calls(QStringLiteral("/link/token/create")).size(), 1) << "only the second sign-in asked Plaid";
+    engine().host().cancelLink(second);
+}
