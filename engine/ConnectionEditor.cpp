@@ -193,6 +193,9 @@ void ConnectionEditor::readCredential(qint64 connectionId, std::function<void(mo
 
 void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, Done done)
 {
+    // A sign-in that finishes after its connection was removed must not put a secret back.
+    if (const auto exists = store::ConnectionRepository(m_db).get(connectionId); !exists.ok())
+        return failReauth(connectionId, exists.error().userMessage, done);
     m_credentials.write(
         connectionId, secrets::kConnectionSecret, credential, [this, connectionId, done](model::Status stored) {
             if (!stored.ok())
