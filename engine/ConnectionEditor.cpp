@@ -103,6 +103,12 @@ void ConnectionEditor::add(const model::ConnectionSpec& requested, Added done)
         spec.options.insert(QStringLiteral("openedAt"), m_clock.now().toString(Qt::ISODate));
     if (const auto expiry = connector->initialTokenExpiry(spec.options, m_clock.now()))
         spec.options.insert(providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));
+    if (info.hasCredential && spec.credential.isEmpty() && spec.setupToken.trimmed().isEmpty() &&
+        providers::initialCredential(spec.provider).isEmpty())
+        return failAdd(QStringLiteral("A %1 connection needs its sign-in: add it from Coffer's window (Add "
+                                      "connection\u2026), which signs in with %1.")
+                           .arg(info.displayName),
+                       done);
     if (!info.hasCredential || spec.setupToken.trimmed().isEmpty())
         return saveConnection(spec, info.displayName, std::move(done));
     const QString institution = info.displayName;

@@ -88,6 +88,18 @@ TEST_F(Cofferctl, AddSyncListAsAUserWould)
     EXPECT_TRUE(remove.out.contains(QStringLiteral("kept")));
 }
 
+TEST_F(Cofferctl, AProviderThatNeedsASignInIsNotAddedWithoutOne)
+{
+    for (const QString& provider : {QStringLiteral("plaid"), QStringLiteral("simplefin")}) {
+        const Outcome add = run({QStringLiteral("connections"), QStringLiteral("add"), provider});
+        EXPECT_EQ(add.exitCode, 1) << provider.toStdString();
+        EXPECT_TRUE(add.err.contains(QStringLiteral("needs its sign-in"))) << add.err.toStdString();
+    }
+    const Outcome list = run({QStringLiteral("connections"), QStringLiteral("list")});
+    EXPECT_EQ(list.exitCode, 0);
+    EXPECT_FALSE(list.out.contains(QStringLiteral("Plaid"))) << "a Plaid connection without keys was kept";
+}
+
 TEST_F(Cofferctl, FailedSyncExitsNonZeroAndSaysWhy)
 {
     ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
@@ -165,9 +177,9 @@ TEST_F(Cofferctl, DamagedOrNewerDatabaseIsReportedAndKept)
 TEST_F(Cofferctl, SchedulesAreValidatedAndExplained)
 {
     ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo")}).exitCode, 0);
-    const Outcome bad = run({QStringLiteral("connections"), QStringLiteral("schedule"), QStringLiteral("1"),
-                             QStringLiteral("cron"), QStringLiteral("61"), QStringLiteral("*"), QStringLiteral("*"),
-                             QStringLiteral("*"), QStringLiteral("*")});
+    const Outcome bad =
+        run({QStringLiteral("connections"), QStringLiteral("schedule"), QStringLiteral("1"), QStringLiteral("cron"),
+             QStringLiteral("61"), QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("*")});
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_EQ(lines(bad.err), 1);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("minute"))) << bad.err.toStdString();
@@ -188,14 +200,16 @@ TEST_F(Cofferctl, SchedulesAreValidatedAndExplained)
 TEST_F(Cofferctl, QueueAndJobsCanBeInspectedAndControlled)
 {
     ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
-                   QStringLiteral("--inject-failure"), QStringLiteral("transient")}).exitCode, 0);
+                   QStringLiteral("--inject-failure"), QStringLiteral("transient")})
+                  .exitCode,
+              0);
     EXPECT_EQ(run({QStringLiteral("sync")}).exitCode, 1);
 
     const Outcome list = run({QStringLiteral("jobs"), QStringLiteral("list")});
     ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
     EXPECT_TRUE(list.out.contains(QStringLiteral("sync-connection")));
     EXPECT_TRUE(list.out.contains(QStringLiteral("delayed"))) << "a retryable failure waits to be retried\n"
-                                                             << list.out.toStdString();
+                                                              << list.out.toStdString();
     const Outcome show = run({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("1")});
     ASSERT_EQ(show.exitCode, 0);
     EXPECT_TRUE(show.out.contains(QStringLiteral("Error history:")));
@@ -219,8 +233,8 @@ TEST_F(Cofferctl, QueueAndJobsCanBeInspectedAndControlled)
 
 TEST_F(Cofferctl, MatchesAreExplainedAndCanBeUndone)
 {
-    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"), QStringLiteral("--seed"),
-                   QStringLiteral("6")})
+    ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo"),
+                   QStringLiteral("--seed"), QStringLiteral("6")})
                   .exitCode,
               0);
     const Outcome sync = run({QStringLiteral("sync")});
@@ -233,7 +247,8 @@ TEST_F(Cofferctl, MatchesAreExplainedAndCanBeUndone)
         db.setDatabaseName(dbPath());
         ASSERT_TRUE(db.open());
         QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("SELECT id FROM transactions WHERE matched_to IS NOT NULL LIMIT 1")) && q.next());
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT id FROM transactions WHERE matched_to IS NOT NULL LIMIT 1")) &&
+                    q.next());
         folded = q.value(0).toString();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("match-check"));
@@ -263,8 +278,8 @@ TEST_F(Cofferctl, BackfillSettingsAndArchives)
 {
     ASSERT_EQ(run({QStringLiteral("connections"), QStringLiteral("add"), QStringLiteral("demo")}).exitCode, 0);
     const QString from = QDate::currentDate().addDays(-120).toString(Qt::ISODate);
-    const Outcome backfill =
-        run({QStringLiteral("backfill"), QStringLiteral("--connection"), QStringLiteral("1"), QStringLiteral("--from"), from});
+    const Outcome backfill = run({QStringLiteral("backfill"), QStringLiteral("--connection"), QStringLiteral("1"),
+                                  QStringLiteral("--from"), from});
     ASSERT_EQ(backfill.exitCode, 0) << backfill.err.toStdString();
     EXPECT_TRUE(backfill.out.contains(QStringLiteral("arrives newest first"))) << backfill.out.toStdString();
     EXPECT_TRUE(QRegularExpression(QStringLiteral(R"(\(#1\): [1-9]\d* added)")).match(backfill.out).hasMatch())
@@ -288,7 +303,8 @@ TEST_F(Cofferctl, BackfillSettingsAndArchives)
                    QStringLiteral("0")})
                   .exitCode,
               0);
-    const Outcome absent = run({QStringLiteral("archive"), QStringLiteral("restore"), QStringLiteral("no-such.coffer-archive")});
+    const Outcome absent =
+        run({QStringLiteral("archive"), QStringLiteral("restore"), QStringLiteral("no-such.coffer-archive")});
     EXPECT_EQ(absent.exitCode, 1);
     EXPECT_TRUE(absent.err.contains(QStringLiteral("cannot read the archive"))) << absent.err.toStdString();
 }
