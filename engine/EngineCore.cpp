@@ -4,17 +4,18 @@
 #include "DataMaintenance.h"
 #include "LinkSessions.h"
 
+#include "jobs/JobDispatcher.h"
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
+#include "providers/plaid/PlaidWebhookRegistration.h"
+#include "schedule/NetworkStatus.h"
+#include "schedule/Schedule.h"
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
 #include "store/Database.h"
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "store/UserSettings.h"
-#include "jobs/JobDispatcher.h"
-#include "schedule/NetworkStatus.h"
-#include "schedule/Schedule.h"
 #include "webhook/WebhookService.h"
 
 namespace coffer {
@@ -97,6 +98,8 @@ void EngineCore::start()
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
     m_links = std::make_unique<LinkSessions>(m_facade, *m_db, *m_editor, m_clock, databaseId.value());
+    m_plaidWebhooks = std::make_unique<providers::plaid::PlaidWebhookRegistration>(
+        *m_db, *m_credentials, [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
     // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
     // only collide with it over the port.
     if (m_options.automatic) {
@@ -280,8 +283,9 @@ void EngineCore::setConnectionPaused(qint64 connectionId, bool paused)
     if (auto saved = store::ConnectionRepository(*m_db).setPaused(connectionId, paused); !saved.ok())
         return Q_EMIT m_facade.operationFailed(saved.error().userMessage);
     m_jobs->connectionChanged(connectionId);
-    Q_EMIT m_facade.operationSucceeded(paused ? QStringLiteral("Connection %1 is paused: it syncs only when you ask.").arg(connectionId)
-                                              : QStringLiteral("Connection %1 syncs on its schedule again.").arg(connectionId));
+    Q_EMIT m_facade.operationSucceeded(
+        paused ? QStringLiteral("Connection %1 is paused: it syncs only when you ask.").arg(connectionId)
+               : QStringLiteral("Connection %1 syncs on its schedule again.").arg(connectionId));
     publishSoon();
 }
 
@@ -325,6 +329,8 @@ void EngineCore::setSetting(const QString& key, const QString& value)
     answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
     if (m_webhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPort))
         m_webhooks->applySettings();
+    if (m_plaidWebhooks)
+        m_plaidWebhooks->settingsChanged();
     publishSoon(); // statuses carry the user's thresholds
 }
 
@@ -351,7 +357,8 @@ void EngineCore::pauseQueue()
         return;
     if (auto paused = m_jobs->pauseQueue(); !paused.ok())
         return Q_EMIT m_facade.operationFailed(paused.error().userMessage);
-    Q_EMIT m_facade.operationSucceeded(QStringLiteral("The sync queue is paused: nothing new starts until it is resumed."));
+    Q_EMIT m_facade.operationSucceeded(
+        QStringLiteral("The sync queue is paused: nothing new starts until it is resumed."));
 }
 
 void EngineCore::resumeQueue()
@@ -422,8 +429,9 @@ void EngineCore::onHealthChecked(const jobs::HealthReport& report)
         n.kind = model::Notification::Kind::DataStale;
         n.connectionId = c.connectionId;
         n.title = QStringLiteral("%1 is out of date").arg(c.name);
-        n.message = c.ageSeconds < 0 ? QStringLiteral("It has never synced successfully.")
-                                     : QStringLiteral("Its last successful sync was %1 hours ago.").arg(c.ageSeconds / 3600);
+        n.message = c.ageSeconds < 0
+                        ? QStringLiteral("It has never synced successfully.")
+                        : QStringLiteral("Its last successful sync was %1 hours ago.").arg(c.ageSeconds / 3600);
         Q_EMIT m_facade.notification(n);
     }
     Q_EMIT m_facade.health(report);
@@ -455,8 +463,10 @@ void EngineCore::checkConsents()
         n.connectionId = c.id;
         const qint64 days = std::max<qint64>(0, now.daysTo(*consent));
         n.title = QStringLiteral("%1 needs you to sign in again soon").arg(c.name);
-        n.message = days == 0 ? QStringLiteral("Access to the bank ends today; re-authenticate to keep syncing.")
-                              : QStringLiteral("Access to the bank ends in %1 days; re-authenticate to keep syncing.").arg(days);
+        n.message =
+            days == 0
+                ? QStringLiteral("Access to the bank ends today; re-authenticate to keep syncing.")
+                : QStringLiteral("Access to the bank ends in %1 days; re-authenticate to keep syncing.").arg(days);
         Q_EMIT m_facade.notification(n);
     }
     publishSoon();
@@ -577,6 +587,7 @@ void EngineCore::shutdown()
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
     // The receiver stops listening before what it acts on goes.
     m_webhooks.reset();
+    m_plaidWebhooks.reset();
     m_links.reset();
     m_editor.reset();
     m_jobs.reset();

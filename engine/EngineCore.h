@@ -5,8 +5,8 @@
 #include "schedule/Clock.h"
 
 #include <QHash>
-#include <QSet>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -19,6 +19,9 @@ class Database;
 }
 namespace coffer::jobs {
 class JobDispatcher;
+}
+namespace coffer::providers::plaid {
+class PlaidWebhookRegistration;
 }
 namespace coffer::webhook {
 class WebhookService;
@@ -85,14 +88,15 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
-    std::unique_ptr<ConnectionEditor> m_editor; // adding, signing in again, editing
-    std::unique_ptr<LinkSessions> m_links;      // banks linked in the user's browser (Plaid Hosted Link)
+    std::unique_ptr<ConnectionEditor> m_editor;          // adding, signing in again, editing
+    std::unique_ptr<LinkSessions> m_links;               // banks linked in the user's browser (Plaid Hosted Link)
     std::unique_ptr<webhook::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
+    std::unique_ptr<providers::plaid::PlaidWebhookRegistration> m_plaidWebhooks; // where Plaid posts webhooks
     QHash<qint64, model::JobProgress> m_progress;
-    QSet<qint64> m_staleNotified;   // one "data is stale" notice per connection until it is fresh again
-    QSet<qint64> m_consentNotified; // one "consent expiring" notice per connection until it is renewed
+    QSet<qint64> m_staleNotified;             // one "data is stale" notice per connection until it is fresh again
+    QSet<qint64> m_consentNotified;           // one "consent expiring" notice per connection until it is renewed
     QHash<qint64, QDateTime> m_consentExpiry; // as of the last checkConsents(), for the snapshots
-    struct Batch {                  // a "sync all" in progress, reported once as a whole
+    struct Batch {                            // a "sync all" in progress, reported once as a whole
         QSet<qint64> waiting;
         model::ChangeCounts changes;
         int failed = 0;

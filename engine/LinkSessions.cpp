@@ -7,6 +7,7 @@
 #include "providers/plaid/PlaidClient.h"
 #include "providers/plaid/PlaidCredentials.h"
 #include "providers/plaid/PlaidLink.h"
+#include "providers/plaid/PlaidWebhookRegistration.h"
 #include "store/ConnectionRepository.h"
 
 #include <QTimer>
@@ -179,6 +180,7 @@ void LinkSessions::start(const model::LinkRequest& request, const QVariantMap& o
     providers::plaid::LinkSettings settings;
     settings.clientUserId = QStringLiteral("coffer-") + m_installationId;
     settings.accessToken = update ? keys.accessToken : QString();
+    settings.webhook = providers::plaid::PlaidWebhookRegistration::webhookUrl(m_db);
     if (const QStringList countries = request.options.value(QStringLiteral("countryCodes")).toStringList();
         !countries.isEmpty())
         settings.countryCodes = countries;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "providers/plaid/PlaidClient.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace coffer::secrets {
+class CredentialStore;
+}
+namespace coffer::store {
+class Database;
+}
+
+namespace coffer::providers::plaid {
+
+// Tells Plaid where to send each item's webhooks: the user's public tunnel address
+// (webhook_public_url) while the receiver is on (webhook_enabled), else nowhere. New items get it
+// through /link/token/create (webhookUrl()); existing ones through /item/webhook/update when the
+// settings change (settingsChanged()), with each connection's access token from the keychain.
+// Failures go to `failed` in words for the user, naming the connection and never a secret; they
+// change no connection's state. Thread affinity: the engine thread.
+class PlaidWebhookRegistration {
+public:
+    PlaidWebhookRegistration(store::Database& db, secrets::CredentialStore& credentials,
+                             std::function<void(const QString&)> failed);
+    ~PlaidWebhookRegistration();
+    PlaidWebhookRegistration(const PlaidWebhookRegistration&) = delete;
+    PlaidWebhookRegistration& operator=(const PlaidWebhookRegistration&) = delete;
+
+    // The address Plaid should post this installation's webhooks to; empty: none.
+    static QString webhookUrl(store::Database& db);
+
+    // Updates every Plaid item when webhookUrl() differs from what it was last time (or at
+    // construction); an update still on its way for an older address is dropped.
+    void settingsChanged();
+
+private:
+    void update(qint64 connectionId, const QString& name, const QVariantMap& options, const QString& url);
+
+    store::Database& m_db;
+    secrets::CredentialStore& m_credentials;
+    std::function<void(const QString&)> m_failed;
+    PlaidClient m_client;
+    QString m_url;
+    int m_generation = 0;
+    std::shared_ptr<int> m_alive; // keychain answers arriving after destruction are dropped
+};
+
+} // namespace coffer::providers::plaid
