@@ -18,7 +18,6 @@ auto logger()
 {
     return log::get("engine.providers");
 }
-const QString kEndpoint = QStringLiteral("/item/webhook/update");
 } // namespace
 
 PlaidWebhookRegistration::PlaidWebhookRegistration(store::Database& db, secrets::CredentialStore& credentials,
@@ -38,6 +37,12 @@ QString PlaidWebhookRegistration::webhookUrl(store::Database& db)
     if (store::userSetting(db, store::settingKey::kWebhookEnabled) != 1)
         return {};
     return store::userSettingText(db, store::settingKey::kWebhookPublicUrl);
+}
+
+QJsonObject PlaidWebhookRegistration::updateRequest(const QString& accessToken, const QString& url)
+{
+    return QJsonObject{{QStringLiteral("access_token"), accessToken},
+                       {QStringLiteral("webhook"), url.isEmpty() ? QJsonValue() : QJsonValue(url)}};
 }
 
 void PlaidWebhookRegistration::settingsChanged()
@@ -65,29 +70,26 @@ void PlaidWebhookRegistration::update(qint64 connectionId, const QString& name, 
         m_failed(
             QStringLiteral("Coffer could not tell Plaid where to send webhooks for \u201c%1\u201d: %2").arg(name, why));
     };
-    m_credentials.read(
-        connectionId, secrets::kConnectionSecret,
-        [this, alive = std::weak_ptr<int>(m_alive), connectionId, options, url, fail,
-         generation = m_generation](Result<QString> secret) {
-            if (!alive.lock() || generation != m_generation)
-                return;
-            if (!secret.ok())
-                return fail(secret.error().userMessage);
-            const auto keys = PlaidCredentials::fromSecret(secret.value());
-            if (!keys.ok())
-                return fail(keys.error().userMessage);
-            if (keys->accessToken.isEmpty())
-                return; // not linked to an item yet: Link will send the address
-            const QJsonObject body{
-                {QStringLiteral("access_token"), keys->accessToken},
-                {QStringLiteral("webhook"), url.isEmpty() ? QJsonValue() : QJsonValue(url)},
-            };
-            m_client.post(kEndpoint, body, keys.value(), options, [connectionId, fail](Result<QJsonObject> answer) {
-                if (!answer.ok())
-                    return fail(answer.error().userMessage);
-                logger()->info("plaid: connection {} has its webhook address updated", connectionId);
-            });
-        });
+    m_credentials.read(connectionId, secrets::kConnectionSecret,
+                       [this, alive = std::weak_ptr<int>(m_alive), connectionId, options, url, fail,
+                        generation = m_generation](Result<QString> secret) {
+                           if (!alive.lock() || generation != m_generation)
+                               return;
+                           if (!secret.ok())
+                               return fail(secret.error().userMessage);
+                           const auto keys = PlaidCredentials::fromSecret(secret.value());
+                           if (!keys.ok())
+                               return fail(keys.error().userMessage);
+                           if (keys->accessToken.isEmpty())
+                               return; // not linked to an item yet: Link will send the address
+                           m_client.post(kUpdateEndpoint, updateRequest(keys->accessToken, url), keys.value(), options,
+                                         [connectionId, fail](Result<QJsonObject> answer) {
+                                             if (!answer.ok())
+                                                 return fail(answer.error().userMessage);
+                                             logger()->info("plaid: connection {} has its webhook address updated",
+                                                            connectionId);
+                                         });
+                       });
 }
 
 } // namespace coffer::providers::plaid

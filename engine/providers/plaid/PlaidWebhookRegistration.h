@@ -2,6 +2,7 @@
 
 #include "providers/plaid/PlaidClient.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -32,6 +33,10 @@ public:
 
     // The address Plaid should post this installation's webhooks to; empty: none.
     static QString webhookUrl(store::Database& db);
+
+    // The /item/webhook/update request for an item: url, or null (no webhooks) when empty.
+    static inline const QString kUpdateEndpoint = QStringLiteral("/item/webhook/update");
+    static QJsonObject updateRequest(const QString& accessToken, const QString& url);
 
     // Updates every Plaid item when webhookUrl() differs from what it was last time (or at
     // construction); an update still on its way for an older address is dropped.
