@@ -118,8 +118,10 @@ void EngineCore::start()
     else
         for (const QString& problem : started.value())
             Q_EMIT m_facade.operationFailed(problem);
-    if (m_webhooks)
+    if (m_webhooks) {
         m_webhooks->applySettings();
+        m_plaidWebhooks->refresh(); // a change made by a one-shot command, or an update that failed
+    }
     publish();
 }
 
@@ -329,8 +331,8 @@ void EngineCore::setSetting(const QString& key, const QString& value)
     answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
     if (m_webhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPort))
         m_webhooks->applySettings();
-    if (m_plaidWebhooks)
-        m_plaidWebhooks->settingsChanged();
+    if (m_plaidWebhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPublicUrl))
+        m_plaidWebhooks->refresh();
     publishSoon(); // statuses carry the user's thresholds
 }
 

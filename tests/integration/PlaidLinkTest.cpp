@@ -411,4 +411,35 @@ TEST_F(PlaidLinkTest, AWebhookAddressThatIsNotHttpsIsRefused)
     EXPECT_TRUE(set(QStringLiteral("webhook_public_url"), QString()).contains(QStringLiteral("is now")));
 }
 
+TEST_F(PlaidLinkTest, AnUpdateThatFailedIsTriedAgainWhenCofferStarts)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    m_fake.setLoginRequired(true);
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("1"));
+    set(QStringLiteral("webhook_public_url"), kTunnel);
+    ASSERT_TRUE(test::waitFor([&] { return !engine().failures.isEmpty(); }));
+    EXPECT_TRUE(m_link.itemWebhook(m_fake.itemId()).isUndefined());
+
+    // The bank is fine again; Coffer, started as the app starts, tells Plaid by itself.
+    m_fake.setLoginRequired(false);
+    m_engine.reset();
+    m_engine = std::make_unique<EngineUnderTest>(m_dir.path(), m_clock, true);
+    ASSERT_TRUE(test::waitFor([&] { return m_link.itemWebhook(m_fake.itemId()).toString() == kTunnel; }));
+    {
+        Inspector db(engine().databasePath);
+        ASSERT_TRUE(test::waitFor([&] {
+            return db.rows(QStringLiteral("SELECT options FROM connections")).value(0).contains(kTunnel);
+        })) << "the connection keeps what Plaid was told (not a secret)";
+    }
+    const int updates = m_fake.callsTo(QStringLiteral("/item/webhook/update"));
+
+    // Once told, it is not told again at the next start (a sync's keychain read and round trip
+    // give a wrong update time to be sent first).
+    m_engine.reset();
+    m_engine = std::make_unique<EngineUnderTest>(m_dir.path(), m_clock, true);
+    ASSERT_TRUE(engine().sync(connectionId).succeeded);
+    EXPECT_EQ(m_fake.callsTo(QStringLiteral("/item/webhook/update")), updates);
+}
+
 } // namespace

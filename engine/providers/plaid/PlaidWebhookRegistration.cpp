@@ -25,7 +25,6 @@ PlaidWebhookRegistration::PlaidWebhookRegistration(store::Database& db, secrets:
     : m_db(db)
     , m_credentials(credentials)
     , m_failed(std::move(failed))
-    , m_url(webhookUrl(db))
     , m_alive(std::make_shared<int>(0))
 {
 }
@@ -45,51 +44,59 @@ QJsonObject PlaidWebhookRegistration::updateRequest(const QString& accessToken, 
                        {QStringLiteral("webhook"), url.isEmpty() ? QJsonValue() : QJsonValue(url)}};
 }
 
-void PlaidWebhookRegistration::settingsChanged()
+void PlaidWebhookRegistration::refresh()
 {
-    const QString url = webhookUrl(m_db);
-    if (url == m_url)
-        return;
-    m_url = url;
-    ++m_generation;
-    m_client.cancel(); // an update for an older address must not land after this one
+    m_url = webhookUrl(m_db);
     const auto connections = store::ConnectionRepository(m_db).list();
     if (!connections.ok())
         return m_failed(QStringLiteral("Coffer could not tell Plaid the new webhook address: %1")
                             .arg(connections.error().userMessage));
     for (const model::Connection& c : connections.value()) {
-        if (c.provider == u"plaid")
-            update(c.id, c.name, c.options, url);
+        // One update per item at a time: what the option records is what Plaid last accepted.
+        if (c.provider == u"plaid" && c.options.value(kOption).toString() != m_url && !m_pending.contains(c.id))
+            update(c.id, c.name, c.options);
     }
 }
 
-void PlaidWebhookRegistration::update(qint64 connectionId, const QString& name, const QVariantMap& options,
-                                      const QString& url)
+void PlaidWebhookRegistration::update(qint64 connectionId, const QString& name, const QVariantMap& options)
 {
-    const auto fail = [this, name](const QString& why) {
-        m_failed(
-            QStringLiteral("Coffer could not tell Plaid where to send webhooks for \u201c%1\u201d: %2").arg(name, why));
-    };
-    m_credentials.read(connectionId, secrets::kConnectionSecret,
-                       [this, alive = std::weak_ptr<int>(m_alive), connectionId, options, url, fail,
-                        generation = m_generation](Result<QString> secret) {
-                           if (!alive.lock() || generation != m_generation)
-                               return;
-                           if (!secret.ok())
-                               return fail(secret.error().userMessage);
-                           const auto keys = PlaidCredentials::fromSecret(secret.value());
-                           if (!keys.ok())
-                               return fail(keys.error().userMessage);
-                           if (keys->accessToken.isEmpty())
-                               return; // not linked to an item yet: Link will send the address
-                           m_client.post(kUpdateEndpoint, updateRequest(keys->accessToken, url), keys.value(), options,
-                                         [connectionId, fail](Result<QJsonObject> answer) {
-                                             if (!answer.ok())
-                                                 return fail(answer.error().userMessage);
-                                             logger()->info("plaid: connection {} has its webhook address updated",
-                                                            connectionId);
-                                         });
-                       });
+    m_pending.insert(connectionId);
+    m_credentials.read(
+        connectionId, secrets::kConnectionSecret,
+        [this, alive = std::weak_ptr<int>(m_alive), connectionId, name, options](Result<QString> secret) {
+            if (!alive.lock())
+                return;
+            const QString url = m_url; // the newest address, whatever it was when this began
+            const auto fail = [this, connectionId, name, url](const QString& why) {
+                m_pending.remove(connectionId);
+                m_failed(QStringLiteral("Coffer could not tell Plaid where to send webhooks for \u201c%1\u201d: %2")
+                             .arg(name, why));
+                if (url != m_url)
+                    refresh(); // the address changed meanwhile: the newer one may yet succeed
+            };
+            if (!secret.ok())
+                return fail(secret.error().userMessage);
+            const auto keys = PlaidCredentials::fromSecret(secret.value());
+            if (!keys.ok())
+                return fail(keys.error().userMessage);
+            if (keys->accessToken.isEmpty()) {
+                m_pending.remove(connectionId);
+                return; // not linked to an item yet: Link will send the address
+            }
+            m_client.post(kUpdateEndpoint, updateRequest(keys->accessToken, url), keys.value(), options,
+                          [this, connectionId, url, fail](Result<QJsonObject> answer) {
+                              if (!answer.ok())
+                                  return fail(answer.error().userMessage);
+                              if (const auto kept =
+                                      store::ConnectionRepository(m_db).setOption(connectionId, kOption, url);
+                                  !kept.ok())
+                                  return fail(kept.error().userMessage);
+                              m_pending.remove(connectionId);
+                              logger()->info("plaid: connection {} has its webhook address updated", connectionId);
+                              if (url != m_url)
+                                  refresh(); // the address changed while this one was on its way
+                          });
+        });
 }
 
 } // namespace coffer::providers::plaid

@@ -3,6 +3,7 @@
 #include "providers/plaid/PlaidClient.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -19,8 +20,10 @@ namespace coffer::providers::plaid {
 
 // Tells Plaid where to send each item's webhooks: the user's public tunnel address
 // (webhook_public_url) while the receiver is on (webhook_enabled), else nowhere. New items get it
-// through /link/token/create (webhookUrl()); existing ones through /item/webhook/update when the
-// settings change (settingsChanged()), with each connection's access token from the keychain.
+// through /link/token/create (webhookUrl()); existing ones through /item/webhook/update (refresh():
+// when the settings change, and when a long-running engine starts, which catches a change made by
+// a one-shot `cofferctl settings set` and retries a failed update), with each connection's access
+// token from the keychain. What Plaid was last told is kept in the connection's kOption option.
 // Failures go to `failed` in words for the user, naming the connection and never a secret; they
 // change no connection's state. Thread affinity: the engine thread.
 class PlaidWebhookRegistration {
@@ -38,19 +41,22 @@ public:
     static inline const QString kUpdateEndpoint = QStringLiteral("/item/webhook/update");
     static QJsonObject updateRequest(const QString& accessToken, const QString& url);
 
-    // Updates every Plaid item when webhookUrl() differs from what it was last time (or at
-    // construction); an update still on its way for an older address is dropped.
-    void settingsChanged();
+    // A Plaid connection's option: the webhook address Plaid was last told for its item.
+    static inline const QString kOption = QStringLiteral("webhook");
+
+    // Tells Plaid the current webhookUrl() for every item whose kOption differs. An item with an
+    // update on its way gets the newest address once that one is answered.
+    void refresh();
 
 private:
-    void update(qint64 connectionId, const QString& name, const QVariantMap& options, const QString& url);
+    void update(qint64 connectionId, const QString& name, const QVariantMap& options);
 
     store::Database& m_db;
     secrets::CredentialStore& m_credentials;
     std::function<void(const QString&)> m_failed;
     PlaidClient m_client;
-    QString m_url;
-    int m_generation = 0;
+    QString m_url;                // the newest address
+    QSet<qint64> m_pending;       // connections with an update on its way
     std::shared_ptr<int> m_alive; // keychain answers arriving after destruction are dropped
 };
 
