@@ -193,6 +193,9 @@ void ConnectionEditor::readCredential(qint64 connectionId, std::function<void(mo
 
 void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, Done done)
 {
+    // A sign-in that finishes after its connection was removed must not put a secret back.
+    if (const auto exists = store::ConnectionRepository(m_db).get(connectionId); !exists.ok())
+        return failReauth(connectionId, exists.error().userMessage, done);
     m_credentials.write(
         connectionId, secrets::kConnectionSecret, credential, [this, connectionId, done](model::Status stored) {
             if (!stored.ok())
@@ -206,6 +209,9 @@ void ConnectionEditor::signedIn(qint64 connectionId, const QString& credential, 
             const auto signedIn = providers::createConnector(current->provider, m_clock);
             model::Status saved =
                 repo.setOption(connectionId, QStringLiteral("consentGrantedAt"), now.toString(Qt::ISODate));
+            // An end the provider announced belonged to the consent just renewed.
+            if (saved.ok())
+                saved = repo.setOption(connectionId, providers::kConsentExpiresAtOption, QVariant());
             if (const auto expiry = signedIn->initialTokenExpiry(current->options, now); saved.ok() && expiry)
                 saved =
                     repo.setOption(connectionId, providers::kTokenExpiresAtOption, expiry->toString(Qt::ISODateWithMs));

@@ -16,7 +16,7 @@
 #include "store/SettingsRepository.h"
 #include "store/SyncRunRepository.h"
 #include "store/UserSettings.h"
-#include "webhook/WebhookService.h"
+#include "webhooks/WebhookService.h"
 
 namespace coffer {
 
@@ -103,12 +103,12 @@ void EngineCore::start()
     // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
     // only collide with it over the port.
     if (m_options.automatic) {
-        m_webhooks = std::make_unique<webhook::WebhookService>(*m_db, *m_credentials, *m_jobs, m_clock);
-        QObject::connect(m_webhooks.get(), &webhook::WebhookService::failed, &m_facade,
+        m_webhooks = std::make_unique<webhooks::WebhookService>(*m_db, *m_credentials, *m_jobs, m_clock);
+        QObject::connect(m_webhooks.get(), &webhooks::WebhookService::failed, &m_facade,
                          [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
-        QObject::connect(m_webhooks.get(), &webhook::WebhookService::notification, &m_facade,
+        QObject::connect(m_webhooks.get(), &webhooks::WebhookService::notification, &m_facade,
                          [this](const model::Notification& n) { Q_EMIT m_facade.notification(n); });
-        QObject::connect(m_webhooks.get(), &webhook::WebhookService::connectionsChanged, &m_facade,
+        QObject::connect(m_webhooks.get(), &webhooks::WebhookService::connectionsChanged, &m_facade,
                          [this] { checkConsents(); });
     }
     Q_EMIT m_facade.started(m_db->path());

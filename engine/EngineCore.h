@@ -23,7 +23,7 @@ class JobDispatcher;
 namespace coffer::providers::plaid {
 class PlaidWebhookRegistration;
 }
-namespace coffer::webhook {
+namespace coffer::webhooks {
 class WebhookService;
 }
 
@@ -88,9 +88,9 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<secrets::CredentialStore> m_credentials;
     std::unique_ptr<jobs::JobDispatcher> m_jobs;
-    std::unique_ptr<ConnectionEditor> m_editor;          // adding, signing in again, editing
-    std::unique_ptr<LinkSessions> m_links;               // banks linked in the user's browser (Plaid Hosted Link)
-    std::unique_ptr<webhook::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
+    std::unique_ptr<ConnectionEditor> m_editor;           // adding, signing in again, editing
+    std::unique_ptr<LinkSessions> m_links;                // banks linked in the user's browser (Plaid Hosted Link)
+    std::unique_ptr<webhooks::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
     std::unique_ptr<providers::plaid::PlaidWebhookRegistration> m_plaidWebhooks; // where Plaid posts webhooks
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;             // one "data is stale" notice per connection until it is fresh again

@@ -83,7 +83,7 @@ void LinkSessions::drop(int requestId)
 
 void LinkSessions::begin(const model::LinkRequest& request)
 {
-    if (m_sessions.count(request.requestId))
+    if (m_sessions.count(request.requestId) || m_readingSecret.count(request.requestId))
         return fail(request.requestId, QStringLiteral("This Plaid Link is already open."));
     if (request.connectionId == 0) {
         if (const QString problem =
@@ -105,7 +105,10 @@ void LinkSessions::begin(const model::LinkRequest& request)
         return fail(request.requestId,
                     QStringLiteral("\u201c%1\u201d is not a Plaid connection.").arg(connection->name));
     const QVariantMap options = connection->options;
+    m_readingSecret.insert(request.requestId);
     m_editor.readCredential(request.connectionId, [this, request, options](model::Result<QString> secret) {
+        if (m_readingSecret.erase(request.requestId) == 0)
+            return; // cancelled while the keychain answered: nothing opens
         if (!secret.ok())
             return fail(request.requestId, secret.error().userMessage);
         start(request, options, secret.value());
@@ -198,6 +201,7 @@ void LinkSessions::start(const model::LinkRequest& request, const QVariantMap& o
 
 void LinkSessions::cancel(int requestId)
 {
+    m_readingSecret.erase(requestId);
     if (m_sessions.count(requestId))
         logger()->info("plaid link {}: cancelled", requestId);
     drop(requestId);

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 namespace coffer::schedule {
 class Clock;
@@ -48,6 +49,7 @@ private:
     const schedule::Clock& m_clock;
     QString m_installationId;
     std::map<int, std::unique_ptr<Session>> m_sessions;
+    std::set<int> m_readingSecret; // update-mode requests waiting for the keychain; cancel() removes them
 };
 
 } // namespace coffer

@@ -29,7 +29,10 @@ using model::Status;
 
 namespace {
 
-auto logger() { return log::get("engine.jobs"); }
+auto logger()
+{
+    return log::get("engine.jobs");
+}
 
 // The longest the timer sleeps: a clock jump or a wake from sleep is noticed within this.
 constexpr qint64 kMaxSleepMs = 60 * 1000;
@@ -38,8 +41,14 @@ constexpr qint64 kCleanupEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kCredentialsCheckEveryMs = 24 * 3600 * 1000;
 constexpr qint64 kRenewTokensAheadMs = 10 * 60 * 1000; // renew short-lived tokens this long before they expire
 
-QString connectionKey(qint64 id) { return QStringLiteral("connection:%1").arg(id); }
-QString providerKey(const QString& provider) { return QStringLiteral("provider:") + provider; }
+QString connectionKey(qint64 id)
+{
+    return QStringLiteral("connection:%1").arg(id);
+}
+QString providerKey(const QString& provider)
+{
+    return QStringLiteral("provider:") + provider;
+}
 
 } // namespace
 
@@ -170,9 +179,10 @@ void JobDispatcher::scheduleHousekeeping()
         return;
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     // enqueue() merges with an open one, so this never piles up across restarts.
-    for (const auto& [kind, priority, firstInMs] : {std::tuple{JobKind::HealthCheck, Priority::Scheduled, kHealthCheckEveryMs},
-                                                    std::tuple{JobKind::Cleanup, Priority::Backfill, qint64(5 * 60 * 1000)},
-                                                    std::tuple{JobKind::RefreshCredentials, Priority::Scheduled, qint64(0)}}) {
+    for (const auto& [kind, priority, firstInMs] :
+         {std::tuple{JobKind::HealthCheck, Priority::Scheduled, kHealthCheckEveryMs},
+          std::tuple{JobKind::Cleanup, Priority::Backfill, qint64(5 * 60 * 1000)},
+          std::tuple{JobKind::RefreshCredentials, Priority::Scheduled, qint64(0)}}) {
         if (auto queued = m_queue.enqueue(kind, 0, priority, now + firstInMs, {}, 1); !queued.ok())
             logger()->error("could not queue the {} job", jobKindName(kind).toStdString());
     }
@@ -188,7 +198,8 @@ void JobDispatcher::runHousekeeping(const Job& job)
             logger()->error("could not queue the next cleanup");
     } else if (job.kind == JobKind::RefreshCredentials) {
         Q_EMIT credentialsCheckDue();
-        if (!m_queue.enqueue(JobKind::RefreshCredentials, 0, Priority::Scheduled, now + kCredentialsCheckEveryMs, {}, 1).ok())
+        if (!m_queue.enqueue(JobKind::RefreshCredentials, 0, Priority::Scheduled, now + kCredentialsCheckEveryMs, {}, 1)
+                 .ok())
             logger()->error("could not queue the next credentials check");
     } else if (job.kind == JobKind::HealthCheck) {
         Q_EMIT healthChecked(health());
@@ -204,12 +215,13 @@ void JobDispatcher::planRenewal(qint64 connectionId)
     const auto connection = store::ConnectionRepository(m_db).get(connectionId);
     if (!connection.ok())
         return;
-    const QDateTime expiresAt =
-        QDateTime::fromString(connection->options.value(providers::kTokenExpiresAtOption).toString(), Qt::ISODateWithMs);
+    const QDateTime expiresAt = QDateTime::fromString(
+        connection->options.value(providers::kTokenExpiresAtOption).toString(), Qt::ISODateWithMs);
     if (!expiresAt.isValid())
         return;
-    if (!m_queue.enqueue(JobKind::RefreshCredentials, connectionId, Priority::Scheduled,
-                         expiresAt.toMSecsSinceEpoch() - kRenewTokensAheadMs, {}, m_retry.maxAttempts)
+    if (!m_queue
+             .enqueue(JobKind::RefreshCredentials, connectionId, Priority::Scheduled,
+                      expiresAt.toMSecsSinceEpoch() - kRenewTokensAheadMs, {}, m_retry.maxAttempts)
              .ok())
         logger()->error("could not plan the sign-in renewal of connection {}", connectionId);
 }
@@ -305,7 +317,8 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
     if (!m_providerOf.contains(connectionId))
         return Error::permanent(QStringLiteral("There is no connection with id %1.").arg(connectionId));
     if (m_needsNetwork.contains(connectionId) && !m_network.online()) {
-        Error e = Error::retryable(QStringLiteral("This computer is offline; Coffer will sync when the network is back."));
+        Error e =
+            Error::retryable(QStringLiteral("This computer is offline; Coffer will sync when the network is back."));
         e.providerCode = QStringLiteral("OFFLINE");
         if (priority == Priority::Manual)
             return e; // fail fast: the user is waiting for an answer
@@ -319,8 +332,8 @@ Result<JobQueue::Enqueued> JobDispatcher::requestSync(qint64 connectionId, Prior
             return e;
         }
     }
-    auto enqueued = m_queue.enqueue(JobKind::SyncConnection, connectionId, priority,
-                                    m_clock.now().toMSecsSinceEpoch(), {}, m_retry.maxAttempts);
+    auto enqueued = m_queue.enqueue(JobKind::SyncConnection, connectionId, priority, m_clock.now().toMSecsSinceEpoch(),
+                                    {}, m_retry.maxAttempts);
     if (enqueued.ok()) {
         m_requested.insert(enqueued->id);
         settle();
@@ -337,8 +350,9 @@ Result<JobQueue::Enqueued> JobDispatcher::requestBackfill(qint64 connectionId, c
     const QDate today = m_clock.now().toUTC().date();
     if (!from.isValid() || from >= today || from.year() < 1900)
         return Error::permanent(QStringLiteral("A backfill starts on a day before today."));
-    auto enqueued = m_queue.enqueue(JobKind::Backfill, connectionId, Priority::Backfill,
-                                    m_clock.now().toMSecsSinceEpoch(), backfillPayload(from, today), m_retry.maxAttempts);
+    auto enqueued =
+        m_queue.enqueue(JobKind::Backfill, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
+                        backfillPayload(from, today), m_retry.maxAttempts);
     if (enqueued.ok()) {
         m_requested.insert(enqueued->id);
         settle();
@@ -394,7 +408,8 @@ void JobDispatcher::enqueueDue()
                                                                  : now + SyncLimits::kWindowMs);
             continue;
         }
-        if (auto enqueued = m_queue.enqueue(JobKind::SyncConnection, id, Priority::Scheduled, now, {}, m_retry.maxAttempts);
+        if (auto enqueued =
+                m_queue.enqueue(JobKind::SyncConnection, id, Priority::Scheduled, now, {}, m_retry.maxAttempts);
             !enqueued.ok())
             logger()->error("could not queue the scheduled sync of connection {}", id);
     }
@@ -437,17 +452,24 @@ bool JobDispatcher::admit(const Job& job)
 
 void JobDispatcher::deferOverBudget()
 {
-    const qint64 now = m_clock.now().toMSecsSinceEpoch();
     for (auto it = m_overBudget.cbegin(); it != m_overBudget.cend(); ++it) {
         const SyncLimits::Refusal& refusal = it.value();
+        if (!refusal.nextAllowedAt.isValid()) {
+            // More calls than the provider allows in a day, ever: waiting would only repeat this.
+            Error e = Error::permanent(refusal.reason + QStringLiteral(" This needs more requests than the provider "
+                                                                       "allows in a day; ask for a shorter period."),
+                                       QStringLiteral("over the daily call budget by itself"));
+            e.providerCode = QStringLiteral("SYNC_LIMIT");
+            logger()->warn("job {} can never fit the daily call budget", it.key());
+            m_queue.fail(it.key(), e, std::nullopt);
+            continue;
+        }
         Error e = Error::retryable(refusal.reason + u' ' +
                                        m_syncLimits.refusalMessage(refusal, QTimeZone::systemTimeZone()) + u'.',
                                    QStringLiteral("daily call budget"));
         e.providerCode = QStringLiteral("SYNC_LIMIT");
-        const qint64 at =
-            refusal.nextAllowedAt.isValid() ? refusal.nextAllowedAt.toMSecsSinceEpoch() : now + SyncLimits::kWindowMs;
         logger()->info("job {} waits for the daily call budget", it.key());
-        m_queue.fail(it.key(), e, at);
+        m_queue.fail(it.key(), e, refusal.nextAllowedAt.toMSecsSinceEpoch());
     }
     m_overBudget.clear();
 }
@@ -560,8 +582,9 @@ void JobDispatcher::queueFollowUp(qint64 connectionId)
     if (info == m_providerInfo.cend() || !fullRefetchDue(m_db, connectionId, m_clock.now()) ||
         !m_syncLimits.budgetAllows(connectionId, 1, fullRefetchCalls(*info)))
         return;
-    if (!m_queue.enqueue(JobKind::SyncConnection, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
-                         QVariantMap{{kFullRefetchPayload, true}}, m_retry.maxAttempts)
+    if (!m_queue
+             .enqueue(JobKind::SyncConnection, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
+                      QVariantMap{{kFullRefetchPayload, true}}, m_retry.maxAttempts)
              .ok())
         logger()->error("could not queue the full re-fetch of connection {}", connectionId);
 }
@@ -579,9 +602,10 @@ void JobDispatcher::queueInitialBackfill(qint64 connectionId)
     if (!done.ok() || !done.value().isEmpty())
         return;
     const QDate today = m_clock.now().toUTC().date();
-    const auto queued = m_queue.enqueue(
-        JobKind::Backfill, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
-        backfillPayload(today.addDays(-info->historyDays), today.addDays(-info->backfillChunkDays)), m_retry.maxAttempts);
+    const auto queued =
+        m_queue.enqueue(JobKind::Backfill, connectionId, Priority::Backfill, m_clock.now().toMSecsSinceEpoch(),
+                        backfillPayload(today.addDays(-info->historyDays), today.addDays(-info->backfillChunkDays)),
+                        m_retry.maxAttempts);
     if (!queued.ok() || !settings.setValue(key, QStringLiteral("queued")).ok())
         logger()->error("could not queue the history backfill of connection {}", connectionId);
 }

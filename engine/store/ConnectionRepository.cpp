@@ -182,10 +182,14 @@ Status ConnectionRepository::setOption(qint64 id, const QString& key, const QVar
     if (!connection.ok())
         return connection.error();
     QVariantMap options = connection->options;
-    options.insert(key, value);
-    return updateOne(m_db, QStringLiteral("UPDATE connections SET options = ? WHERE id = ?"),
-                     QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(options)).toJson(QJsonDocument::Compact)),
-                     id, "save a connection setting");
+    if (value.isValid())
+        options.insert(key, value);
+    else
+        options.remove(key);
+    return updateOne(
+        m_db, QStringLiteral("UPDATE connections SET options = ? WHERE id = ?"),
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(options)).toJson(QJsonDocument::Compact)), id,
+        "save a connection setting");
 }
 
 Status ConnectionRepository::saveCursor(qint64 id, const QString& cursor)

@@ -28,7 +28,7 @@ public:
     model::Status setName(qint64 id, const QString& name);
     // Back to idle without an error: the user has just fixed what the last one asked for (signed in again).
     model::Status clearError(qint64 id);
-    // One provider setting (never a secret).
+    // One provider setting (never a secret); an invalid (null) value removes it.
     model::Status setOption(qint64 id, const QString& key, const QVariant& value);
 
     struct Outcome {

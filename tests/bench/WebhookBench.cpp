@@ -1,10 +1,10 @@
 #include "../fakes/PlaidWebhookSigner.h"
-#include "webhook/HttpRequestReader.h"
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/HttpRequestReader.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <benchmark/benchmark.h>
 
-using namespace coffer::webhook;
+using namespace coffer::webhooks;
 
 namespace {
 

@@ -4,8 +4,8 @@
 
 #include "AwaitResult.h"
 #include "providers/plaid/PlaidClient.h"
-#include "webhook/PlaidKeyFetch.h"
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidKeyFetch.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <gtest/gtest.h>
 
@@ -22,10 +22,10 @@ TEST(PlaidWebhookKeyContract, KeyRequestFollowsTheSpecAndItsExampleKeyLoads)
                               {QStringLiteral("baseUrl"), mockUrl}};
     providers::plaid::PlaidClient client;
     const auto answer = test::awaitResult<QJsonObject>(
-        [&](auto done) { webhook::fetchPlaidVerificationKey(client, keys, options, kid, done); });
+        [&](auto done) { webhooks::fetchPlaidVerificationKey(client, keys, options, kid, done); });
     ASSERT_TRUE(answer.ok()) << answer.error().providerCode.toStdString() << ": "
                              << answer.error().detail.toStdString();
-    const auto key = webhook::PlaidVerificationKey::fromJwk(answer.value(), kid);
+    const auto key = webhooks::PlaidVerificationKey::fromJwk(answer.value(), kid);
     ASSERT_TRUE(key.ok()) << key.error().detail.toStdString();
     EXPECT_FALSE(key->expiredAt.has_value());
 }

@@ -443,3 +443,44 @@ TEST_F(PlaidLinkTest, AnUpdateThatFailedIsTriedAgainWhenCofferStarts)
 }
 
 } // namespace
+
+TEST_F(PlaidLinkTest, StoppingASignInBeforeTheKeychainAnswersOpensNothing)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    model::LinkRequest update;
+    update.connectionId = connectionId;
+    update.options = {{QStringLiteral("pollIntervalMs"), 20}};
+    const int stopped = engine().host().beginLink(update);
+    engine().host().cancelLink(stopped); // while the engine reads the item's keys from the keychain
+    // A second sign-in reads the keychain after the first: once it opens, the first has had its answer.
+    QUrl url;
+    const int second = open(update, &url);
+    EXPECT_NE(second, stopped);
+    EXPECT_FALSE(m_opened.contains(stopped)) << "a stopped sign-in opened the browser";
+    EXPECT_FALSE(m_failed.contains(stopped));
+    EXPECT_EQ(calls(QStringLiteral("/link/token/create")).size(), 1) << "only the second sign-in asked Plaid";
+    engine().host().cancelLink(second);
+}
+
+TEST_F(PlaidLinkTest, ASignInFinishedAfterItsConnectionWasRemovedKeepsNoSecret)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    model::LinkRequest update;
+    update.connectionId = connectionId;
+    update.options = {{QStringLiteral("pollIntervalMs"), 20}};
+    QUrl url;
+    const int request = open(update, &url);
+    QSignalSpy removed(&engine().host(), &EngineHost::connectionRemoved);
+    engine().host().removeConnection(connectionId, false);
+    ASSERT_TRUE(test::waitFor([&] { return !removed.isEmpty(); }));
+
+    // The user finishes in the browser anyway.
+    m_link.completeLink(PlaidFakeLink::linkTokenOf(url.toString()));
+    const auto [signedIn, refusal] = outcome(request);
+    EXPECT_EQ(signedIn, 0);
+    EXPECT_FALSE(refusal.isEmpty()) << "the sign-in of a removed connection was reported as done";
+    EXPECT_TRUE(test::keychainSecret(engine(), connectionId).isEmpty())
+        << "the removed connection's Plaid keys were written back to the keychain";
+}

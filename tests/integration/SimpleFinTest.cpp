@@ -809,23 +809,6 @@ TEST_F(SimpleFinEngineTest, TheBridgeSeesAtMostTwentyFourRequestsADayBackfillsIn
     EXPECT_GT(m_fake.requestCount(), 23);
 }
 
-namespace {
-
-// What the keychain holds for the connection, read as the engine reads it.
-QString keychainSecret(const test::EngineUnderTest& engine, qint64 connectionId)
-{
-    const QString databaseId = test::Inspector(engine.databasePath)
-                                   .rows(QStringLiteral("SELECT value FROM settings WHERE key = 'database_id'"))
-                                   .value(0);
-    secrets::CredentialStore keychain(test::EngineUnderTest::s_service, databaseId);
-    std::optional<model::Result<QString>> secret;
-    keychain.read(connectionId, QStringLiteral("token"), [&](model::Result<QString> r) { secret = std::move(r); });
-    EXPECT_TRUE(test::waitFor([&] { return secret.has_value(); }));
-    return secret && secret->ok() ? secret->value() : QString();
-}
-
-} // namespace
-
 TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetupTokenSignsInAgain)
 {
     test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
@@ -837,7 +820,7 @@ TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetup
     ASSERT_TRUE(engine.failures.isEmpty()) << engine.failures.value(0).toStdString();
     const qint64 id = engine.addedIds.first();
     const QString firstAccess = m_fake.accessUrl();
-    EXPECT_EQ(keychainSecret(engine, id), firstAccess) << "only the claimed access URL is kept, in the keychain";
+    EXPECT_EQ(test::keychainSecret(engine, id), firstAccess) << "only the claimed access URL is kept, in the keychain";
 
     // 91 days of history in two chunks; the user disables Coffer's access at the Bridge after the
     // account list and the newest chunk have been answered.
@@ -887,7 +870,7 @@ TEST_F(SimpleFinEngineTest, AccessRevokedMidRunKeepsWhatWasCommittedAndANewSetup
     ASSERT_TRUE(test::waitFor([&] { return !reauthenticated.isEmpty() || !engine.failures.isEmpty(); }));
     ASSERT_TRUE(engine.failures.isEmpty()) << engine.failures.value(0).toStdString();
     EXPECT_EQ(m_fake.requests()[4].method, QByteArray("POST"));
-    const QString newAccess = keychainSecret(engine, id);
+    const QString newAccess = test::keychainSecret(engine, id);
     EXPECT_EQ(newAccess, m_fake.accessUrl());
     EXPECT_NE(newAccess, firstAccess);
     ASSERT_TRUE(test::waitFor([&] { return engine.summaries.size() >= 2; }, 30000));
@@ -956,4 +939,25 @@ TEST_F(SimpleFinEngineTest, ALapsedSubscriptionIsShownAndNotRetried)
     advance(engine, 120); // past every retry delay: a payment problem is not retried
     expectRuns(engine, 1);
     EXPECT_EQ(m_fake.requestCount(), 1);
+}
+
+TEST_F(SimpleFinEngineTest, HistoryThatCanNeverFitTheDailyBudgetFailsWithTheReasonInsteadOfWaitingForever)
+{
+    test::EngineUnderTest engine(m_dir.path(), m_clock, true, m_network);
+    const qint64 id = addSimpleFin(engine);
+    const int before = m_fake.requestCount();
+    // Five years in 60-day chunks is 31 requests: more than the Bridge's 24 a day, on any day.
+    engine.host().backfill(id, test::fixedNow().toUTC().date().addYears(-5));
+    std::optional<jobs::Job> backfill;
+    ASSERT_TRUE(test::waitFor([&] {
+        const auto listed = engine.jobs();
+        const auto it = std::find_if(listed.cbegin(), listed.cend(),
+                                     [](const jobs::Job& j) { return j.kind == jobs::JobKind::Backfill; });
+        if (it != listed.cend() && it->state == jobs::JobState::Failed)
+            backfill = *it;
+        return backfill.has_value();
+    })) << "the backfill waits for a day that can never come";
+    EXPECT_TRUE(backfill->lastError.contains(QStringLiteral("ask for a shorter period")))
+        << backfill->lastError.toStdString();
+    EXPECT_EQ(m_fake.requestCount(), before) << "nothing was asked of the Bridge";
 }

@@ -3,6 +3,7 @@
 // and what they change in the queue and in the connections' statuses.
 
 #include "../fakes/PlaidFake.h"
+#include "../fakes/PlaidFakeLink.h"
 #include "../fakes/PlaidFakeWebhooks.h"
 #include "../fakes/PlaidWebhookSigner.h"
 #include "EngineHarness.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QSignalSpy>
 #include <QTcpServer>
 
 #include <gtest/gtest.h>
@@ -20,6 +22,7 @@
 using namespace coffer;
 using test::exchangeRaw;
 using test::PlaidFake;
+using test::PlaidFakeLink;
 using test::PlaidFakeWebhooks;
 using test::PlaidWebhookSigner;
 using test::statusOf;
@@ -371,6 +374,22 @@ TEST_F(WebhookTest, PendingExpirationShowsWhenConsentEnds)
     EXPECT_TRUE(std::any_of(n.cbegin(), n.cend(), [&](const model::Notification& x) {
         return x.kind == model::Notification::Kind::ConsentExpiring && x.connectionId == id;
     })) << "five days is within the default seven-day warning";
+
+    // Signing in again (Link in update mode) renews the consent: the announced end is forgotten.
+    PlaidFakeLink link(m_fake, m_clock->now());
+    QSignalSpy opened(&m_engine->host(), &EngineHost::linkOpened);
+    QSignalSpy reauthenticated(&m_engine->host(), &EngineHost::reauthenticated);
+    model::LinkRequest update;
+    update.connectionId = id;
+    update.options = {{QStringLiteral("pollIntervalMs"), 20}};
+    m_engine->host().beginLink(update);
+    ASSERT_TRUE(waitFor([&] { return !opened.isEmpty(); })) << "Link did not open in update mode";
+    link.completeLink(PlaidFakeLink::linkTokenOf(opened.first().at(1).toUrl().toString()));
+    ASSERT_TRUE(waitFor([&] { return !reauthenticated.isEmpty(); })) << "the update-mode sign-in did not finish";
+    EXPECT_TRUE(waitFor([&] {
+        const auto s = connection(id);
+        return s && !s->consentExpiresAt.isValid() && s->state != model::ConnectionState::ReauthSoon;
+    })) << "the card still says to re-authenticate soon after signing in again";
 }
 
 } // namespace

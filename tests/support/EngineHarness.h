@@ -6,6 +6,7 @@
 #include "EngineHost.h"
 #include "schedule/Clock.h"
 #include "schedule/NetworkStatus.h"
+#include "secrets/CredentialStore.h"
 
 #include "TestSupport.h"
 
@@ -20,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace coffer::test {
 
@@ -28,8 +30,8 @@ class EngineUnderTest {
 public:
     // automatic: follow schedules and run the queue on its own, as the app does; otherwise run
     // only what the test asks for, as a one-shot command does.
-    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock, bool automatic = true,
-                             std::shared_ptr<schedule::NetworkStatus> network = {})
+    explicit EngineUnderTest(const QString& dataDir, std::shared_ptr<schedule::ManualClock> clock,
+                             bool automatic = true, std::shared_ptr<schedule::NetworkStatus> network = {})
         : m_clock(std::move(clock))
     {
         EngineOptions options;
@@ -52,8 +54,10 @@ public:
                          [this](const QString& m) { failures << m; });
         QObject::connect(m_host.get(), &EngineHost::jobProgress, &m_context,
                          [this](const model::JobProgress&) { ++progressReports; });
-        QObject::connect(m_host.get(), &EngineHost::jobsListed, &m_context,
-                         [this](const QList<jobs::Job>& j) { listedJobs = j; ++jobListings; });
+        QObject::connect(m_host.get(), &EngineHost::jobsListed, &m_context, [this](const QList<jobs::Job>& j) {
+            listedJobs = j;
+            ++jobListings;
+        });
         QObject::connect(m_host.get(), &EngineHost::operationSucceeded, &m_context,
                          [this](const QString& m) { doneMessages << m; });
         m_host->start();
@@ -179,6 +183,19 @@ inline QStringList referenceLedger(quint64 seed, const std::function<bool(Engine
     if (!run(engine, id))
         return {};
     return Inspector(engine.databasePath).ledger(id);
+}
+
+// What the keychain holds for a connection, read as the engine reads it; empty when nothing.
+inline QString keychainSecret(const EngineUnderTest& engine, qint64 connectionId)
+{
+    const QString databaseId = Inspector(engine.databasePath)
+                                   .rows(QStringLiteral("SELECT value FROM settings WHERE key = 'database_id'"))
+                                   .value(0);
+    secrets::CredentialStore keychain(EngineUnderTest::s_service, databaseId);
+    std::optional<model::Result<QString>> secret;
+    keychain.read(connectionId, secrets::kConnectionSecret, [&](model::Result<QString> r) { secret = std::move(r); });
+    EXPECT_TRUE(waitFor([&] { return secret.has_value(); }));
+    return secret && secret->ok() ? secret->value() : QString();
 }
 
 } // namespace coffer::test

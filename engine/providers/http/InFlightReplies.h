@@ -1,9 +1,13 @@
 #pragma once
 
+#include "model/Result.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkReply;
@@ -30,5 +34,12 @@ private:
     std::unique_ptr<QObject> m_context;
     QList<QPointer<QNetworkReply>> m_replies;
 };
+
+// Reports error to done from the event loop, as an answer would come, unless context is gone by
+// then (InFlightReplies::context() is, after abortAll() or with its connector).
+template <typename T> void failLater(QObject* context, std::function<void(model::Result<T>)> done, model::Error error)
+{
+    QTimer::singleShot(0, context, [done = std::move(done), error = std::move(error)] { done(error); });
+}
 
 } // namespace coffer::providers::http

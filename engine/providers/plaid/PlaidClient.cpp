@@ -85,8 +85,7 @@ void PlaidClient::post(const QString& endpoint, const QJsonObject& body, const P
     const auto base = baseUrl(options);
     if (!base.ok()) {
         logger()->warn("plaid: POST {} not sent: {}", path.toStdString(), base.error().detail.toStdString());
-        QTimer::singleShot(0, m_inFlight.context(), [done = std::move(done), error = base.error()] { done(error); });
-        return;
+        return http::failLater(m_inFlight.context(), std::move(done), base.error());
     }
     QUrl url = base.value();
     url.setPath(url.path() + path);

@@ -54,6 +54,12 @@ public:
 
     // Drops every call in flight: their done callbacks are never called.
     void cancel();
+    // Reports an error found before any call as a call's answer would come: later, and not after
+    // cancel() or the client's end.
+    template <typename T> void failLater(std::function<void(model::Result<T>)> done, model::Error error) const
+    {
+        http::failLater(m_inFlight.context(), std::move(done), std::move(error));
+    }
 
 private:
     QNetworkAccessManager& network();

@@ -17,11 +17,6 @@ auto logger()
     return log::get("engine.providers");
 }
 
-template <typename T> void failLater(std::function<void(Result<T>)> done, Error error)
-{
-    QTimer::singleShot(0, [done = std::move(done), error = std::move(error)] { done(error); });
-}
-
 } // namespace
 
 ProviderInfo PlaidConnector::describe() const
@@ -52,7 +47,7 @@ void PlaidConnector::call(const FetchContext& context, const QString& endpoint, 
 {
     const auto credentials = linkedCredentials(context);
     if (!credentials.ok())
-        return failLater(std::move(done), credentials.error());
+        return m_client.failLater(std::move(done), credentials.error());
     body.insert(QStringLiteral("access_token"), credentials->accessToken);
     m_client.post(endpoint, body, credentials.value(), context.options,
                   [read = std::move(read), done = std::move(done)](Result<QJsonObject> answer) {

@@ -82,11 +82,6 @@ void noteServerMessages(qint64 connectionId, const AccountSet& set)
                        set.skippedAccounts);
 }
 
-template <typename T> void deliverLater(QObject* context, std::function<void(Result<T>)> done, Error error)
-{
-    QTimer::singleShot(0, context, [done = std::move(done), error = std::move(error)] { done(error); });
-}
-
 } // namespace
 
 SimpleFinConnector::SimpleFinConnector(const schedule::Clock& clock)
@@ -124,7 +119,7 @@ void SimpleFinConnector::get(const FetchContext& context, const QUrlQuery& query
     auto endpoint = resolveEndpoint(context.secret, context.options.value(QStringLiteral("baseUrl")).toString());
     if (!endpoint.ok()) {
         logFailure(context.connectionId, "GET accounts", endpoint.error());
-        return deliverLater(m_inFlight.context(), std::move(done), endpoint.error());
+        return http::failLater(m_inFlight.context(), std::move(done), endpoint.error());
     }
     QUrl url = endpoint->root;
     url.setPath(url.path() + QStringLiteral("/accounts"));
@@ -328,7 +323,7 @@ void SimpleFinConnector::claimSetupToken(QNetworkAccessManager& network, const Q
 {
     const auto decoded = decodeSetupToken(setupToken);
     if (!decoded.ok())
-        return deliverLater(context, std::move(done), decoded.error());
+        return http::failLater(context, std::move(done), decoded.error());
     const QUrl claimUrl = decoded.value();
 
     QNetworkRequest request(claimUrl);

@@ -1,7 +1,7 @@
 // The webhook receiver over real loopback TCP: bound to 127.0.0.1 only, one bounded request per
 // connection, answers that close the connection.
 
-#include "webhook/WebhookReceiver.h"
+#include "webhooks/WebhookReceiver.h"
 
 #include "../../fakes/WebhookDelivery.h"
 #include "TestSupport.h"
@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 namespace {
 
 using test::exchangeRaw;
@@ -164,4 +164,4 @@ TEST_F(WebhookReceiverTest, StopsListeningWhenClosed)
 }
 
 } // namespace
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

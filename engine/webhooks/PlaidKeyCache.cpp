@@ -1,9 +1,9 @@
-#include "webhook/PlaidKeyCache.h"
+#include "webhooks/PlaidKeyCache.h"
 
 #include "log/Log.h"
 #include "schedule/Clock.h"
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 using model::Error;
 
@@ -87,4 +87,4 @@ void PlaidKeyCache::settle(State& state, const QString& slot, const model::Resul
         done(outcome);
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -9,7 +9,7 @@
 
 #include <functional>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // The longest a key fetch may take: Plaid counts a delivery unanswered after 10 s.
 inline constexpr int kKeyFetchTimeoutMs = 7'000;
@@ -22,4 +22,4 @@ void fetchPlaidVerificationKey(providers::plaid::PlaidClient& client, const prov
                                QVariantMap options, const QString& kid,
                                std::function<void(model::Result<QJsonObject>)> done);
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

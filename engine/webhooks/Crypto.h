@@ -8,7 +8,7 @@
 
 struct evp_pkey_st;
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // An ECDSA P-256 public key for verifying ES256 signatures (RFC 7518 section 3.4), through
 // OpenSSL's libcrypto: signature verification is not something to write by hand.
@@ -31,4 +31,4 @@ QByteArray sha256Hex(const QByteArray& bytes);
 // Equal contents, compared in time that does not depend on where they differ (lengths may leak).
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,6 +1,6 @@
-#include "webhook/ReplayGuard.h"
+#include "webhooks/ReplayGuard.h"
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 ReplayGuard::ReplayGuard(qint64 windowSeconds, int maxEntries)
     : m_windowMs(windowSeconds * 1000)
@@ -27,4 +27,4 @@ void ReplayGuard::forgetOlderThan(qint64 cutoffMs)
         m_seenAtMs.remove(m_order.dequeue().second);
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

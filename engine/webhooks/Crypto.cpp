@@ -1,4 +1,4 @@
-#include "webhook/Crypto.h"
+#include "webhooks/Crypto.h"
 
 #include <QCryptographicHash>
 
@@ -9,7 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 
@@ -108,4 +108,4 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
     return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

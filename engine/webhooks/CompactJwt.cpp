@@ -1,9 +1,9 @@
-#include "webhook/CompactJwt.h"
+#include "webhooks/CompactJwt.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 using model::Error;
 
@@ -79,4 +79,4 @@ model::Result<CompactJwt> CompactJwt::decode(const QByteArray& token, int maxByt
     return jwt;
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QQueue>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // Remembers which deliveries were already acted on, by a digest of their signature token, for a
 // window longer than a token stays valid: a replayed delivery is recognised until its token is
@@ -26,4 +26,4 @@ private:
     QQueue<QPair<qint64, QByteArray>> m_order; // oldest first
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

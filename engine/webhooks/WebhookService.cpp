@@ -1,4 +1,4 @@
-#include "webhook/WebhookService.h"
+#include "webhooks/WebhookService.h"
 
 #include "jobs/JobDispatcher.h"
 #include "log/Log.h"
@@ -7,10 +7,10 @@
 #include "schedule/Clock.h"
 #include "store/ConnectionRepository.h"
 #include "store/UserSettings.h"
-#include "webhook/PlaidWebhookRoute.h"
-#include "webhook/WebhookReceiver.h"
+#include "webhooks/PlaidWebhookRoute.h"
+#include "webhooks/WebhookReceiver.h"
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 
@@ -147,4 +147,4 @@ void WebhookService::recordConsentEnd(qint64 connectionId, const QDateTime& cons
     Q_EMIT connectionsChanged();
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

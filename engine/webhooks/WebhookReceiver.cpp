@@ -1,4 +1,4 @@
-#include "webhook/WebhookReceiver.h"
+#include "webhooks/WebhookReceiver.h"
 
 #include "log/Log.h"
 
@@ -7,7 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 
@@ -233,4 +233,4 @@ void WebhookReceiver::onNewConnection()
     }
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,8 +1,8 @@
 // Verification keys fetched by kid, kept, shared between concurrent deliveries, and never
 // remembered as missing.
 
-#include "webhook/PlaidKeyCache.h"
-#include "webhook/ReplayGuard.h"
+#include "webhooks/PlaidKeyCache.h"
+#include "webhooks/ReplayGuard.h"
 
 #include "../../fakes/PlaidWebhookSigner.h"
 #include "TestSupport.h"
@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 namespace {
 
 using Answer = std::function<void(model::Result<QJsonObject>)>;
@@ -132,4 +132,4 @@ TEST(ReplayGuard, RecognisesADeliverySeenWithinTheWindowOnly)
 }
 
 } // namespace
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

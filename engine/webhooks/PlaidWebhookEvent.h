@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // What a Plaid webhook body says, as far as Coffer acts on it (plaid.com/docs/api/webhooks):
 // {"webhook_type", "webhook_code", "item_id", "error": {...}, "consent_expiration_time", ...}.
@@ -32,4 +32,4 @@ struct PlaidWebhookEvent {
     static model::Result<PlaidWebhookEvent> parse(const QByteArray& body);
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

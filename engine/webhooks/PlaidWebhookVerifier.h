@@ -1,8 +1,8 @@
 #pragma once
 
 #include "model/Result.h"
-#include "webhook/CompactJwt.h"
-#include "webhook/Crypto.h"
+#include "webhooks/CompactJwt.h"
+#include "webhooks/Crypto.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // Plaid's webhook verification, step by step as Plaid documents it
 // (plaid.com/docs/api/webhooks/webhook-verification): the Plaid-Verification header is a JWT whose
@@ -68,4 +68,4 @@ inline const QString kMalformedBody = QStringLiteral("MALFORMED_BODY");
 // could not be fetched (Plaid retries), 401 otherwise.
 int rejectionStatus(const model::Error& error);
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,6 +1,6 @@
 // Plaid webhook verification as Plaid documents it, against tokens made with OpenSSL-generated keys.
 
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include "../../fakes/PlaidWebhookSigner.h"
 #include "TestSupport.h"
@@ -11,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 namespace {
 
 using test::PlaidWebhookSigner;
@@ -199,4 +199,4 @@ TEST(Base64Url, IsStrict)
 }
 
 } // namespace
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,11 +1,11 @@
 // What Coffer does with each kind of Plaid webhook body.
 
-#include "webhook/PlaidWebhookEvent.h"
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidWebhookEvent.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <gtest/gtest.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 namespace {
 
 using Action = PlaidWebhookEvent::Action;
@@ -71,4 +71,4 @@ TEST(PlaidWebhookEvent, ABodyThatIsNotAPlaidWebhookIsRefusedWithoutQuotingIt)
 }
 
 } // namespace
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

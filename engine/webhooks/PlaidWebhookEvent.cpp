@@ -1,11 +1,11 @@
-#include "webhook/PlaidWebhookEvent.h"
+#include "webhooks/PlaidWebhookEvent.h"
 
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 
@@ -53,4 +53,4 @@ model::Result<PlaidWebhookEvent> PlaidWebhookEvent::parse(const QByteArray& body
     return event;
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // A JSON Web Token in compact form (RFC 7519): base64url(header).base64url(claims).base64url(signature),
 // decoded but NOT verified. The header is read first to learn which algorithm and key to verify with.
@@ -24,4 +24,4 @@ struct CompactJwt {
 model::Result<QByteArray> decodeBase64Url(const QByteArray& text);
 QByteArray encodeBase64Url(const QByteArray& bytes);
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/Result.h"
-#include "webhook/HttpRequestReader.h"
+#include "webhooks/HttpRequestReader.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -13,7 +13,7 @@
 
 class QTcpSocket;
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // What a route answers. The body is plain text for people reading a tunnel's log; it never holds
 // anything from the request.
@@ -64,4 +64,4 @@ private:
     std::shared_ptr<int> m_open = std::make_shared<int>(0); // connections being served; outlives their ends
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,6 +1,6 @@
-#include "webhook/HttpRequestReader.h"
+#include "webhooks/HttpRequestReader.h"
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 
@@ -189,4 +189,4 @@ HttpRequestReader::State HttpRequestReader::checkFraming()
     return State::Incomplete;
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/Snapshots.h"
-#include "webhook/PlaidWebhookEvent.h"
+#include "webhooks/PlaidWebhookEvent.h"
 
 #include <QObject>
 
@@ -20,7 +20,7 @@ namespace coffer::store {
 class Database;
 }
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 class PlaidWebhookRoute;
 class WebhookReceiver;
@@ -71,4 +71,4 @@ private:
     std::unique_ptr<WebhookReceiver> m_receiver;
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,14 +1,14 @@
-#include "webhook/PlaidWebhookRoute.h"
+#include "webhooks/PlaidWebhookRoute.h"
 
 #include "log/Log.h"
 #include "schedule/Clock.h"
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
-#include "webhook/PlaidKeyFetch.h"
+#include "webhooks/PlaidKeyFetch.h"
 
 #include <QPointer>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 using model::Error;
 using providers::plaid::PlaidClient;
@@ -160,4 +160,4 @@ void PlaidWebhookRoute::reject(const Error& error, const QString& kid, qsizetype
                                    : QByteArrayLiteral("rejected\n")});
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,10 +1,10 @@
 // The webhook receiver's request reader: one bounded, unambiguous HTTP/1.1 request.
 
-#include "webhook/HttpRequestReader.h"
+#include "webhooks/HttpRequestReader.h"
 
 #include <gtest/gtest.h>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 namespace {
 
 using State = HttpRequestReader::State;
@@ -123,4 +123,4 @@ INSTANTIATE_TEST_SUITE_P(
                   400}));
 
 } // namespace
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,10 +1,10 @@
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <QJsonValue>
 
 #include <cmath>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 using model::Error;
 
@@ -110,4 +110,4 @@ int rejectionStatus(const Error& error)
     return 401;
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -2,10 +2,10 @@
 
 #include "model/Result.h"
 #include "providers/plaid/PlaidClient.h"
-#include "webhook/PlaidKeyCache.h"
-#include "webhook/PlaidWebhookEvent.h"
-#include "webhook/ReplayGuard.h"
-#include "webhook/WebhookReceiver.h"
+#include "webhooks/PlaidKeyCache.h"
+#include "webhooks/PlaidWebhookEvent.h"
+#include "webhooks/ReplayGuard.h"
+#include "webhooks/WebhookReceiver.h"
 
 #include <QObject>
 #include <QVariantMap>
@@ -23,7 +23,7 @@ namespace coffer::store {
 class Database;
 }
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // POST /plaid: verifies a Plaid webhook and hands it on. The body names an Item (item_id); the
 // Plaid connection holding it (connection option "itemId") lends its API keys (keychain secret
@@ -73,4 +73,4 @@ private:
     ReplayGuard m_replays;
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -1,6 +1,6 @@
-#include "webhook/PlaidKeyFetch.h"
+#include "webhooks/PlaidKeyFetch.h"
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 namespace {
 const QString kKeyEndpoint = QStringLiteral("/webhook_verification_key/get");
@@ -21,4 +21,4 @@ void fetchPlaidVerificationKey(providers::plaid::PlaidClient& client, const prov
                 });
 }
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

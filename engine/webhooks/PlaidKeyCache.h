@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/Result.h"
-#include "webhook/PlaidWebhookVerifier.h"
+#include "webhooks/PlaidWebhookVerifier.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -16,7 +16,7 @@ namespace coffer::schedule {
 class Clock;
 }
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // Plaid's webhook verification keys by Plaid environment (its base URL) and kid, as Plaid advises:
 // fetch a key the first time its kid is seen, then keep it. A kept key is asked for again after a
@@ -58,4 +58,4 @@ private:
     std::shared_ptr<State> m_state; // fetch callbacks hold it weakly: they may outlive the cache
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks

@@ -5,7 +5,7 @@
 #include <QPair>
 #include <QString>
 
-namespace coffer::webhook {
+namespace coffer::webhooks {
 
 // One HTTP/1.1 request as received: what the receiver routes on and what a handler verifies.
 struct HttpRequest {
@@ -59,4 +59,4 @@ private:
     QString m_errorReason;
 };
 
-} // namespace coffer::webhook
+} // namespace coffer::webhooks
