@@ -7,6 +7,7 @@
 #include "jobs/JobDispatcher.h"
 #include "log/Log.h"
 #include "providers/ConnectorFactory.h"
+#include "providers/plaid/PlaidWebhookRegistration.h"
 #include "schedule/NetworkStatus.h"
 #include "schedule/Schedule.h"
 #include "secrets/CredentialStore.h"
@@ -97,6 +98,8 @@ void EngineCore::start()
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
     m_links = std::make_unique<LinkSessions>(m_facade, *m_db, *m_editor, m_clock, databaseId.value());
+    m_plaidWebhooks = std::make_unique<providers::plaid::PlaidWebhookRegistration>(
+        *m_db, *m_credentials, [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
     // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
     // only collide with it over the port.
     if (m_options.automatic) {
@@ -115,8 +118,10 @@ void EngineCore::start()
     else
         for (const QString& problem : started.value())
             Q_EMIT m_facade.operationFailed(problem);
-    if (m_webhooks)
+    if (m_webhooks) {
         m_webhooks->applySettings();
+        m_plaidWebhooks->refresh(); // a change made by a one-shot command, or an update that failed
+    }
     publish();
 }
 
@@ -326,6 +331,8 @@ void EngineCore::setSetting(const QString& key, const QString& value)
     answer(DataMaintenance(*m_db, m_clock).setSetting(key, value), false);
     if (m_webhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPort))
         m_webhooks->applySettings();
+    if (m_plaidWebhooks && (key == store::settingKey::kWebhookEnabled || key == store::settingKey::kWebhookPublicUrl))
+        m_plaidWebhooks->refresh();
     publishSoon(); // statuses carry the user's thresholds
 }
 
@@ -582,6 +589,7 @@ void EngineCore::shutdown()
         m_jobs->shutdown(); // running syncs stop between pages; their jobs resume next time
     // The receiver stops listening before what it acts on goes.
     m_webhooks.reset();
+    m_plaidWebhooks.reset();
     m_links.reset();
     m_editor.reset();
     m_jobs.reset();

@@ -20,6 +20,9 @@ class Database;
 namespace coffer::jobs {
 class JobDispatcher;
 }
+namespace coffer::providers::plaid {
+class PlaidWebhookRegistration;
+}
 namespace coffer::webhooks {
 class WebhookService;
 }
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<ConnectionEditor> m_editor;           // adding, signing in again, editing
     std::unique_ptr<LinkSessions> m_links;                // banks linked in the user's browser (Plaid Hosted Link)
     std::unique_ptr<webhooks::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
+    std::unique_ptr<providers::plaid::PlaidWebhookRegistration> m_plaidWebhooks; // where Plaid posts webhooks
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;             // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified;           // one "consent expiring" notice per connection until it is renewed

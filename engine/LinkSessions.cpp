@@ -7,6 +7,7 @@
 #include "providers/plaid/PlaidClient.h"
 #include "providers/plaid/PlaidCredentials.h"
 #include "providers/plaid/PlaidLink.h"
+#include "providers/plaid/PlaidWebhookRegistration.h"
 #include "store/ConnectionRepository.h"
 
 #include <QTimer>
@@ -48,6 +49,7 @@ struct LinkSessions::Session {
     PlaidCredentials credentials;
     std::unique_ptr<PlaidClient> client;
     std::unique_ptr<PlaidLink> link;
+    QString webhook; // the address /link/token/create gave Plaid for the new item
 };
 
 LinkSessions::LinkSessions(Engine& facade, store::Database& db, ConnectionEditor& editor, const schedule::Clock& clock,
@@ -148,6 +150,7 @@ void LinkSessions::start(const model::LinkRequest& request, const QVariantMap& o
             return;
         const model::LinkRequest asked = it->second->request;
         PlaidCredentials stored = it->second->credentials;
+        const QString webhook = it->second->webhook;
         drop(requestId);
         if (!item.ok())
             return Q_EMIT m_facade.linkFailed(requestId, item.error().userMessage);
@@ -167,6 +170,8 @@ void LinkSessions::start(const model::LinkRequest& request, const QVariantMap& o
         if (spec.name.isEmpty())
             spec.name = item->institutionName.isEmpty() ? QStringLiteral("Plaid") : item->institutionName;
         spec.options = connectionOptions(asked.options, item->itemId);
+        if (!webhook.isEmpty())
+            spec.options.insert(providers::plaid::PlaidWebhookRegistration::kOption, webhook);
         spec.credential = stored.toSecret();
         logger()->info("plaid link {}: item linked, adding the connection", requestId);
         m_editor.add(spec, [this, requestId](model::Result<qint64> added) {
@@ -182,6 +187,8 @@ void LinkSessions::start(const model::LinkRequest& request, const QVariantMap& o
     providers::plaid::LinkSettings settings;
     settings.clientUserId = QStringLiteral("coffer-") + m_installationId;
     settings.accessToken = update ? keys.accessToken : QString();
+    settings.webhook = providers::plaid::PlaidWebhookRegistration::webhookUrl(m_db);
+    m_sessions.at(requestId)->webhook = update ? QString() : settings.webhook; // update mode: no effect
     if (const QStringList countries = request.options.value(QStringLiteral("countryCodes")).toStringList();
         !countries.isEmpty())
         settings.countryCodes = countries;

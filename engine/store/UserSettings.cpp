@@ -1,8 +1,11 @@
 #include "store/UserSettings.h"
 
 #include "log/Log.h"
+#include "providers/http/ProviderHttp.h"
 #include "schedule/Schedule.h"
 #include "store/SettingsRepository.h"
+
+#include <QUrl>
 
 #include <algorithm>
 
@@ -36,6 +39,30 @@ model::Result<QString> checkLogLevel(const QString& value)
         return model::Error::permanent(
             QStringLiteral("log_level takes trace, debug, info, warn, error or off, not \"%1\".").arg(value.left(64)));
     return level;
+}
+
+// The public address providers post webhooks to: a tunnel of the user's that forwards to the
+// loopback receiver. https only (plain http for this computer, as for tests); empty: none.
+model::Result<QString> checkWebhookPublicUrl(const QString& value)
+{
+    const QString trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return QString();
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const auto refuse = [&](const QString& why) {
+        return model::Error::permanent(
+            QStringLiteral("webhook_public_url takes the https address of your tunnel to the webhook receiver "
+                           "(such as https://example.com/plaid), or nothing; \"%1\" %2.")
+                .arg(trimmed.left(64), why));
+    };
+    if (!url.isValid() || url.host().isEmpty())
+        return refuse(QStringLiteral("is not a complete address"));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"https" && !(scheme == u"http" && providers::http::isLoopbackHost(url.host())))
+        return refuse(QStringLiteral("does not use https"));
+    if (!url.userInfo().isEmpty())
+        return refuse(QStringLiteral("must not hold a user name or password"));
+    return url.toString(QUrl::FullyEncoded);
 }
 
 std::optional<int> wholeNumberIn(const UserSetting& s, const QString& value)
@@ -79,6 +106,10 @@ const QList<UserSetting>& userSettings()
                QStringLiteral("1: receive provider webhooks on the loopback port (for providers that use them)"), 0, 0,
                1),
         number(kWebhookPort, QStringLiteral("loopback port of the webhook receiver"), 8787, 1024, 65535),
+        text(kWebhookPublicUrl,
+             QStringLiteral("https address of your tunnel to http://127.0.0.1:<webhook_port>/plaid, given to "
+                            "Plaid for webhooks (empty: none)"),
+             QString(), checkWebhookPublicUrl),
     };
     return all;
 }

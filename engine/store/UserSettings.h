@@ -39,6 +39,7 @@ inline const QString kDefaultSchedule = QStringLiteral("default_schedule");
 inline const QString kLogLevel = QStringLiteral("log_level");
 inline const QString kWebhookEnabled = QStringLiteral("webhook_enabled");
 inline const QString kWebhookPort = QStringLiteral("webhook_port");
+inline const QString kWebhookPublicUrl = QStringLiteral("webhook_public_url");
 inline const QString kRetentionArchiveYears = QStringLiteral("retention_archive_years");
 inline const QString kRetentionRawDays = QStringLiteral("retention_raw_days");
 } // namespace settingKey

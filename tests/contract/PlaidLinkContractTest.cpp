@@ -1,5 +1,6 @@
 // Contract test: Plaid Link's requests (PlaidLink: /link/token/create for a new item and in update
-// mode, /link/token/get, /item/public_token/exchange, /sandbox/public_token/create) checked against
+// mode, with and without a webhook address, /link/token/get, /item/public_token/exchange,
+// /sandbox/public_token/create) and PlaidWebhookRegistration's /item/webhook/update, checked against
 // Plaid's OpenAPI spec by the mock server run-plaid-contract.sh starts (Prism with --errors: a
 // request that breaks the spec is answered with an error, so the flow here fails). The mock answers
 // with the spec's examples; the one for /link/token/create has no hosted_link_url (the spec's example
@@ -8,6 +9,7 @@
 #include "AwaitResult.h"
 #include "providers/plaid/PlaidClient.h"
 #include "providers/plaid/PlaidLink.h"
+#include "providers/plaid/PlaidWebhookRegistration.h"
 #include "schedule/Clock.h"
 
 #include <gtest/gtest.h>
@@ -18,6 +20,7 @@ using providers::plaid::LinkSettings;
 using providers::plaid::PlaidClient;
 using providers::plaid::PlaidCredentials;
 using providers::plaid::PlaidLink;
+using providers::plaid::PlaidWebhookRegistration;
 
 namespace {
 
@@ -44,12 +47,13 @@ protected:
         };
     }
 
-    model::Result<LinkedItem> runLink(const QString& accessToken)
+    model::Result<LinkedItem> runLink(const QString& accessToken, const QString& webhook = {})
     {
         PlaidLink link(post(), m_clock);
         LinkSettings settings;
         settings.clientUserId = QStringLiteral("coffer-contract");
         settings.accessToken = accessToken;
+        settings.webhook = webhook;
         settings.pollIntervalMs = 10;
         return test::awaitResult<LinkedItem>([&](auto done) {
             link.start(
@@ -100,4 +104,28 @@ TEST_F(PlaidLinkContractTest, SandboxTestItemFollowsTheSpec)
     EXPECT_FALSE(item->accessToken.isEmpty());
     EXPECT_EQ(m_called, (QStringList{QStringLiteral("/sandbox/public_token/create"),
                                      QStringLiteral("/item/public_token/exchange")}));
+}
+
+TEST_F(PlaidLinkContractTest, LinkWithAWebhookAddressFollowsTheSpec)
+{
+    const QString tunnel = QStringLiteral("https://coffer-tunnel.example.com/plaid");
+    const auto item = runLink(QString(), tunnel);
+    ASSERT_TRUE(item.ok()) << describe(item.error()).toStdString();
+    EXPECT_EQ(m_called.value(0), QStringLiteral("/link/token/create"));
+    const auto update = runLink(QStringLiteral("access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"), tunnel);
+    ASSERT_TRUE(update.ok()) << describe(update.error()).toStdString();
+}
+
+TEST_F(PlaidLinkContractTest, WebhookUpdateSetsAndRemovesTheAddressAsTheSpecSays)
+{
+    const QString accessToken = QStringLiteral("access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6");
+    for (const QString& url : {QStringLiteral("https://coffer-tunnel.example.com/plaid"), QString()}) {
+        const auto answer = test::awaitResult<QJsonObject>([&](auto done) {
+            m_client.post(PlaidWebhookRegistration::kUpdateEndpoint,
+                          PlaidWebhookRegistration::updateRequest(accessToken, url), m_credentials, m_options, done);
+        });
+        ASSERT_TRUE(answer.ok()) << (url.isEmpty() ? "null webhook: " : "webhook: ")
+                                 << describe(answer.error()).toStdString();
+        EXPECT_TRUE(answer->value(QStringLiteral("item")).isObject());
+    }
 }

@@ -96,6 +96,8 @@ PlaidFakeLink::PlaidFakeLink(PlaidFake& fake, const QDateTime& now)
                  [this](const PlaidFake::Received& r) { return exchange(r); });
     m_fake.route(QStringLiteral("/sandbox/public_token/create"),
                  [this](const PlaidFake::Received& r) { return sandboxCreate(r); });
+    m_fake.route(QStringLiteral("/item/webhook/update"),
+                 [this](const PlaidFake::Received& r) { return webhookUpdate(r); });
 }
 
 QString PlaidFakeLink::linkTokenOf(const QString& hostedLinkUrl)
@@ -104,10 +106,10 @@ QString PlaidFakeLink::linkTokenOf(const QString& hostedLinkUrl)
     return path.startsWith(kHostedLinkPath) ? path.mid(kHostedLinkPath.size()) : QString();
 }
 
-QString PlaidFakeLink::issuePublicToken()
+QString PlaidFakeLink::issuePublicToken(const QJsonValue& webhook)
 {
     const QString token = QStringLiteral("public-sandbox-") + uuid();
-    m_publicTokens << token;
+    m_publicTokens.insert(token, webhook);
     return token;
 }
 
@@ -118,7 +120,7 @@ void PlaidFakeLink::completeLink(const QString& linkToken)
         return;
     it->started = true;
     it->finished = true;
-    it->publicToken = issuePublicToken();
+    it->publicToken = issuePublicToken(it->request.value(QStringLiteral("webhook")));
 }
 
 void PlaidFakeLink::exitLink(const QString& linkToken, const QString& displayMessage)
@@ -266,10 +268,14 @@ Answer PlaidFakeLink::exchange(const PlaidFake::Received& request)
             {QStringLiteral("public_token")}))
         return *refused;
     const QString token = request.body.value(QStringLiteral("public_token")).toString();
-    if (!m_publicTokens.removeOne(token)) // single use
+    const auto issued = m_publicTokens.constFind(token);
+    if (issued == m_publicTokens.constEnd()) // single use
         return PlaidFake::error(400, QStringLiteral("INVALID_INPUT"), QStringLiteral("INVALID_PUBLIC_TOKEN"),
                                 QStringLiteral("provided public token is expired. Public tokens expire 30 minutes "
                                                "after creation at which point they can no longer be exchanged"));
+    if (issued->isString())
+        m_itemWebhooks.insert(m_fake.itemId(), *issued);
+    m_publicTokens.erase(issued);
     ++m_exchanges;
     // The Item gets a new access token; the fake requires it from now on.
     m_fake.setAccessToken(QStringLiteral("access-sandbox-") + uuid());
@@ -296,6 +302,36 @@ Answer PlaidFakeLink::sandboxCreate(const PlaidFake::Received& request)
         return invalidField(QStringLiteral("initial_products must contain at least one product"));
     return Answer::json(200, QJsonObject{{QStringLiteral("public_token"), issuePublicToken()},
                                          {QStringLiteral("request_id"), PlaidFake::requestId()}});
+}
+
+Answer PlaidFakeLink::webhookUpdate(const PlaidFake::Received& request)
+{
+    if (auto refused = m_fake.checkApp(request))
+        return *refused;
+    if (auto refused = checkFields(request.body,
+                                   fieldSet({QStringLiteral("client_id"), QStringLiteral("secret"),
+                                             QStringLiteral("access_token"), QStringLiteral("webhook")}),
+                                   {QStringLiteral("access_token")}))
+        return *refused;
+    if (auto refused = m_fake.checkAccessToken(request))
+        return *refused;
+    const QJsonValue webhook = request.body.value(QStringLiteral("webhook"));
+    if (!webhook.isNull() && !webhook.isUndefined() &&
+        (!webhook.isString() || !QUrl(webhook.toString(), QUrl::StrictMode).isValid() ||
+         QUrl(webhook.toString()).host().isEmpty()))
+        return invalidField(QStringLiteral("webhook must be a valid URL"));
+    m_itemWebhooks.insert(m_fake.itemId(), webhook.isUndefined() ? QJsonValue() : webhook);
+    const QJsonObject item{{QStringLiteral("item_id"), m_fake.itemId()},
+                           {QStringLiteral("institution_id"), kInstitutionId},
+                           {QStringLiteral("institution_name"), m_fake.institutionName()},
+                           {QStringLiteral("webhook"), m_itemWebhooks.value(m_fake.itemId())},
+                           {QStringLiteral("error"), QJsonValue::Null},
+                           {QStringLiteral("available_products"), QJsonArray{QStringLiteral("balance")}},
+                           {QStringLiteral("billed_products"), QJsonArray{QStringLiteral("transactions")}},
+                           {QStringLiteral("consent_expiration_time"), QJsonValue::Null},
+                           {QStringLiteral("update_type"), QStringLiteral("background")}};
+    return Answer::json(
+        200, QJsonObject{{QStringLiteral("item"), item}, {QStringLiteral("request_id"), PlaidFake::requestId()}});
 }
 
 } // namespace coffer::test

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,8 @@ namespace coffer::test {
 // exchanged once by /item/public_token/exchange for a new access token of the fake's Item (which
 // the fake then requires for sync). /sandbox/public_token/create makes a public token without Link.
 // Update mode (access_token, no products) completes with the Item's access token unchanged.
+// The Item's webhook address is the `webhook` of the Link that made it, or what
+// /item/webhook/update (access token required) last set; null removes it.
 // Requests are checked as Plaid checks them (required fields, known tokens); errors are Plaid's.
 class PlaidFakeLink {
 public:
@@ -35,6 +38,16 @@ public:
     QString lastLinkToken() const { return m_lastLinkToken; }
     QDateTime expirationOf(const QString& linkToken) const { return m_links.value(linkToken).expiresAt; }
     int exchanges() const { return m_exchanges; }
+    // The `webhook` a /link/token/create sent (undefined when it sent none).
+    QJsonValue webhookSentWith(const QString& linkToken) const
+    {
+        return m_links.value(linkToken).request.value(QStringLiteral("webhook"));
+    }
+    // Where Plaid would post the Item's webhooks now (undefined: never set; null: removed).
+    QJsonValue itemWebhook(const QString& itemId) const
+    {
+        return m_itemWebhooks.value(itemId, QJsonValue(QJsonValue::Undefined));
+    }
 
 private:
     struct Link {
@@ -52,13 +65,15 @@ private:
     PlaidFake::Answer get(const PlaidFake::Received& request);
     PlaidFake::Answer exchange(const PlaidFake::Received& request);
     PlaidFake::Answer sandboxCreate(const PlaidFake::Received& request);
-    QString issuePublicToken();
+    PlaidFake::Answer webhookUpdate(const PlaidFake::Received& request);
+    QString issuePublicToken(const QJsonValue& webhook = {});
     QJsonObject session(const QString& linkToken, const Link& link) const;
 
     PlaidFake& m_fake;
     QDateTime m_now;
     QHash<QString, Link> m_links;
-    QStringList m_publicTokens; // issued, not yet exchanged
+    QHash<QString, QJsonValue> m_publicTokens; // issued, not yet exchanged -> the Link's webhook
+    QHash<QString, QJsonValue> m_itemWebhooks; // item id -> webhook address
     QString m_lastLinkToken;
     int m_exchanges = 0;
 };

@@ -43,6 +43,17 @@ protected:
 
     EngineUnderTest& engine() { return *m_engine; }
 
+    // Changes a setting as the user does and waits for the engine's answer; its message.
+    QString set(const QString& key, const QString& value)
+    {
+        const auto failed = engine().failures.size();
+        const auto done = engine().doneMessages.size();
+        engine().host().setSetting(key, value);
+        EXPECT_TRUE(
+            test::waitFor([&] { return engine().doneMessages.size() > done || engine().failures.size() > failed; }));
+        return engine().failures.size() > failed ? engine().failures.value(failed) : engine().doneMessages.value(done);
+    }
+
     model::LinkRequest newItem(bool testItem = false) const
     {
         model::LinkRequest r;
@@ -113,6 +124,7 @@ TEST_F(PlaidLinkTest, HostedLinkAddsTheBankWithoutCopyPasteAndItSyncs)
     EXPECT_EQ(body.value(QStringLiteral("products")).toArray(), QJsonArray{QStringLiteral("transactions")});
     EXPECT_TRUE(body.value(QStringLiteral("hosted_link")).isObject());
     EXPECT_FALSE(body.contains(QStringLiteral("access_token")));
+    EXPECT_FALSE(body.contains(QStringLiteral("webhook"))) << "no public webhook address is set";
     EXPECT_FALSE(
         body.value(QStringLiteral("user")).toObject().value(QStringLiteral("client_user_id")).toString().isEmpty());
 
@@ -305,6 +317,129 @@ TEST_F(PlaidLinkTest, UpdateModeSignsInAgainKeepingTheItemAndItsAccounts)
     EXPECT_EQ(db.rows(QStringLiteral("SELECT id, provider_id FROM accounts ORDER BY id")), accountsBefore);
     EXPECT_TRUE(db.rows(QStringLiteral("SELECT options FROM connections")).value(0).contains(m_fake.itemId()));
     EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM connections")), 1);
+}
+
+const QString kTunnel = QStringLiteral("https://coffer-tunnel.example.com/plaid");
+
+TEST_F(PlaidLinkTest, LinkTellsPlaidThePublicWebhookAddressWhileTheReceiverIsOn)
+{
+    set(QStringLiteral("webhook_public_url"), kTunnel);
+    QUrl url;
+    open(newItem(), &url);
+    EXPECT_TRUE(m_link.webhookSentWith(PlaidFakeLink::linkTokenOf(url.toString())).isUndefined())
+        << "the receiver is off: Plaid is given no address";
+
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("1"));
+    const int request = open(newItem(), &url);
+    const QString linkToken = PlaidFakeLink::linkTokenOf(url.toString());
+    EXPECT_EQ(m_link.webhookSentWith(linkToken).toString(), kTunnel);
+    m_link.completeLink(linkToken);
+    const auto [connectionId, problem] = outcome(request);
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    EXPECT_EQ(m_link.itemWebhook(m_fake.itemId()).toString(), kTunnel) << "the new item posts to the tunnel";
+    EXPECT_EQ(m_fake.callsTo(QStringLiteral("/item/webhook/update")), 0) << "nothing to update: nothing changed";
+
+    // Update mode sends it as well.
+    model::LinkRequest update;
+    update.connectionId = connectionId;
+    update.options = {{QStringLiteral("pollIntervalMs"), 20}};
+    open(update, &url);
+    EXPECT_EQ(calls(QStringLiteral("/link/token/create")).last().body.value(QStringLiteral("webhook")).toString(),
+              kTunnel);
+    EXPECT_TRUE(engine().failures.isEmpty()) << engine().failures.value(0).toStdString();
+}
+
+TEST_F(PlaidLinkTest, ChangingTheWebhookAddressTellsPlaidForExistingItems)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    EXPECT_TRUE(m_link.itemWebhook(m_fake.itemId()).isUndefined());
+
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("1")); // no address yet: nothing to tell
+    set(QStringLiteral("webhook_public_url"), kTunnel);
+    ASSERT_TRUE(test::waitFor([&] { return m_link.itemWebhook(m_fake.itemId()).toString() == kTunnel; }));
+    const auto updates = calls(QStringLiteral("/item/webhook/update"));
+    ASSERT_EQ(updates.size(), 1);
+    EXPECT_EQ(updates.first().body.value(QStringLiteral("access_token")).toString(), m_fake.accessToken());
+
+    const QString moved = QStringLiteral("https://other-tunnel.example.org/plaid");
+    set(QStringLiteral("webhook_public_url"), moved);
+    ASSERT_TRUE(test::waitFor([&] { return m_link.itemWebhook(m_fake.itemId()).toString() == moved; }));
+
+    // Turning the receiver off takes the address away, so Plaid stops posting to a dead tunnel.
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("0"));
+    ASSERT_TRUE(test::waitFor([&] { return m_link.itemWebhook(m_fake.itemId()).isNull(); }));
+    EXPECT_EQ(m_fake.callsTo(QStringLiteral("/item/webhook/update")), 3);
+    EXPECT_TRUE(engine().failures.isEmpty()) << engine().failures.value(0).toStdString();
+
+    // A refusal is told, naming the connection and no secret; the connection's state is left alone.
+    m_fake.setLoginRequired(true);
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("1"));
+    ASSERT_TRUE(test::waitFor([&] { return !engine().failures.isEmpty(); }));
+    const QString failure = engine().failures.last();
+    EXPECT_TRUE(failure.contains(QStringLiteral("webhooks"))) << failure.toStdString();
+    EXPECT_TRUE(failure.contains(QStringLiteral("First Platypus Bank"))) << failure.toStdString();
+    EXPECT_FALSE(failure.contains(m_fake.accessToken())) << failure.toStdString();
+    EXPECT_FALSE(failure.contains(PlaidFake::secret())) << failure.toStdString();
+    EXPECT_TRUE(m_link.itemWebhook(m_fake.itemId()).isNull());
+    Inspector db(engine().databasePath);
+    EXPECT_EQ(db.number(QStringLiteral("SELECT COUNT(*) FROM connections")), 1);
+    for (const auto& status : engine().statuses)
+        EXPECT_NE(status.state, model::ConnectionState::ReauthRequired) << "only a sync decides that";
+}
+
+TEST_F(PlaidLinkTest, AWebhookAddressThatIsNotHttpsIsRefused)
+{
+    set(QStringLiteral("webhook_public_url"), kTunnel);
+    for (const QString& bad : {QStringLiteral("http://coffer-tunnel.example.com/plaid"),
+                               QStringLiteral("ftp://coffer-tunnel.example.com/plaid"),
+                               QStringLiteral("coffer-tunnel.example.com/plaid"), QStringLiteral("https://")}) {
+        const auto before = engine().failures.size();
+        engine().host().setSetting(QStringLiteral("webhook_public_url"), bad);
+        ASSERT_TRUE(test::waitFor([&] { return engine().failures.size() > before; })) << bad.toStdString();
+        const QString message = engine().failures.last();
+        EXPECT_TRUE(message.contains(QStringLiteral("webhook_public_url"))) << message.toStdString();
+        EXPECT_TRUE(message.contains(QStringLiteral("https"))) << message.toStdString();
+    }
+    Inspector db(engine().databasePath);
+    EXPECT_EQ(db.rows(QStringLiteral("SELECT value FROM settings WHERE key = 'webhook_public_url'")),
+              QStringList{kTunnel})
+        << "a refused address keeps the one before";
+    // This computer may be named over plain http (as tests do); empty means no address.
+    EXPECT_TRUE(set(QStringLiteral("webhook_public_url"), QStringLiteral("http://127.0.0.1:9/plaid"))
+                    .contains(QStringLiteral("is now")));
+    EXPECT_TRUE(set(QStringLiteral("webhook_public_url"), QString()).contains(QStringLiteral("is now")));
+}
+
+TEST_F(PlaidLinkTest, AnUpdateThatFailedIsTriedAgainWhenCofferStarts)
+{
+    const auto [connectionId, problem] = outcome(engine().host().beginLink(newItem(true)));
+    ASSERT_TRUE(problem.isEmpty()) << problem.toStdString();
+    m_fake.setLoginRequired(true);
+    set(QStringLiteral("webhook_enabled"), QStringLiteral("1"));
+    set(QStringLiteral("webhook_public_url"), kTunnel);
+    ASSERT_TRUE(test::waitFor([&] { return !engine().failures.isEmpty(); }));
+    EXPECT_TRUE(m_link.itemWebhook(m_fake.itemId()).isUndefined());
+
+    // The bank is fine again; Coffer, started as the app starts, tells Plaid by itself.
+    m_fake.setLoginRequired(false);
+    m_engine.reset();
+    m_engine = std::make_unique<EngineUnderTest>(m_dir.path(), m_clock, true);
+    ASSERT_TRUE(test::waitFor([&] { return m_link.itemWebhook(m_fake.itemId()).toString() == kTunnel; }));
+    {
+        Inspector db(engine().databasePath);
+        ASSERT_TRUE(test::waitFor([&] {
+            return db.rows(QStringLiteral("SELECT options FROM connections")).value(0).contains(kTunnel);
+        })) << "the connection keeps what Plaid was told (not a secret)";
+    }
+    const int updates = m_fake.callsTo(QStringLiteral("/item/webhook/update"));
+
+    // Once told, it is not told again at the next start (a sync's keychain read and round trip
+    // give a wrong update time to be sent first).
+    m_engine.reset();
+    m_engine = std::make_unique<EngineUnderTest>(m_dir.path(), m_clock, true);
+    ASSERT_TRUE(engine().sync(connectionId).succeeded);
+    EXPECT_EQ(m_fake.callsTo(QStringLiteral("/item/webhook/update")), updates);
 }
 
 } // namespace

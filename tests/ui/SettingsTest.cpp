@@ -117,6 +117,20 @@ TEST(Settings, DialogChangesWhatCofferctlShowsAndTheEngineUses)
     EXPECT_TRUE(ok->isEnabled());
     EXPECT_TRUE(child<QLabel>(*dialog, "defaultScheduleHint")->text().contains(QStringLiteral("06:30")));
 
+    // The receiver's public tunnel address, given to Plaid: https only, explained next to it.
+    auto* webhookUrl = child<QLineEdit>(*dialog, "webhookPublicUrlEdit");
+    EXPECT_TRUE(webhookUrl->text().isEmpty());
+    EXPECT_FALSE(webhookUrl->isEnabled()) << "the receiver is off";
+    child<QCheckBox>(*dialog, "webhookEnabledCheck")->setChecked(true);
+    EXPECT_TRUE(webhookUrl->isEnabled());
+    EXPECT_TRUE(
+        child<QLabel>(*dialog, "webhookPublicUrlHint")->text().contains(QStringLiteral("127.0.0.1:8787/plaid")));
+    webhookUrl->setText(QStringLiteral("http://coffer-tunnel.example.com/plaid"));
+    EXPECT_FALSE(ok->isEnabled()) << "an address the engine would refuse cannot be saved";
+    EXPECT_TRUE(child<QLabel>(*dialog, "webhookPublicUrlHint")->text().contains(QStringLiteral("https")));
+    webhookUrl->setText(QStringLiteral("https://coffer-tunnel.example.com/plaid"));
+    EXPECT_TRUE(ok->isEnabled());
+
     child<QTabWidget>(*dialog, "settingsTabs")->setCurrentIndex(1);
     test::saveScreenshot(*dialog, QStringLiteral("coffer-settings-notifications.png"));
     child<QTabWidget>(*dialog, "settingsTabs")->setCurrentIndex(0);
@@ -126,7 +140,7 @@ TEST(Settings, DialogChangesWhatCofferctlShowsAndTheEngineUses)
 
     QSignalSpy answered(&host, &EngineHost::operationSucceeded);
     ok->click();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return answered.size() >= 4; }, kTimeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answered.size() >= 6; }, kTimeoutMs));
 
     // Stored where `cofferctl settings` reads them.
     const QString described = describedSettings(host);
@@ -134,6 +148,9 @@ TEST(Settings, DialogChangesWhatCofferctlShowsAndTheEngineUses)
     EXPECT_TRUE(described.contains(QStringLiteral("failures_before_notifying = 5"))) << described.toStdString();
     EXPECT_TRUE(described.contains(QStringLiteral("default_schedule = daily 06:30"))) << described.toStdString();
     EXPECT_TRUE(described.contains(QStringLiteral("log_level = debug"))) << described.toStdString();
+    EXPECT_TRUE(described.contains(QStringLiteral("webhook_enabled = 1"))) << described.toStdString();
+    EXPECT_TRUE(described.contains(QStringLiteral("webhook_public_url = https://coffer-tunnel.example.com/plaid")))
+        << described.toStdString();
     const auto stored = store::EngineStateReader::readUserSettings(host.databasePath());
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->value(QStringLiteral("stale_after_hours")), QStringLiteral("12"));
@@ -151,6 +168,8 @@ TEST(Settings, DialogChangesWhatCofferctlShowsAndTheEngineUses)
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(child<QSpinBox>(*dialog, "staleAfterHoursSpin")->value(), 12);
     EXPECT_EQ(child<QLineEdit>(*dialog, "defaultScheduleEdit")->text(), QStringLiteral("daily 06:30"));
+    EXPECT_EQ(child<QLineEdit>(*dialog, "webhookPublicUrlEdit")->text(),
+              QStringLiteral("https://coffer-tunnel.example.com/plaid"));
     dialog->reject();
     log::setLevel(QStringLiteral("info"));
     host.shutdown();
@@ -241,6 +260,12 @@ TEST(Settings, EngineSettingsAreCheckedTheSameEverywhere)
               QStringLiteral("debug"));
     EXPECT_FALSE(store::checkUserSetting(QStringLiteral("log_level"), QStringLiteral("loud")).ok());
     EXPECT_FALSE(store::checkUserSetting(QStringLiteral("webhook_port"), QStringLiteral("80")).ok());
+    EXPECT_FALSE(
+        store::checkUserSetting(QStringLiteral("webhook_public_url"), QStringLiteral("http://example.com/")).ok());
+    EXPECT_EQ(
+        store::checkUserSetting(QStringLiteral("webhook_public_url"), QStringLiteral(" https://example.com/plaid "))
+            .value(),
+        QStringLiteral("https://example.com/plaid"));
     EXPECT_FALSE(store::checkUserSetting(QStringLiteral("stale_after_hours"), QStringLiteral("0")).ok());
     const store::UserSetting* level = store::findUserSetting(QStringLiteral("log_level"));
     ASSERT_NE(level, nullptr);

@@ -173,6 +173,16 @@ QWidget* SettingsDialog::createAdvancedTab()
     port->setGroupSeparatorShown(false);
     port->setEnabled(m_webhookEnabled->isChecked());
     connect(m_webhookEnabled, &QCheckBox::toggled, port, &QSpinBox::setEnabled);
+    m_webhookUrl = new QLineEdit(m_initial.engine.value(key::kWebhookPublicUrl), page);
+    setIdentity(m_webhookUrl, QStringLiteral("webhookPublicUrlEdit"), tr("Public webhook address"));
+    m_webhookUrl->setPlaceholderText(tr("https://your-tunnel.example.com/plaid"));
+    m_webhookUrl->setEnabled(m_webhookEnabled->isChecked());
+    connect(m_webhookEnabled, &QCheckBox::toggled, m_webhookUrl, &QLineEdit::setEnabled);
+    connect(m_webhookUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(port, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
+    m_webhookUrlHint = new QLabel(page);
+    setIdentity(m_webhookUrlHint, QStringLiteral("webhookPublicUrlHint"), tr("About the public webhook address"));
+    m_webhookUrlHint->setWordWrap(true);
     auto* note = new QLabel(tr("The receiver listens on 127.0.0.1 only. These settings take effect when a provider "
                                "that sends webhooks is connected."),
                             page);
@@ -187,6 +197,8 @@ QWidget* SettingsDialog::createAdvancedTab()
     auto* form = new QFormLayout(page);
     form->addRow(QString(), m_webhookEnabled);
     form->addRow(tr("Loopback port:"), port);
+    form->addRow(tr("Public address:"), m_webhookUrl);
+    form->addRow(QString(), m_webhookUrlHint);
     form->addRow(QString(), note);
     form->addRow(tr("Log detail:"), m_logLevel);
     return page;
@@ -197,7 +209,15 @@ void SettingsDialog::validate()
     const auto checked = store::checkUserSetting(key::kDefaultSchedule, m_schedule->text());
     const auto parsed = schedule::Schedule::parse(m_schedule->text().trimmed());
     m_scheduleHint->setText(parsed.ok() ? parsed->describe() : checked.error().userMessage);
-    m_okButton->setEnabled(checked.ok());
+    const auto webhookUrl = store::checkUserSetting(key::kWebhookPublicUrl, m_webhookUrl->text());
+    m_webhookUrlHint->setText(
+        webhookUrl.ok() ? tr("Plaid cannot reach this computer directly. To receive its webhooks, run a tunnel (such "
+                             "as Cloudflare Tunnel or ngrok) that forwards an https address to "
+                             "http://127.0.0.1:%1/plaid and enter that address; Coffer gives it to Plaid for each "
+                             "bank linked through Plaid. Empty: Plaid sends no webhooks.")
+                              .arg(m_spins.value(key::kWebhookPort)->value())
+                        : webhookUrl.error().userMessage);
+    m_okButton->setEnabled(checked.ok() && webhookUrl.ok());
 }
 
 SettingsValues SettingsDialog::values() const
@@ -209,6 +229,8 @@ SettingsValues SettingsDialog::values() const
     if (schedule.ok())
         v.engine.insert(key::kDefaultSchedule, schedule.value());
     v.engine.insert(key::kWebhookEnabled, m_webhookEnabled->isChecked() ? QStringLiteral("1") : QStringLiteral("0"));
+    if (const auto webhookUrl = store::checkUserSetting(key::kWebhookPublicUrl, m_webhookUrl->text()); webhookUrl.ok())
+        v.engine.insert(key::kWebhookPublicUrl, webhookUrl.value());
     v.engine.insert(key::kLogLevel, m_logLevel->currentData().toString());
     v.closeToTray = m_closeToTray->isChecked();
     v.startAtLogin = m_startAtLogin->isChecked();

@@ -35,9 +35,9 @@ struct SettingsValues {
 };
 
 // Settings: data folder (with "Open folder"), notification thresholds, default schedule of new
-// connections, retention, webhook receiver, log level, and the desktop's tray and login options.
-// Every value is checked by the same rules as the engine's (store::checkUserSetting) before OK is
-// allowed; what changed is written through EngineHost::setSetting.
+// connections, retention, webhook receiver (and its public tunnel address), log level, and the desktop's tray and login
+// options. Every value is checked by the same rules as the engine's (store::checkUserSetting) before OK is allowed;
+// what changed is written through EngineHost::setSetting.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -67,6 +67,8 @@ private:
     QLineEdit* m_schedule = nullptr;
     QLabel* m_scheduleHint = nullptr;
     QCheckBox* m_webhookEnabled = nullptr;
+    QLineEdit* m_webhookUrl = nullptr; // the public tunnel address given to Plaid
+    QLabel* m_webhookUrlHint = nullptr;
     QComboBox* m_logLevel = nullptr;
     QCheckBox* m_closeToTray = nullptr;
     QCheckBox* m_startAtLogin = nullptr;

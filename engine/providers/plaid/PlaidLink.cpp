@@ -126,6 +126,8 @@ void PlaidLink::start(const LinkSettings& settings, std::function<void(const QUr
         body.insert(QStringLiteral("products"), QJsonArray{QStringLiteral("transactions")});
     else
         body.insert(QStringLiteral("access_token"), settings.accessToken);
+    if (!settings.webhook.isEmpty())
+        body.insert(QStringLiteral("webhook"), settings.webhook);
     m_post(QStringLiteral("/link/token/create"), body,
            guarded([this, opened = std::move(opened)](Result<QJsonObject> created) {
                if (!created.ok())

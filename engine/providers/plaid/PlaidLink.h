@@ -36,6 +36,7 @@ struct LinkSettings {
     QStringList countryCodes = {QStringLiteral("US")}; // ISO-3166-1 alpha-2, as Plaid lists them
     QString language = QStringLiteral("en");
     QString accessToken;       // set: update mode for this item (re-authentication)
+    QString webhook;           // set: where Plaid posts the item's webhooks (the user's public tunnel)
     int pollIntervalMs = 3000; // between /link/token/get calls
 };
 
