@@ -73,9 +73,16 @@ void PlaidWebhookRoute::handle(const HttpRequest& request, const WebhookReceiver
     if (!target)
         return reject(cannotVerify(rejection::kUnknownItem, QStringLiteral("no Plaid connection to verify with")), kid,
                       request.body.size(), respond);
+    const auto base = PlaidClient::baseUrl(target->options);
+    if (!base.ok())
+        return reject(cannotVerify(rejection::kKeyUnavailable, base.error().detail), kid, request.body.size(), respond);
+    // Before the keychain is read: a kid Plaid does not know, or a flood of new ones, costs nothing.
+    const QString scope = base->toString();
+    if (const auto refused = m_keys.refusal(scope, kid))
+        return reject(*refused, kid, request.body.size(), respond);
     QPointer<PlaidWebhookRoute> self(this);
     m_credentials.read(target->connectionId, secrets::kConnectionSecret,
-                       [self, signature = signature.value(), event = event.value(), request, target = *target,
+                       [self, scope, signature = signature.value(), event = event.value(), request, target = *target,
                         respond](model::Result<QString> secret) {
                            if (!self)
                                return;
@@ -88,24 +95,20 @@ void PlaidWebhookRoute::handle(const HttpRequest& request, const WebhookReceiver
                                                     .arg(target.connectionId)
                                                     .arg(keys.error().providerCode)),
                                    signature.kid, request.body.size(), respond);
-                           self->verifyWithKeys(signature, event, request, target, keys.value(), respond);
+                           self->verifyWithKeys(scope, signature, event, request, target, keys.value(), respond);
                        });
 }
 
-void PlaidWebhookRoute::verifyWithKeys(const PlaidSignature& signature, const PlaidWebhookEvent& event,
-                                       const HttpRequest& request, const Target& target, const PlaidCredentials& keys,
-                                       const WebhookReceiver::Respond& respond)
+void PlaidWebhookRoute::verifyWithKeys(const QString& scope, const PlaidSignature& signature,
+                                       const PlaidWebhookEvent& event, const HttpRequest& request, const Target& target,
+                                       const PlaidCredentials& keys, const WebhookReceiver::Respond& respond)
 {
-    const auto base = PlaidClient::baseUrl(target.options);
-    if (!base.ok())
-        return reject(cannotVerify(rejection::kKeyUnavailable, base.error().detail), signature.kid, request.body.size(),
-                      respond);
     QPointer<PlaidWebhookRoute> self(this);
     const PlaidKeyCache::Fetch fetch = [self, keys, options = target.options](const QString& kid, auto done) {
         if (self)
             fetchPlaidVerificationKey(self->m_client, keys, options, kid, std::move(done));
     };
-    m_keys.get(base->toString(), signature.kid, fetch,
+    m_keys.get(scope, signature.kid, fetch,
                [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {
                    if (!self)
                        return;

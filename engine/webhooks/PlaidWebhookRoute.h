@@ -33,8 +33,9 @@ namespace coffer::webhooks {
 //
 // Answers: 200 once verified (a replay of an already-delivered token too, without acting again);
 // 400 for a malformed request; 401 for anything that does not verify; 503 when the key could not
-// be fetched (Plaid delivers again later). Rejections are logged with their kind, the kid and the
-// body's size, never the body.
+// be fetched, or too many new kids are being asked for (Plaid delivers again later). A kid Plaid
+// recently said it does not know is refused before the keychain is read (PlaidKeyCache::refusal). Rejections are logged
+// with their kind, the kid and the body's size, never the body.
 //
 // Thread affinity: the engine thread.
 class PlaidWebhookRoute : public QObject {
@@ -58,9 +59,9 @@ private:
         bool holdsItem = false; // false: another Plaid connection, lending its keys to verify
     };
     std::optional<Target> findTarget(const QString& itemId) const;
-    void verifyWithKeys(const PlaidSignature& signature, const PlaidWebhookEvent& event, const HttpRequest& request,
-                        const Target& target, const providers::plaid::PlaidCredentials& keys,
-                        const WebhookReceiver::Respond& respond);
+    void verifyWithKeys(const QString& scope, const PlaidSignature& signature, const PlaidWebhookEvent& event,
+                        const HttpRequest& request, const Target& target,
+                        const providers::plaid::PlaidCredentials& keys, const WebhookReceiver::Respond& respond);
     void reject(const model::Error& error, const QString& kid, qsizetype bodyBytes,
                 const WebhookReceiver::Respond& respond) const;
 
