@@ -53,7 +53,6 @@ PlaidWebhookRoute::PlaidWebhookRoute(store::Database& db, secrets::CredentialSto
     , m_clock(clock)
     , m_deliver(std::move(deliver))
     , m_keys(clock)
-    , m_replays(kReplayWindowSeconds)
 {
 }
 
@@ -108,32 +107,36 @@ void PlaidWebhookRoute::verifyWithKeys(const QString& scope, const PlaidSignatur
         if (self)
             fetchPlaidVerificationKey(self->m_client, keys, options, kid, std::move(done));
     };
-    m_keys.get(scope, signature.kid, fetch,
-               [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {
-                   if (!self)
-                       return;
-                   const qsizetype size = request.body.size();
-                   if (!key.ok())
-                       return self->reject(key.error(), signature.kid, size, respond);
-                   const auto claims = verifyPlaidWebhook(signature, key.value(), request.body, self->m_clock.now());
-                   if (!claims.ok())
-                       return self->reject(claims.error(), signature.kid, size, respond);
-                   const QByteArray token = request.header("plaid-verification");
-                   if (!self->m_replays.firstSeen(sha256Hex(token), self->m_clock.now())) {
-                       logger()->info("Plaid webhook {} {} for connection {} delivered again; already handled",
-                                      event.type.toStdString(), event.code.toStdString(), target.connectionId);
-                       return respond({200, QByteArrayLiteral("already received\n")});
-                   }
-                   if (!target.holdsItem) {
-                       logger()->info("verified Plaid webhook {} {} for an Item no connection holds; ignored",
-                                      event.type.toStdString(), event.code.toStdString());
-                       return respond({200, QByteArrayLiteral("no connection holds this item\n")});
-                   }
-                   logger()->info("verified Plaid webhook {} {} for connection {}", event.type.toStdString(),
-                                  event.code.toStdString(), target.connectionId);
-                   respond({200, QByteArrayLiteral("ok\n")});
-                   self->m_deliver(target.connectionId, event);
-               });
+    m_keys.get(
+        scope, signature.kid, fetch,
+        [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {
+            if (!self)
+                return;
+            const qsizetype size = request.body.size();
+            if (!key.ok())
+                return self->reject(key.error(), signature.kid, size, respond);
+            const auto claims = verifyPlaidWebhook(signature, key.value(), request.body, self->m_clock.now());
+            if (!claims.ok())
+                return self->reject(claims.error(), signature.kid, size, respond);
+            // What the signature covers, not the token's text: an ECDSA signature can be
+            // re-encoded ((r, n-s) verifies too), so the same delivery has many tokens.
+            const QDateTime forgetAt = QDateTime::fromSecsSinceEpoch(
+                qint64(claims->value(u"iat").toDouble()) + kReplayKeptPastIatSeconds, Qt::UTC);
+            if (!self->m_replays.firstSeen(sha256Hex(signature.jwt.signingInput), self->m_clock.now(), forgetAt)) {
+                logger()->info("Plaid webhook {} {} for connection {} delivered again; already handled",
+                               event.type.toStdString(), event.code.toStdString(), target.connectionId);
+                return respond({200, QByteArrayLiteral("already received\n")});
+            }
+            if (!target.holdsItem) {
+                logger()->info("verified Plaid webhook {} {} for an Item no connection holds; ignored",
+                               event.type.toStdString(), event.code.toStdString());
+                return respond({200, QByteArrayLiteral("no connection holds this item\n")});
+            }
+            logger()->info("verified Plaid webhook {} {} for connection {}", event.type.toStdString(),
+                           event.code.toStdString(), target.connectionId);
+            respond({200, QByteArrayLiteral("ok\n")});
+            self->m_deliver(target.connectionId, event);
+        });
 }
 
 std::optional<PlaidWebhookRoute::Target> PlaidWebhookRoute::findTarget(const QString& itemId) const

@@ -177,6 +177,10 @@ TEST_F(WebhookTest, AReplayedDeliveryIsAcknowledgedButSyncsNothingMore)
     m_clock->advanceSeconds(60);
     EXPECT_EQ(deliver(body, token), 200);
     EXPECT_EQ(deliver(body, token), 200);
+    // The same signature re-encoded as (r, n-s) is another token that verifies: still a replay.
+    const QByteArray mirrored = PlaidWebhookSigner::withMirroredSignature(token);
+    ASSERT_NE(mirrored, token);
+    EXPECT_EQ(deliver(body, mirrored), 200);
     EXPECT_EQ(webhookSyncs(id), 1);
 }
 

@@ -144,19 +144,19 @@ TEST_F(PlaidKeyCacheTest, AnAnswerThatIsNotTheKeyAskedForIsRefused)
     EXPECT_EQ(outcomes.last().error().providerCode, rejection::kBadKey);
 }
 
-TEST(ReplayGuard, RecognisesADeliverySeenWithinTheWindowOnly)
+TEST(ReplayGuard, RecognisesADeliveryUntilItIsForgottenOnly)
 {
-    ReplayGuard guard(600, 3);
+    ReplayGuard guard(3);
     const QDateTime t = test::fixedNow();
-    EXPECT_TRUE(guard.firstSeen("a", t));
-    EXPECT_FALSE(guard.firstSeen("a", t.addSecs(599)));
-    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(601)));
-    // Bounded: the oldest goes first.
-    EXPECT_TRUE(guard.firstSeen("b", t.addSecs(602)));
-    EXPECT_TRUE(guard.firstSeen("c", t.addSecs(603)));
-    EXPECT_TRUE(guard.firstSeen("d", t.addSecs(604)));
-    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(605)));
-    EXPECT_FALSE(guard.firstSeen("d", t.addSecs(606)));
+    EXPECT_TRUE(guard.firstSeen("a", t, t.addSecs(360)));
+    EXPECT_FALSE(guard.firstSeen("a", t.addSecs(359), t.addSecs(719)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(361), t.addSecs(721)));
+    // Bounded: the one forgotten soonest goes first.
+    EXPECT_TRUE(guard.firstSeen("b", t.addSecs(362), t.addSecs(900)));
+    EXPECT_TRUE(guard.firstSeen("c", t.addSecs(363), t.addSecs(800)));
+    EXPECT_TRUE(guard.firstSeen("d", t.addSecs(364), t.addSecs(950)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(365), t.addSecs(725)));
+    EXPECT_FALSE(guard.firstSeen("b", t.addSecs(366), t.addSecs(900)));
 }
 
 } // namespace
