@@ -47,7 +47,7 @@ public:
     using Deliver = std::function<void(qint64 connectionId, const PlaidWebhookEvent& event)>;
 
     // A delivery is remembered until its token is too old to verify, with room for clock skew.
-    static constexpr qint64 kReplayKeptPastIatSeconds = kPlaidMaxTokenAgeSeconds + 60;
+    static constexpr qint64 kReplayKeptPastIatSeconds = kPlaidMaxTokenAgeSeconds + kPlaidMaxClockAheadSeconds;
 
     PlaidWebhookRoute(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
                       Deliver deliver, QObject* parent = nullptr);
