@@ -2,6 +2,7 @@
 
 #include "log/Log.h"
 #include "schedule/Clock.h"
+#include "webhooks/LoggableKid.h"
 
 namespace coffer::webhooks {
 
@@ -74,7 +75,7 @@ void PlaidKeyCache::get(const QString& scope, const QString& kid, const Fetch& f
     if (!wasKept)
         m_state->newKidAskedMs.insert(scope, nowMs);
     m_state->waiting[slot].append(std::move(done));
-    logger()->info("fetching Plaid webhook verification key {}", kid.toStdString());
+    logger()->info("fetching Plaid webhook verification key {}", loggableKid(kid));
     std::weak_ptr<State> weak = m_state;
     fetch(kid, [weak, scope, slot, kid, now, nowMs, wasKept](model::Result<QJsonObject> answer) {
         const auto state = weak.lock();
@@ -87,14 +88,14 @@ void PlaidKeyCache::get(const QString& scope, const QString& kid, const Fetch& f
                     markKeptStale(*state, scope, slot, nowMs);
                 state->keys.insert(slot, Entry{key.value(), now});
             } else {
-                logger()->warn("Plaid's answer for key {} is not a usable key: {}", kid.toStdString(),
+                logger()->warn("Plaid's answer for key {} is not a usable key: {}", loggableKid(kid),
                                key.error().detail.toStdString());
                 if (!wasKept)
                     rememberUnknown(*state, slot, nowMs);
             }
             return settle(*state, slot, key);
         }
-        logger()->warn("Plaid webhook verification key {} could not be fetched: {} ({})", kid.toStdString(),
+        logger()->warn("Plaid webhook verification key {} could not be fetched: {} ({})", loggableKid(kid),
                        model::errorKindName(answer.error().kind).toStdString(),
                        answer.error().providerCode.toStdString());
         if (const auto held = state->keys.constFind(slot); held != state->keys.cend())

@@ -4,6 +4,7 @@
 #include "schedule/Clock.h"
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
+#include "webhooks/LoggableKid.h"
 #include "webhooks/PlaidKeyFetch.h"
 
 #include <QPointer>
@@ -29,18 +30,6 @@ Error cannotVerify(const QString& code, const QString& detail)
     Error e = Error::invalidData(QStringLiteral("The webhook could not be verified as coming from Plaid."), detail);
     e.providerCode = code;
     return e;
-}
-
-// The kid as it may appear in a log line: it comes from the sender, so only a plain id is written.
-std::string loggableKid(const QString& kid)
-{
-    if (kid.isEmpty())
-        return "none";
-    for (QChar c : kid) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_')
-            return "(not a plain id)";
-    }
-    return kid.left(64).toStdString();
 }
 
 } // namespace

@@ -224,6 +224,24 @@ TEST_F(WebhookTest, RejectionsAreLoggedByKindKidAndSizeButNeverWithTheBody)
     EXPECT_FALSE(written.contains(QString::fromLatin1(token))) << "the token reached the log";
 }
 
+TEST_F(WebhookTest, AKidFromTheSenderReachesTheLogOnlyAsAPlainId)
+{
+    QTemporaryDir logs;
+    ASSERT_TRUE(log::init(logs.path(), QStringLiteral("debug"), false).ok());
+    addPlaid(m_fake.itemId());
+    enable();
+    const QByteArray body = m_keys.syncUpdatesAvailable(m_fake.itemId());
+    QJsonObject header = m_signer.standardHeader();
+    header[u"kid"] = QStringLiteral("Kid-Marker-5521 rejected with HTTP 200: forged line");
+    EXPECT_EQ(deliver(body, m_signer.signToken(header, m_signer.standardClaims(body, m_clock->now()))), 401);
+    log::get("engine.webhook")->flush();
+    QFile file(QDir(log::logDirectory(logs.path())).filePath(QStringLiteral("coffer.log")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString written = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(written.contains(QStringLiteral("(not a plain id)"))) << written.toStdString();
+    EXPECT_FALSE(written.contains(QStringLiteral("Kid-Marker-5521"))) << "the sender's kid reached the log as is";
+}
+
 TEST_F(WebhookTest, TokensNotSignedWithES256AreRejectedWithoutAskingPlaidForAKey)
 {
     const qint64 id = addPlaid(m_fake.itemId());
