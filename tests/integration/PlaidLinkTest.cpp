@@ -201,6 +201,29 @@ TEST_F(PlaidLinkTest, BadKeysAndAddressesAreRefusedBeforeAnyCall)
     EXPECT_TRUE(engine().addedIds.isEmpty());
 }
 
+TEST_F(PlaidLinkTest, AHostedLinkAddressThatIsNotHttpsIsNeverOpened)
+{
+    QString address;
+    m_fake.route(QStringLiteral("/link/token/create"), [&](const PlaidFake::Received&) {
+        return PlaidFake::Answer::json(
+            200, QJsonObject{{QStringLiteral("link_token"), QStringLiteral("link-sandbox-hostile")},
+                             {QStringLiteral("expiration"), QStringLiteral("2030-01-01T00:00:00Z")},
+                             {QStringLiteral("hosted_link_url"), address},
+                             {QStringLiteral("request_id"), PlaidFake::requestId()}});
+    });
+    for (const char* hostile : {"http://hosted.plaid.example/link/t", "httpx://127.0.0.1/link/t", "javascript:alert(1)",
+                                "file:///etc/passwd"}) {
+        address = QString::fromLatin1(hostile);
+        const int request = engine().host().beginLink(newItem());
+        const auto [connectionId, problem] = outcome(request);
+        EXPECT_EQ(connectionId, 0) << hostile;
+        EXPECT_TRUE(problem.contains(QStringLiteral("https"))) << hostile << ": " << problem.toStdString();
+        EXPECT_FALSE(m_opened.contains(request)) << hostile << " was handed to the browser";
+    }
+    EXPECT_TRUE(calls(QStringLiteral("/link/token/get")).isEmpty()) << "no waiting on a link never opened";
+    EXPECT_TRUE(engine().addedIds.isEmpty());
+}
+
 TEST_F(PlaidLinkTest, ExchangeFailureIsShownAndNothingIsAdded)
 {
     m_fake.failWith(400, QStringLiteral("INVALID_INPUT"), QStringLiteral("INVALID_PUBLIC_TOKEN"),
