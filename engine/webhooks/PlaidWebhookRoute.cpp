@@ -4,6 +4,7 @@
 #include "schedule/Clock.h"
 #include "secrets/CredentialStore.h"
 #include "store/ConnectionRepository.h"
+#include "webhooks/LoggableKid.h"
 #include "webhooks/PlaidKeyFetch.h"
 
 #include <QPointer>
@@ -31,18 +32,6 @@ Error cannotVerify(const QString& code, const QString& detail)
     return e;
 }
 
-// The kid as it may appear in a log line: it comes from the sender, so only a plain id is written.
-std::string loggableKid(const QString& kid)
-{
-    if (kid.isEmpty())
-        return "none";
-    for (QChar c : kid) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_')
-            return "(not a plain id)";
-    }
-    return kid.left(64).toStdString();
-}
-
 } // namespace
 
 PlaidWebhookRoute::PlaidWebhookRoute(store::Database& db, secrets::CredentialStore& credentials,
@@ -53,7 +42,6 @@ PlaidWebhookRoute::PlaidWebhookRoute(store::Database& db, secrets::CredentialSto
     , m_clock(clock)
     , m_deliver(std::move(deliver))
     , m_keys(clock)
-    , m_replays(kReplayWindowSeconds)
 {
 }
 
@@ -73,9 +61,16 @@ void PlaidWebhookRoute::handle(const HttpRequest& request, const WebhookReceiver
     if (!target)
         return reject(cannotVerify(rejection::kUnknownItem, QStringLiteral("no Plaid connection to verify with")), kid,
                       request.body.size(), respond);
+    const auto base = PlaidClient::baseUrl(target->options);
+    if (!base.ok())
+        return reject(cannotVerify(rejection::kKeyUnavailable, base.error().detail), kid, request.body.size(), respond);
+    // Before the keychain is read: a kid Plaid does not know, or a flood of new ones, costs nothing.
+    const QString scope = base->toString();
+    if (const auto refused = m_keys.refusal(scope, kid))
+        return reject(*refused, kid, request.body.size(), respond);
     QPointer<PlaidWebhookRoute> self(this);
     m_credentials.read(target->connectionId, secrets::kConnectionSecret,
-                       [self, signature = signature.value(), event = event.value(), request, target = *target,
+                       [self, scope, signature = signature.value(), event = event.value(), request, target = *target,
                         respond](model::Result<QString> secret) {
                            if (!self)
                                return;
@@ -88,49 +83,49 @@ void PlaidWebhookRoute::handle(const HttpRequest& request, const WebhookReceiver
                                                     .arg(target.connectionId)
                                                     .arg(keys.error().providerCode)),
                                    signature.kid, request.body.size(), respond);
-                           self->verifyWithKeys(signature, event, request, target, keys.value(), respond);
+                           self->verifyWithKeys(scope, signature, event, request, target, keys.value(), respond);
                        });
 }
 
-void PlaidWebhookRoute::verifyWithKeys(const PlaidSignature& signature, const PlaidWebhookEvent& event,
-                                       const HttpRequest& request, const Target& target, const PlaidCredentials& keys,
-                                       const WebhookReceiver::Respond& respond)
+void PlaidWebhookRoute::verifyWithKeys(const QString& scope, const PlaidSignature& signature,
+                                       const PlaidWebhookEvent& event, const HttpRequest& request, const Target& target,
+                                       const PlaidCredentials& keys, const WebhookReceiver::Respond& respond)
 {
-    const auto base = PlaidClient::baseUrl(target.options);
-    if (!base.ok())
-        return reject(cannotVerify(rejection::kKeyUnavailable, base.error().detail), signature.kid, request.body.size(),
-                      respond);
     QPointer<PlaidWebhookRoute> self(this);
     const PlaidKeyCache::Fetch fetch = [self, keys, options = target.options](const QString& kid, auto done) {
         if (self)
             fetchPlaidVerificationKey(self->m_client, keys, options, kid, std::move(done));
     };
-    m_keys.get(base->toString(), signature.kid, fetch,
-               [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {
-                   if (!self)
-                       return;
-                   const qsizetype size = request.body.size();
-                   if (!key.ok())
-                       return self->reject(key.error(), signature.kid, size, respond);
-                   const auto claims = verifyPlaidWebhook(signature, key.value(), request.body, self->m_clock.now());
-                   if (!claims.ok())
-                       return self->reject(claims.error(), signature.kid, size, respond);
-                   const QByteArray token = request.header("plaid-verification");
-                   if (!self->m_replays.firstSeen(sha256Hex(token), self->m_clock.now())) {
-                       logger()->info("Plaid webhook {} {} for connection {} delivered again; already handled",
-                                      event.type.toStdString(), event.code.toStdString(), target.connectionId);
-                       return respond({200, QByteArrayLiteral("already received\n")});
-                   }
-                   if (!target.holdsItem) {
-                       logger()->info("verified Plaid webhook {} {} for an Item no connection holds; ignored",
-                                      event.type.toStdString(), event.code.toStdString());
-                       return respond({200, QByteArrayLiteral("no connection holds this item\n")});
-                   }
-                   logger()->info("verified Plaid webhook {} {} for connection {}", event.type.toStdString(),
-                                  event.code.toStdString(), target.connectionId);
-                   respond({200, QByteArrayLiteral("ok\n")});
-                   self->m_deliver(target.connectionId, event);
-               });
+    m_keys.get(
+        scope, signature.kid, fetch,
+        [self, signature, event, request, target, respond](model::Result<PlaidVerificationKey> key) {
+            if (!self)
+                return;
+            const qsizetype size = request.body.size();
+            if (!key.ok())
+                return self->reject(key.error(), signature.kid, size, respond);
+            const auto claims = verifyPlaidWebhook(signature, key.value(), request.body, self->m_clock.now());
+            if (!claims.ok())
+                return self->reject(claims.error(), signature.kid, size, respond);
+            // What the signature covers, not the token's text: an ECDSA signature can be
+            // re-encoded ((r, n-s) verifies too), so the same delivery has many tokens.
+            const QDateTime forgetAt = QDateTime::fromSecsSinceEpoch(
+                qint64(claims->value(u"iat").toDouble()) + kReplayKeptPastIatSeconds, Qt::UTC);
+            if (!self->m_replays.firstSeen(sha256Hex(signature.jwt.signingInput), self->m_clock.now(), forgetAt)) {
+                logger()->info("Plaid webhook {} {} for connection {} delivered again; already handled",
+                               event.type.toStdString(), event.code.toStdString(), target.connectionId);
+                return respond({200, QByteArrayLiteral("already received\n")});
+            }
+            if (!target.holdsItem) {
+                logger()->info("verified Plaid webhook {} {} for an Item no connection holds; ignored",
+                               event.type.toStdString(), event.code.toStdString());
+                return respond({200, QByteArrayLiteral("no connection holds this item\n")});
+            }
+            logger()->info("verified Plaid webhook {} {} for connection {}", event.type.toStdString(),
+                           event.code.toStdString(), target.connectionId);
+            respond({200, QByteArrayLiteral("ok\n")});
+            self->m_deliver(target.connectionId, event);
+        });
 }
 
 std::optional<PlaidWebhookRoute::Target> PlaidWebhookRoute::findTarget(const QString& itemId) const

@@ -31,10 +31,13 @@ namespace coffer::webhooks {
 // A webhook for an Item no connection holds is verified with another Plaid connection's keys,
 // then acknowledged and dropped.
 //
-// Answers: 200 once verified (a replay of an already-delivered token too, without acting again);
+// Answers: 200 once verified (a replay of an already-delivered one too, without acting again: a
+// replay is known by the SHA-256 of the JWT's signing input, which the signature covers, so a
+// re-encoded signature (ECDSA's (r, n-s)) is the same delivery);
 // 400 for a malformed request; 401 for anything that does not verify; 503 when the key could not
-// be fetched (Plaid delivers again later). Rejections are logged with their kind, the kid and the
-// body's size, never the body.
+// be fetched, or too many new kids are being asked for (Plaid delivers again later). A kid Plaid
+// recently said it does not know is refused before the keychain is read (PlaidKeyCache::refusal). Rejections are logged
+// with their kind, the kid and the body's size, never the body.
 //
 // Thread affinity: the engine thread.
 class PlaidWebhookRoute : public QObject {
@@ -43,7 +46,8 @@ public:
     // Called once per verified, first-seen webhook for an Item a connection holds.
     using Deliver = std::function<void(qint64 connectionId, const PlaidWebhookEvent& event)>;
 
-    static constexpr qint64 kReplayWindowSeconds = 2 * kPlaidMaxTokenAgeSeconds;
+    // A delivery is remembered until its token is too old to verify, with room for clock skew.
+    static constexpr qint64 kReplayKeptPastIatSeconds = kPlaidMaxTokenAgeSeconds + kPlaidMaxClockAheadSeconds;
 
     PlaidWebhookRoute(store::Database& db, secrets::CredentialStore& credentials, const schedule::Clock& clock,
                       Deliver deliver, QObject* parent = nullptr);
@@ -58,9 +62,9 @@ private:
         bool holdsItem = false; // false: another Plaid connection, lending its keys to verify
     };
     std::optional<Target> findTarget(const QString& itemId) const;
-    void verifyWithKeys(const PlaidSignature& signature, const PlaidWebhookEvent& event, const HttpRequest& request,
-                        const Target& target, const providers::plaid::PlaidCredentials& keys,
-                        const WebhookReceiver::Respond& respond);
+    void verifyWithKeys(const QString& scope, const PlaidSignature& signature, const PlaidWebhookEvent& event,
+                        const HttpRequest& request, const Target& target,
+                        const providers::plaid::PlaidCredentials& keys, const WebhookReceiver::Respond& respond);
     void reject(const model::Error& error, const QString& kid, qsizetype bodyBytes,
                 const WebhookReceiver::Respond& respond) const;
 

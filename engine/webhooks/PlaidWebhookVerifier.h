@@ -15,10 +15,10 @@ namespace coffer::webhooks {
 // Plaid's webhook verification, step by step as Plaid documents it
 // (plaid.com/docs/api/webhooks/webhook-verification): the Plaid-Verification header is a JWT whose
 // header must say alg ES256 and name a key (kid); the key is a JWK from
-// /webhook_verification_key/get; the signature must verify with it; iat must be at most five
-// minutes old; the claim request_body_sha256 must equal the SHA-256 of the raw body (compared in
-// constant time). Every failure is an Error whose providerCode names the kind (for the log and the
-// HTTP status); nothing from the token or the body goes into it.
+// /webhook_verification_key/get and must not be retired (expired_at set); the signature must
+// verify with it; iat must be at most five minutes old (and at most a minute ahead of our clock); the claim
+// request_body_sha256 must equal the SHA-256 of the raw body (compared in constant time). Every failure is an Error
+// whose providerCode names the kind (for the log and the HTTP status); nothing from the token or the body goes into it.
 
 // A verification key as /webhook_verification_key/get returns it ("key").
 struct PlaidVerificationKey {
@@ -40,9 +40,10 @@ struct PlaidSignature {
 };
 
 inline constexpr qint64 kPlaidMaxTokenAgeSeconds = 5 * 60;
+inline constexpr qint64 kPlaidMaxClockAheadSeconds = 60; // clock skew tolerated for iat
 
-// The token's claims when the webhook is genuine: signed by `key`, issued within the last five
-// minutes (and not more than five ahead of our clock), for exactly this body.
+// The token's claims when the webhook is genuine: signed by `key` (not retired), issued within the
+// last five minutes (and not more than a minute ahead of our clock), for exactly this body.
 model::Result<QJsonObject> verifyPlaidWebhook(const PlaidSignature& signature, const PlaidVerificationKey& key,
                                               const QByteArray& body, const QDateTime& now);
 

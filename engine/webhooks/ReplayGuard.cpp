@@ -2,29 +2,32 @@
 
 namespace coffer::webhooks {
 
-ReplayGuard::ReplayGuard(qint64 windowSeconds, int maxEntries)
-    : m_windowMs(windowSeconds * 1000)
-    , m_maxEntries(maxEntries)
+ReplayGuard::ReplayGuard(int maxEntries)
+    : m_maxEntries(maxEntries)
 {
 }
 
-bool ReplayGuard::firstSeen(const QByteArray& digest, const QDateTime& now)
+bool ReplayGuard::firstSeen(const QByteArray& digest, const QDateTime& now, const QDateTime& forgetAt)
 {
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    forgetOlderThan(nowMs - m_windowMs);
-    if (m_seenAtMs.contains(digest))
+    forgetUntil(now.toMSecsSinceEpoch());
+    if (m_forgetAtMs.contains(digest))
         return false;
-    while (m_order.size() >= m_maxEntries)
-        m_seenAtMs.remove(m_order.dequeue().second);
-    m_seenAtMs.insert(digest, nowMs);
-    m_order.enqueue({nowMs, digest});
+    while (m_byForgetAt.size() >= m_maxEntries) {
+        m_forgetAtMs.remove(m_byForgetAt.first());
+        m_byForgetAt.erase(m_byForgetAt.begin());
+    }
+    const qint64 forgetAtMs = forgetAt.toMSecsSinceEpoch();
+    m_forgetAtMs.insert(digest, forgetAtMs);
+    m_byForgetAt.insert(forgetAtMs, digest);
     return true;
 }
 
-void ReplayGuard::forgetOlderThan(qint64 cutoffMs)
+void ReplayGuard::forgetUntil(qint64 nowMs)
 {
-    while (!m_order.isEmpty() && m_order.head().first < cutoffMs)
-        m_seenAtMs.remove(m_order.dequeue().second);
+    while (!m_byForgetAt.isEmpty() && m_byForgetAt.firstKey() <= nowMs) {
+        m_forgetAtMs.remove(m_byForgetAt.first());
+        m_byForgetAt.erase(m_byForgetAt.begin());
+    }
 }
 
 } // namespace coffer::webhooks

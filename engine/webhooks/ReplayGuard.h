@@ -3,27 +3,27 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
-#include <QQueue>
+#include <QMultiMap>
 
 namespace coffer::webhooks {
 
-// Remembers which deliveries were already acted on, by a digest of their signature token, for a
-// window longer than a token stays valid: a replayed delivery is recognised until its token is
-// too old to verify anyway. Bounded: past maxEntries the oldest are forgotten.
+// Remembers which deliveries were already acted on, by a digest of what their signature covers,
+// until the caller says the delivery could no longer verify anyway (its token too old): a replayed
+// delivery is recognised for as long as it could be accepted. Bounded: past maxEntries the ones
+// that would be forgotten soonest go first.
 class ReplayGuard {
 public:
-    explicit ReplayGuard(qint64 windowSeconds, int maxEntries = 4096);
+    explicit ReplayGuard(int maxEntries = 4096);
 
-    // True the first time digest is seen within the window; records it.
-    bool firstSeen(const QByteArray& digest, const QDateTime& now);
+    // True the first time digest is seen before it is forgotten; records it until forgetAt.
+    bool firstSeen(const QByteArray& digest, const QDateTime& now, const QDateTime& forgetAt);
 
 private:
-    void forgetOlderThan(qint64 cutoffMs);
+    void forgetUntil(qint64 nowMs);
 
-    qint64 m_windowMs;
     int m_maxEntries;
-    QHash<QByteArray, qint64> m_seenAtMs;
-    QQueue<QPair<qint64, QByteArray>> m_order; // oldest first
+    QHash<QByteArray, qint64> m_forgetAtMs;
+    QMultiMap<qint64, QByteArray> m_byForgetAt; // soonest first
 };
 
 } // namespace coffer::webhooks

@@ -4,8 +4,10 @@
 
 #include <QHostAddress>
 #include <QPointer>
+
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 
 namespace coffer::webhooks {
 
@@ -27,6 +29,8 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Bad Request");
     case 401:
         return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
     case 404:
         return QByteArrayLiteral("Not Found");
     case 405:
@@ -112,6 +116,14 @@ private:
             return answer({404, QByteArrayLiteral("no such endpoint\n")});
         if (request.method != "POST")
             return answer({405, QByteArrayLiteral("only POST is accepted here\n")});
+        // Browsers always name the page's origin on a cross-site POST; Plaid never does. Refusing
+        // it keeps a web page (DNS rebinding to 127.0.0.1) from reaching the routes.
+        const bool fromBrowser = std::any_of(request.headers.cbegin(), request.headers.cend(),
+                                             [](const auto& h) { return h.first == "origin"; });
+        if (fromBrowser) {
+            logger()->info("webhook request refused: HTTP 403 (sent by a web page: it has an Origin header)");
+            return answer({403, QByteArrayLiteral("requests from web pages are not accepted\n")});
+        }
         QPointer<Exchange> self(this);
         (*route)(request, [self](HttpResponse response) {
             if (self)

@@ -45,7 +45,8 @@ public:
     WebhookReceiver(Options options, QObject* parent = nullptr);
     ~WebhookReceiver() override;
 
-    // POST requests to `path` go to `route`; other paths get 404, other methods 405.
+    // POST requests to `path` go to `route`; other paths get 404, other methods 405, and a request
+    // with an Origin header (sent by a web page, never by Plaid) 403.
     void addPostRoute(const QByteArray& path, Route route);
 
     // Starts listening on 127.0.0.1:port (0: any free port). The error says, for the user, why not

@@ -112,4 +112,22 @@ QByteArray PlaidWebhookSigner::unsignedToken(const QJsonObject& header, const QJ
     return part(header) + '.' + part(claims) + '.' + signature.toBase64(kBase64Url);
 }
 
+QByteArray PlaidWebhookSigner::withMirroredSignature(const QByteArray& token)
+{
+    const qsizetype dot = token.lastIndexOf('.');
+    const QByteArray rs = QByteArray::fromBase64(token.mid(dot + 1), kBase64Url);
+    Q_ASSERT(rs.size() == 64);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(rs.constData());
+    EC_GROUP* group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
+    BIGNUM* s = BN_bin2bn(bytes + 32, 32, nullptr);
+    BIGNUM* mirrored = BN_new();
+    BN_sub(mirrored, EC_GROUP_get0_order(group), s);
+    QByteArray out = rs.left(32) + QByteArray(32, '\0');
+    BN_bn2binpad(mirrored, reinterpret_cast<unsigned char*>(out.data()) + 32, 32);
+    BN_free(mirrored);
+    BN_free(s);
+    EC_GROUP_free(group);
+    return token.left(dot + 1) + out.toBase64(kBase64Url);
+}
+
 } // namespace coffer::test

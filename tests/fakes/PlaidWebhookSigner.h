@@ -31,6 +31,10 @@ public:
     // header.claims with an arbitrary third part (alg none, HMAC, garbage).
     static QByteArray unsignedToken(const QJsonObject& header, const QJsonObject& claims, const QByteArray& signature);
 
+    // The same token with its ECDSA signature (r, s) re-encoded as (r, n - s), n the P-256 group
+    // order: a different token that verifies just as well (ECDSA signatures are malleable).
+    static QByteArray withMirroredSignature(const QByteArray& token);
+
     QJsonObject standardHeader() const;
     static QJsonObject standardClaims(const QByteArray& body, const QDateTime& issuedAt);
 

@@ -213,6 +213,29 @@ TEST_F(PlaidLinkTest, BadKeysAndAddressesAreRefusedBeforeAnyCall)
     EXPECT_TRUE(engine().addedIds.isEmpty());
 }
 
+TEST_F(PlaidLinkTest, AHostedLinkAddressThatIsNotHttpsIsNeverOpened)
+{
+    QString address;
+    m_fake.route(QStringLiteral("/link/token/create"), [&](const PlaidFake::Received&) {
+        return PlaidFake::Answer::json(
+            200, QJsonObject{{QStringLiteral("link_token"), QStringLiteral("link-sandbox-hostile")},
+                             {QStringLiteral("expiration"), QStringLiteral("2030-01-01T00:00:00Z")},
+                             {QStringLiteral("hosted_link_url"), address},
+                             {QStringLiteral("request_id"), PlaidFake::requestId()}});
+    });
+    for (const char* hostile : {"http://hosted.plaid.example/link/t", "httpx://127.0.0.1/link/t", "javascript:alert(1)",
+                                "file:///etc/passwd"}) {
+        address = QString::fromLatin1(hostile);
+        const int request = engine().host().beginLink(newItem());
+        const auto [connectionId, problem] = outcome(request);
+        EXPECT_EQ(connectionId, 0) << hostile;
+        EXPECT_TRUE(problem.contains(QStringLiteral("https"))) << hostile << ": " << problem.toStdString();
+        EXPECT_FALSE(m_opened.contains(request)) << hostile << " was handed to the browser";
+    }
+    EXPECT_TRUE(calls(QStringLiteral("/link/token/get")).isEmpty()) << "no waiting on a link never opened";
+    EXPECT_TRUE(engine().addedIds.isEmpty());
+}
+
 TEST_F(PlaidLinkTest, ExchangeFailureIsShownAndNothingIsAdded)
 {
     m_fake.failWith(400, QStringLiteral("INVALID_INPUT"), QStringLiteral("INVALID_PUBLIC_TOKEN"),
@@ -261,14 +284,20 @@ TEST_F(PlaidLinkTest, AnExpiredLinkTokenEndsTheWaitAndCancelStopsPolling)
     const auto before = calls(QStringLiteral("/link/token/get")).size();
     ASSERT_TRUE(test::waitFor([&] { return calls(QStringLiteral("/link/token/get")).size() >= before + 2; }));
     engine().host().cancelLink(cancelled);
-    QTest::qWait(300); // the cancel is queued to the engine thread; a poll already sent lands meanwhile
-    const auto polls = calls(QStringLiteral("/link/token/get")).size();
+    engine().jobs(); // a round trip to the engine thread, which handles requests in order: the cancel is in
     m_link.completeLink(PlaidFakeLink::linkTokenOf(url.toString()));
-    QTest::qWait(300);
-    EXPECT_EQ(calls(QStringLiteral("/link/token/get")).size(), polls);
+    // Another Link, finished after the cancelled one: once its outcome is here the engine has polled
+    // since the cancelled one was finished too.
+    QUrl laterUrl;
+    const int later = open(newItem(), &laterUrl);
+    m_link.completeLink(PlaidFakeLink::linkTokenOf(laterUrl.toString()));
+    const auto [laterId, laterProblem] = outcome(later);
+    ASSERT_NE(laterId, 0) << laterProblem.toStdString();
+    engine().jobs(); // and anything the cancelled one reported would have arrived by now
     EXPECT_FALSE(m_failed.contains(cancelled));
     EXPECT_FALSE(m_completed.contains(cancelled));
-    EXPECT_TRUE(engine().addedIds.isEmpty());
+    EXPECT_EQ(m_link.exchanges(), 1) << "the cancelled Link's public token was exchanged";
+    EXPECT_EQ(engine().addedIds, (QList<qint64>{laterId})) << "only the later Link added a bank";
 }
 
 TEST_F(PlaidLinkTest, UpdateModeSignsInAgainKeepingTheItemAndItsAccounts)

@@ -8,6 +8,7 @@
 #include "../fakes/PlaidWebhookSigner.h"
 #include "EngineHarness.h"
 #include "store/UserSettings.h"
+#include "webhooks/PlaidKeyCache.h"
 
 #include "log/Log.h"
 
@@ -16,6 +17,7 @@
 #include <QHostAddress>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -27,6 +29,7 @@ using test::PlaidFakeWebhooks;
 using test::PlaidWebhookSigner;
 using test::statusOf;
 using test::waitFor;
+using webhooks::PlaidKeyCache;
 
 namespace {
 
@@ -174,6 +177,10 @@ TEST_F(WebhookTest, AReplayedDeliveryIsAcknowledgedButSyncsNothingMore)
     m_clock->advanceSeconds(60);
     EXPECT_EQ(deliver(body, token), 200);
     EXPECT_EQ(deliver(body, token), 200);
+    // The same signature re-encoded as (r, n-s) is another token that verifies: still a replay.
+    const QByteArray mirrored = PlaidWebhookSigner::withMirroredSignature(token);
+    ASSERT_NE(mirrored, token);
+    EXPECT_EQ(deliver(body, mirrored), 200);
     EXPECT_EQ(webhookSyncs(id), 1);
 }
 
@@ -215,6 +222,24 @@ TEST_F(WebhookTest, RejectionsAreLoggedByKindKidAndSizeButNeverWithTheBody)
     EXPECT_TRUE(written.contains(QStringLiteral("%1 bytes").arg(body.size())));
     EXPECT_FALSE(written.contains(marker)) << "the body reached the log";
     EXPECT_FALSE(written.contains(QString::fromLatin1(token))) << "the token reached the log";
+}
+
+TEST_F(WebhookTest, AKidFromTheSenderReachesTheLogOnlyAsAPlainId)
+{
+    QTemporaryDir logs;
+    ASSERT_TRUE(log::init(logs.path(), QStringLiteral("debug"), false).ok());
+    addPlaid(m_fake.itemId());
+    enable();
+    const QByteArray body = m_keys.syncUpdatesAvailable(m_fake.itemId());
+    QJsonObject header = m_signer.standardHeader();
+    header[u"kid"] = QStringLiteral("Kid-Marker-5521 rejected with HTTP 200: forged line");
+    EXPECT_EQ(deliver(body, m_signer.signToken(header, m_signer.standardClaims(body, m_clock->now()))), 401);
+    log::get("engine.webhook")->flush();
+    QFile file(QDir(log::logDirectory(logs.path())).filePath(QStringLiteral("coffer.log")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString written = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(written.contains(QStringLiteral("(not a plain id)"))) << written.toStdString();
+    EXPECT_FALSE(written.contains(QStringLiteral("Kid-Marker-5521"))) << "the sender's kid reached the log as is";
 }
 
 TEST_F(WebhookTest, TokensNotSignedWithES256AreRejectedWithoutAskingPlaidForAKey)
@@ -259,9 +284,42 @@ TEST_F(WebhookTest, AKeyEndpointThatIsDownRejectsForNowAndIsAskedAgainOnTheNextD
     EXPECT_EQ(deliverSigned(body), 503) << "Plaid is told to deliver again later";
     EXPECT_EQ(webhookSyncs(id), 0);
     m_clock->advanceSeconds(20);
+    EXPECT_EQ(deliverSigned(body), 503) << "a kid not yet kept is asked for at most once a minute";
+    EXPECT_EQ(m_keys.keyRequests(), 1);
+    m_clock->advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds);
     EXPECT_EQ(deliverSigned(body), 200);
     EXPECT_EQ(m_keys.keyRequests(), 2);
     EXPECT_TRUE(waitFor([&] { return webhookSyncs(id) == 1; }));
+}
+
+TEST_F(WebhookTest, DeliveriesNamingMadeUpKidsCostAtMostOneKeyRequestAMinute)
+{
+    const qint64 id = addPlaid(m_fake.itemId());
+    enable();
+    const QByteArray body = m_keys.syncUpdatesAvailable(m_fake.itemId());
+    for (int i = 0; i < 50; ++i) {
+        QJsonObject header = m_signer.standardHeader();
+        header[u"kid"] = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const int status = deliver(body, m_signer.signToken(header, m_signer.standardClaims(body, m_clock->now())));
+        EXPECT_TRUE(status == 401 || status == 503) << "delivery " << i << ": HTTP " << status;
+    }
+    EXPECT_LE(m_keys.keyRequests(), 2) << "each made-up kid had Coffer ask Plaid with the user's API keys";
+    EXPECT_EQ(webhookSyncs(id), 0);
+    m_clock->advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds + 1);
+    EXPECT_EQ(deliverSigned(body), 200) << "a genuine delivery still verifies";
+    EXPECT_TRUE(waitFor([&] { return webhookSyncs(id) == 1; }));
+}
+
+TEST_F(WebhookTest, ARequestFromAWebPageIsRefusedBeforeAnythingElse)
+{
+    const qint64 id = addPlaid(m_fake.itemId());
+    enable();
+    const QByteArray body = m_keys.syncUpdatesAvailable(m_fake.itemId());
+    QByteArray request = test::webhookRequest(kPath, body, m_signer.sign(body, m_clock->now()));
+    request.replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nOrigin: http://rebound.example\r\n");
+    EXPECT_EQ(statusOf(exchangeRaw(m_port, request)), 403);
+    EXPECT_EQ(m_keys.keyRequests(), 0);
+    EXPECT_EQ(webhookSyncs(id), 0);
 }
 
 TEST_F(WebhookTest, OversizeAndMalformedRequestsAreRefused)

@@ -1,6 +1,7 @@
 #include "providers/plaid/PlaidLink.h"
 
 #include "log/Log.h"
+#include "providers/http/ProviderHttp.h"
 #include "providers/plaid/PlaidClient.h"
 #include "schedule/Clock.h"
 
@@ -139,11 +140,21 @@ void PlaidLink::start(const LinkSettings& settings, std::function<void(const QUr
                if (m_linkToken.isEmpty())
                    return finish(Error::invalidData(QStringLiteral("Plaid answered without a link token."),
                                                     QStringLiteral("/link/token/create: no link_token")));
-               if (!url.isValid() || url.isEmpty() || !url.scheme().startsWith(u"http"))
+               if (!url.isValid() || url.isEmpty())
                    return finish(Error::permanent(
                        QStringLiteral("Plaid did not give a Hosted Link address. Hosted Link may not be enabled for "
                                       "this Plaid account; ask Plaid to enable it."),
                        QStringLiteral("/link/token/create: no usable hosted_link_url")));
+               // The address is opened in the user's browser: only https (plain http to this computer,
+               // for a sandbox or fake), never another scheme a browser would act on.
+               const bool secure =
+                   url.scheme() == u"https" || (url.scheme() == u"http" && http::isLoopbackHost(url.host()));
+               if (!secure)
+                   return finish(Error::permanent(
+                       QStringLiteral("Plaid's Hosted Link address is not a secure (https) web address, so Coffer "
+                                      "will not open it. Check the Plaid environment address in this connection's "
+                                      "settings."),
+                       QStringLiteral("/link/token/create: hosted_link_url is not https")));
                logger()->info("plaid link: session opened ({} mode)",
                               m_settings.accessToken.isEmpty() ? "new item" : "update");
                opened(url);

@@ -1,5 +1,5 @@
-// Verification keys fetched by kid, kept, shared between concurrent deliveries, and never
-// remembered as missing.
+// Verification keys fetched by kid, kept, shared between concurrent deliveries, a kid Plaid does
+// not know remembered for a while, and new kids asked for at most once a minute.
 
 #include "webhooks/PlaidKeyCache.h"
 #include "webhooks/ReplayGuard.h"
@@ -61,6 +61,10 @@ TEST_F(PlaidKeyCacheTest, AFailedFetchIsAskedAgainOnTheNextDelivery)
     ASSERT_FALSE(outcomes[0].ok());
     EXPECT_EQ(outcomes[0].error().providerCode, rejection::kKeyUnavailable);
     get(signer.kid());
+    EXPECT_EQ(askedFor.size(), 1) << "a kid not kept is asked for at most once a minute";
+    EXPECT_EQ(outcomes.last().error().providerCode, rejection::kKeyUnavailable);
+    clock.advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds);
+    get(signer.kid());
     ASSERT_EQ(askedFor.size(), 2);
     pending.takeFirst()(signer.jwk());
     EXPECT_TRUE(outcomes.last().ok());
@@ -73,6 +77,29 @@ TEST_F(PlaidKeyCacheTest, AKidPlaidDoesNotKnowIsAnUnknownKey)
     ASSERT_FALSE(outcomes.last().ok());
     EXPECT_EQ(outcomes.last().error().providerCode, rejection::kUnknownKey);
     EXPECT_EQ(rejectionStatus(outcomes.last().error()), 401);
+    // Remembered: asking again, even past the new-kid interval, does not reach Plaid.
+    clock.advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds + 1);
+    EXPECT_TRUE(cache.refusal(QStringLiteral("sandbox"), QStringLiteral("no-such-kid")).has_value());
+    get(QStringLiteral("no-such-kid"));
+    EXPECT_EQ(askedFor.size(), 1);
+    EXPECT_EQ(outcomes.last().error().providerCode, rejection::kUnknownKey);
+    clock.advanceSeconds(PlaidKeyCache::kUnknownForSeconds);
+    get(QStringLiteral("no-such-kid"));
+    EXPECT_EQ(askedFor.size(), 2) << "forgotten after a while";
+}
+
+TEST_F(PlaidKeyCacheTest, ManyNewKidsCostOneRequestAMinuteAndDoNotMakeKeptKeysStale)
+{
+    get(signer.kid());
+    pending.takeFirst()(signer.jwk());
+    clock.advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds);
+    for (int i = 0; i < 50; ++i)
+        get(QStringLiteral("made-up-%1").arg(i));
+    EXPECT_EQ(askedFor.size(), 2);
+    pending.takeFirst()(model::Error::permanent(QStringLiteral("INVALID_FIELD")));
+    get(signer.kid());
+    EXPECT_EQ(askedFor.size(), 2) << "the kept key is still fresh";
+    EXPECT_TRUE(outcomes.last().ok());
 }
 
 TEST_F(PlaidKeyCacheTest, AKeptKeyIsRefreshedAfterADaySoARetirementIsLearnt)
@@ -96,6 +123,7 @@ TEST_F(PlaidKeyCacheTest, ANewKidMakesTheKeptKeysBeAskedAgainSoARetirementIsLear
 {
     get(signer.kid());
     pending.takeFirst()(signer.jwk());
+    clock.advanceSeconds(PlaidKeyCache::kNewKidIntervalSeconds);
     test::PlaidWebhookSigner successor(QStringLiteral("kid-2"));
     get(successor.kid());
     pending.takeFirst()(successor.jwk());
@@ -116,19 +144,19 @@ TEST_F(PlaidKeyCacheTest, AnAnswerThatIsNotTheKeyAskedForIsRefused)
     EXPECT_EQ(outcomes.last().error().providerCode, rejection::kBadKey);
 }
 
-TEST(ReplayGuard, RecognisesADeliverySeenWithinTheWindowOnly)
+TEST(ReplayGuard, RecognisesADeliveryUntilItIsForgottenOnly)
 {
-    ReplayGuard guard(600, 3);
+    ReplayGuard guard(3);
     const QDateTime t = test::fixedNow();
-    EXPECT_TRUE(guard.firstSeen("a", t));
-    EXPECT_FALSE(guard.firstSeen("a", t.addSecs(599)));
-    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(601)));
-    // Bounded: the oldest goes first.
-    EXPECT_TRUE(guard.firstSeen("b", t.addSecs(602)));
-    EXPECT_TRUE(guard.firstSeen("c", t.addSecs(603)));
-    EXPECT_TRUE(guard.firstSeen("d", t.addSecs(604)));
-    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(605)));
-    EXPECT_FALSE(guard.firstSeen("d", t.addSecs(606)));
+    EXPECT_TRUE(guard.firstSeen("a", t, t.addSecs(360)));
+    EXPECT_FALSE(guard.firstSeen("a", t.addSecs(359), t.addSecs(719)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(361), t.addSecs(721)));
+    // Bounded: the one forgotten soonest goes first.
+    EXPECT_TRUE(guard.firstSeen("b", t.addSecs(362), t.addSecs(900)));
+    EXPECT_TRUE(guard.firstSeen("c", t.addSecs(363), t.addSecs(800)));
+    EXPECT_TRUE(guard.firstSeen("d", t.addSecs(364), t.addSecs(950)));
+    EXPECT_TRUE(guard.firstSeen("a", t.addSecs(365), t.addSecs(725)));
+    EXPECT_FALSE(guard.firstSeen("b", t.addSecs(366), t.addSecs(900)));
 }
 
 } // namespace
