@@ -20,6 +20,8 @@ namespace coffer::providers::http {
 // The most of one answer's body any provider may send (a Plaid page of 500 transactions is under
 // 1 MiB). Larger answers are refused, not buffered.
 inline constexpr qint64 kDefaultMaxBodyBytes = 16 * 1024 * 1024;
+// The most of an unreadable answer kept on its error (Error::payload) for inspection; never logged.
+inline constexpr qsizetype kMaxKeptPayloadBytes = 4 * 1024 * 1024;
 
 // How long a provider call may go without progress: a connection's "timeoutMs" option, else 30 s.
 inline constexpr int kDefaultTimeoutMs = 30 * 1000;

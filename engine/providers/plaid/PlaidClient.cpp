@@ -27,8 +27,6 @@ auto logger()
     return log::get("engine.providers");
 }
 
-constexpr qsizetype kMaxPayloadBytes = 4 * 1024 * 1024; // of an unreadable answer, kept for inspection
-
 Error configError(const QString& message, const QString& detail)
 {
     Error e = Error::permanent(message, detail);
@@ -145,7 +143,7 @@ Result<QJsonObject> readAnswer(QNetworkReply& reply, const QString& endpoint)
                       .arg(body.size())
                 : QStringLiteral("%1: the answer is not a JSON object").arg(endpoint));
         e.providerCode = QStringLiteral("MALFORMED_JSON");
-        e.payload = body.left(kMaxPayloadBytes); // kept for inspection, never logged
+        e.payload = body.left(http::kMaxKeptPayloadBytes); // kept for inspection, never logged
         return e;
     }
     return document.object();

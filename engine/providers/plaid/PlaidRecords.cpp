@@ -1,6 +1,7 @@
 #include "providers/plaid/PlaidRecords.h"
 
 #include "model/Currency.h"
+#include "providers/http/ProviderHttp.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -25,7 +26,7 @@ Error unreadable(const QString& what, const QJsonObject& answer)
     Error e = Error::invalidData(QStringLiteral("Plaid sent an answer Coffer cannot use: %1.").arg(what),
                                  QStringLiteral("answer incomplete: %1").arg(what));
     e.providerCode = QStringLiteral("INCOMPLETE_ANSWER");
-    e.payload = QJsonDocument(answer).toJson(QJsonDocument::Compact).left(4 * 1024 * 1024); // never logged
+    e.payload = QJsonDocument(answer).toJson(QJsonDocument::Compact).left(http::kMaxKeptPayloadBytes); // never logged
     return e;
 }
 

@@ -1,6 +1,7 @@
 #include "providers/simplefin/SimpleFinAccountSet.h"
 
 #include "model/Currency.h"
+#include "providers/http/ProviderHttp.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -20,7 +21,6 @@ namespace {
 
 constexpr qsizetype kMaxMessageChars = 200;
 constexpr qsizetype kMaxMessages = 5;
-constexpr qsizetype kMaxPayloadBytes = 4 * 1024 * 1024;
 
 Error unusable(const QString& what, const QString& detail)
 {
@@ -302,7 +302,7 @@ Result<AccountSet> parseAccountSet(const QByteArray& body, const QDate& fallback
     if (result.ok())
         return result;
     Error error = result.error();
-    error.payload = body.left(kMaxPayloadBytes); // kept for inspection, never logged
+    error.payload = body.left(http::kMaxKeptPayloadBytes); // kept for inspection, never logged
     return error;
 }
 
