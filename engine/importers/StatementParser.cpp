@@ -1,0 +1,52 @@
+#include "importers/StatementParser.h"
+
+namespace coffer::importers {
+
+QString formatId(Format format)
+{
+    switch (format) {
+    case Format::Ofx:
+        return QStringLiteral("ofx");
+    case Format::Qif:
+        return QStringLiteral("qif");
+    case Format::Csv:
+        return QStringLiteral("csv");
+    case Format::Camt053:
+        return QStringLiteral("camt053");
+    case Format::Mt940:
+        return QStringLiteral("mt940");
+    }
+    return {};
+}
+
+QString formatDisplayName(Format format)
+{
+    switch (format) {
+    case Format::Ofx:
+        return QStringLiteral("OFX/QFX");
+    case Format::Qif:
+        return QStringLiteral("QIF");
+    case Format::Csv:
+        return QStringLiteral("CSV");
+    case Format::Camt053:
+        return QStringLiteral("CAMT.053");
+    case Format::Mt940:
+        return QStringLiteral("MT940");
+    }
+    return {};
+}
+
+std::unique_ptr<StatementParser> makeParser(Format format)
+{
+    switch (format) {
+    case Format::Ofx:
+    case Format::Qif:
+    case Format::Csv:
+    case Format::Camt053:
+    case Format::Mt940:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace coffer::importers

@@ -1,0 +1,154 @@
+#include "importers/text/ByteStream.h"
+#include "importers/text/Charset.h"
+#include "importers/text/Decimal.h"
+
+#include <QBuffer>
+
+#include <gtest/gtest.h>
+
+using namespace coffer::importers::text;
+
+namespace {
+
+qint64 minor(const char* text, int digits = 2, NumberStyle style = {})
+{
+    const auto r = parseMinorUnits(QByteArrayView(text), digits, style);
+    EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.error().userMessage.toStdString());
+    return r.ok() ? r.value() : 0;
+}
+
+QString refusal(const char* text, int digits = 2, NumberStyle style = {})
+{
+    const auto r = parseMinorUnits(QByteArrayView(text), digits, style);
+    EXPECT_FALSE(r.ok()) << text << " was read as " << (r.ok() ? r.value() : 0);
+    return r.ok() ? QString() : r.error().userMessage;
+}
+
+QList<QByteArray> linesOf(const QByteArray& data, QList<qint64>* lineNumbers = nullptr)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    ByteStream stream(buffer);
+    QList<QByteArray> lines;
+    QByteArray line;
+    while (stream.readLine(line)) {
+        lines.append(line);
+        if (lineNumbers)
+            lineNumbers->append(stream.lineNumber());
+    }
+    EXPECT_FALSE(stream.error().has_value());
+    return lines;
+}
+
+} // namespace
+
+TEST(Decimal, ReadsTheWaysBanksWriteAmounts)
+{
+    EXPECT_EQ(minor("12.34"), 1234);
+    EXPECT_EQ(minor("-12.34"), -1234);
+    EXPECT_EQ(minor("+7"), 700);
+    EXPECT_EQ(minor(" 12.5 "), 1250);
+    EXPECT_EQ(minor(".5"), 50);
+    EXPECT_EQ(minor("5."), 500);
+    EXPECT_EQ(minor("12.50-"), -1250);
+    EXPECT_EQ(minor("(12.50)"), -1250);
+    EXPECT_EQ(minor("18.150"), 1815); // a zero past the currency's decimals
+    EXPECT_EQ(minor("1,234,567.89", 2, {'.', ','}), 123456789);
+    EXPECT_EQ(minor("1.234,56", 2, {',', '.'}), 123456);
+    EXPECT_EQ(minor("1234,56", 2, {',', '.'}), 123456);
+    EXPECT_EQ(minor("1 234.56", 2, {'.', ' '}), 123456);
+    EXPECT_EQ(minor("1200", 0), 1200);
+    EXPECT_EQ(minor("1.234", 3), 1234);
+}
+
+TEST(Decimal, RefusesWhatIsNotAnAmountQuotingIt)
+{
+    EXPECT_TRUE(refusal("12.345").contains(QStringLiteral("\"12.345\"")));
+    EXPECT_TRUE(refusal("12.345").contains(QStringLiteral("more than 2 decimals")));
+    EXPECT_TRUE(refusal("1,23,4", 2, {'.', ','}).contains(QStringLiteral("thousands separator")));
+    EXPECT_TRUE(refusal("1,2345.00", 2, {'.', ','}).contains(QStringLiteral("thousands separator")));
+    EXPECT_FALSE(refusal("").isEmpty());
+    EXPECT_FALSE(refusal("-").isEmpty());
+    EXPECT_FALSE(refusal("abc").isEmpty());
+    EXPECT_FALSE(refusal("1.2.3").isEmpty());
+    EXPECT_FALSE(refusal("--5").isEmpty());
+    EXPECT_FALSE(refusal("1,234.56").isEmpty()); // no group mark in this style
+    EXPECT_TRUE(refusal("99999999999999999999").contains(QStringLiteral("too large")));
+}
+
+TEST(Charset, NamesFilesUseAndWindows1252)
+{
+    EXPECT_EQ(charsetFromName("1252"), Charset::Windows1252);
+    EXPECT_EQ(charsetFromName("ISO-8859-1"), Charset::Latin1);
+    EXPECT_EQ(charsetFromName("utf-8"), Charset::Utf8);
+    EXPECT_EQ(charsetFromName("USASCII"), Charset::Utf8);
+    EXPECT_FALSE(charsetFromName("EBCDIC").has_value());
+    EXPECT_EQ(decode("\x80 caf\xe9 \x93ok\x94", Charset::Windows1252), QStringLiteral("€ café “ok”"));
+    EXPECT_EQ(decode("caf\xe9", Charset::Latin1), QStringLiteral("café"));
+    EXPECT_TRUE(isValidUtf8("caf\xc3\xa9"));
+    EXPECT_FALSE(isValidUtf8("caf\xe9"));
+    EXPECT_FALSE(isValidUtf8("\xc3"));
+    EXPECT_FALSE(isValidUtf8("\xc0\xaf")); // overlong
+    EXPECT_EQ(detectBom("\xEF\xBB\xBF"
+                        "a")
+                  .length,
+              3);
+    EXPECT_EQ(detectBom("\xFF\xFE"
+                        "a")
+                  .charset,
+              Charset::Utf16LE);
+    EXPECT_FALSE(detectBom("abc").charset.has_value());
+}
+
+TEST(ByteStream, ReadsEveryKindOfLineEndAndCountsLines)
+{
+    QList<qint64> numbers;
+    const QList<QByteArray> lines = linesOf("a\r\nb\nc\rd", &numbers);
+    EXPECT_EQ(lines, (QList<QByteArray>{"a", "b", "c", "d"}));
+    EXPECT_EQ(numbers, (QList<qint64>{2, 3, 4, 4}));
+    EXPECT_EQ(linesOf("x\n\ny\n"), (QList<QByteArray>{"x", "", "y"}));
+    EXPECT_TRUE(linesOf("").isEmpty());
+}
+
+TEST(ByteStream, KeepsCrLfTogetherAcrossChunks)
+{
+    QByteArray data(ByteStream::kChunkBytes - 1, 'a');
+    data += "\r\nsecond\r\n";
+    const QList<QByteArray> lines = linesOf(data);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_EQ(lines[1], QByteArray("second"));
+}
+
+TEST(ByteStream, StopsAtARecordLongerThanTheLimit)
+{
+    QBuffer buffer;
+    buffer.setData(QByteArray(ByteStream::kMaxRecordBytes + 10, 'x'));
+    buffer.open(QIODevice::ReadOnly);
+    ByteStream stream(buffer);
+    QByteArray line;
+    EXPECT_FALSE(stream.readLine(line));
+    ASSERT_TRUE(stream.error().has_value());
+    EXPECT_TRUE(stream.error()->userMessage.contains(QStringLiteral("line 1")));
+}
+
+TEST(ByteStream, ReadUntilLeavesTheStopByte)
+{
+    QBuffer buffer;
+    buffer.setData("<OFX>\n<CODE>0");
+    buffer.open(QIODevice::ReadOnly);
+    ByteStream stream(buffer);
+    QByteArray out;
+    ASSERT_EQ(stream.get(), '<');
+    ASSERT_TRUE(stream.readUntil('>', out));
+    EXPECT_EQ(out, QByteArray("OFX"));
+    EXPECT_EQ(stream.get(), '>');
+    stream.skipSpace();
+    EXPECT_EQ(stream.lineNumber(), 2);
+    EXPECT_EQ(stream.get(), '<');
+    ASSERT_TRUE(stream.readUntil('>', out));
+    stream.get();
+    ASSERT_TRUE(stream.readUntil('<', out));
+    EXPECT_EQ(out, QByteArray("0"));
+    EXPECT_TRUE(stream.atEnd());
+}
