@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "EngineCore.h"
+#include "importers/ImportCancellation.h"
 
 namespace coffer {
 
@@ -19,11 +20,17 @@ void registerMetaTypes()
     qRegisterMetaType<jobs::Job>();
     qRegisterMetaType<jobs::HealthReport>();
     qRegisterMetaType<QList<jobs::Job>>();
+    qRegisterMetaType<model::ImportRequest>();
+    qRegisterMetaType<model::ImportReport>();
+    qRegisterMetaType<model::ImportFailure>();
+    qRegisterMetaType<model::ImportProgress>();
+    qRegisterMetaType<QList<model::ImportRecord>>();
 }
 } // namespace
 
 Engine::Engine(EngineOptions options)
     : m_options(std::move(options))
+    , m_importCancellation(std::make_shared<importers::ImportCancellation>())
 {
     registerMetaTypes();
 }
@@ -35,7 +42,7 @@ void Engine::start()
     if (m_core)
         return;
     // Created here, on the engine thread, so its timers and keychain jobs belong to it.
-    m_core = std::make_unique<EngineCore>(*this, m_options);
+    m_core = std::make_unique<EngineCore>(*this, m_options, m_importCancellation);
     m_core->start();
 }
 
@@ -159,6 +166,37 @@ void Engine::undoMatch(qint64 transactionId)
 {
     if (m_core)
         m_core->undoMatch(transactionId);
+}
+
+void Engine::previewImport(const model::ImportRequest& request)
+{
+    model::ImportRequest preview = request;
+    preview.dryRun = true;
+    if (m_core)
+        m_core->importFile(preview);
+}
+
+void Engine::importFile(const model::ImportRequest& request)
+{
+    if (m_core)
+        m_core->importFile(request);
+}
+
+void Engine::cancelImport(int requestId)
+{
+    m_importCancellation->cancel(requestId);
+}
+
+void Engine::listImports(int limit)
+{
+    if (m_core)
+        m_core->listImports(limit);
+}
+
+void Engine::undoImport(qint64 runId)
+{
+    if (m_core)
+        m_core->undoImport(runId);
 }
 
 void Engine::pauseQueue()

@@ -4,6 +4,7 @@
 #include "jobs/Job.h"
 #include "model/Connection.h"
 #include "model/ConnectionDetails.h"
+#include "model/Import.h"
 #include "model/LinkRequest.h"
 #include "model/Snapshots.h"
 
@@ -19,7 +20,7 @@ namespace coffer {
 namespace schedule {
 class Clock;
 class NetworkStatus;
-}
+} // namespace schedule
 
 struct EngineOptions {
     QString dataDir;                                    // where coffer.sqlite3 and logs/ live
@@ -32,6 +33,9 @@ struct EngineOptions {
 };
 
 class EngineCore;
+namespace importers {
+class ImportCancellation;
+}
 
 // The sync engine's facade. Thread affinity: lives on its own thread (see EngineHost) and is
 // driven only by queued calls to its slots; it reports only through signals carrying value
@@ -81,6 +85,18 @@ public Q_SLOTS:
     // Splits a matched transaction from what it was folded into (or its folded rows from it); the
     // pair is never matched automatically again. Emits transactionsChanged() and operationSucceeded().
     void undoMatch(qint64 transactionId);
+    // Bank files. previewImport answers importPreviewed() with what importing the file would do,
+    // writing nothing; importFile imports it as one run in the audit trail (all or nothing) and
+    // answers importFinished(). Both report importProgress() as they go and importFailed() when
+    // the file cannot be imported (its message names the file and the problem; code
+    // "ASK_DATE_ORDER" asks the user for the date order, "CANCELLED" after cancelImport()).
+    void previewImport(const coffer::model::ImportRequest& request);
+    void importFile(const coffer::model::ImportRequest& request);
+    // Emits importsListed() with the newest imports, undone ones included.
+    void listImports(int limit);
+    // Takes back everything an import added (splitting what it matched) and what it changed;
+    // emits importUndone() and transactionsChanged(), or operationFailed().
+    void undoImport(qint64 runId);
     // Fetches a connection's history from `from` to today, newest first, in the provider's chunks;
     // resumable. Refused (operationFailed) when the provider cannot fetch history by date.
     void backfill(qint64 connectionId, const QDate& from);
@@ -108,6 +124,11 @@ public Q_SLOTS:
     // Stops: a sync in flight is cancelled between pages, whose commits are atomic. Emits stopped().
     void shutdown();
 
+public:
+    // Stops a preview or an import in progress: nothing of it is written, and importFailed() comes
+    // with code "CANCELLED". Thread-safe (the engine thread is busy importing): call it directly.
+    void cancelImport(int requestId);
+
 Q_SIGNALS:
     void started(const QString& databasePath);
     void startFailed(const QString& message);
@@ -133,10 +154,17 @@ Q_SIGNALS:
     void jobShown(const coffer::jobs::Job& job);
     void health(const coffer::jobs::HealthReport& report);
     void stopped();
+    void importPreviewed(const coffer::model::ImportReport& report);
+    void importFinished(const coffer::model::ImportReport& report);
+    void importFailed(const coffer::model::ImportFailure& failure);
+    void importProgress(const coffer::model::ImportProgress& progress);
+    void importsListed(const QList<coffer::model::ImportRecord>& imports);
+    void importUndone(qint64 runId, const QString& message);
 
 private:
     EngineOptions m_options;
-    std::unique_ptr<EngineCore> m_core; // created by start(), on the engine thread
+    std::unique_ptr<EngineCore> m_core;                                  // created by start(), on the engine thread
+    std::shared_ptr<importers::ImportCancellation> m_importCancellation; // shared with the import flow
 };
 
 } // namespace coffer

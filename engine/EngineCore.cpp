@@ -1,5 +1,8 @@
 #include "EngineCore.h"
 
+#include "importers/FileImports.h"
+#include "importers/ImportCancellation.h"
+
 #include "ConnectionEditor.h"
 #include "DataMaintenance.h"
 #include "LinkSessions.h"
@@ -37,11 +40,13 @@ bool isSynced(const model::Connection& c, const schedule::Clock& clock)
 }
 } // namespace
 
-EngineCore::EngineCore(Engine& facade, EngineOptions options)
+EngineCore::EngineCore(Engine& facade, EngineOptions options,
+                       std::shared_ptr<importers::ImportCancellation> importCancellation)
     : m_facade(facade)
     , m_options(std::move(options))
     , m_clockOwner(m_options.clock ? m_options.clock : std::make_shared<schedule::SystemClock>())
     , m_clock(*m_clockOwner)
+    , m_importCancellation(std::move(importCancellation))
 {
     m_publishTimer.setSingleShot(true);
     m_publishTimer.setInterval(kPublishIntervalMs);
@@ -310,6 +315,58 @@ void EngineCore::undoMatch(qint64 transactionId)
 {
     if (ready("undo a match"))
         answer(DataMaintenance(*m_db, m_clock).undoMatch(transactionId), true);
+}
+
+void EngineCore::importFile(const model::ImportRequest& request)
+{
+    if (!ready("import a file"))
+        return;
+    if (!m_imports)
+        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
+    auto report =
+        m_imports->run(request, [this](const model::ImportProgress& p) { Q_EMIT m_facade.importProgress(p); });
+    if (!report.ok()) {
+        model::ImportFailure failure{request.requestId, request.path, report.error().userMessage,
+                                     report.error().providerCode};
+        Q_EMIT m_facade.importFailed(failure);
+        return;
+    }
+    if (request.dryRun) {
+        Q_EMIT m_facade.importPreviewed(report.value());
+        return;
+    }
+    Q_EMIT m_facade.importFinished(report.value());
+    Q_EMIT m_facade.transactionsChanged();
+    publishSoon(); // a new account may have been created
+}
+
+void EngineCore::listImports(int limit)
+{
+    if (!ready("list imports"))
+        return;
+    if (!m_imports)
+        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
+    auto imports = m_imports->list(limit);
+    if (imports.ok())
+        Q_EMIT m_facade.importsListed(imports.value());
+    else
+        Q_EMIT m_facade.operationFailed(imports.error().userMessage);
+}
+
+void EngineCore::undoImport(qint64 runId)
+{
+    if (!ready("undo an import"))
+        return;
+    if (!m_imports)
+        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
+    auto undone = m_imports->undo(runId);
+    if (!undone.ok()) {
+        Q_EMIT m_facade.operationFailed(undone.error().userMessage);
+        return;
+    }
+    Q_EMIT m_facade.importUndone(runId, undone.value());
+    Q_EMIT m_facade.transactionsChanged();
+    publishSoon();
 }
 
 void EngineCore::applyRetention()

@@ -23,6 +23,10 @@ class JobDispatcher;
 namespace coffer::providers::plaid {
 class PlaidWebhookRegistration;
 }
+namespace coffer::importers {
+class FileImports;
+class ImportCancellation;
+} // namespace coffer::importers
 namespace coffer::webhooks {
 class WebhookService;
 }
@@ -36,7 +40,8 @@ class LinkSessions;
 // connections waiting to sync and the run in progress. Thread affinity: the engine thread.
 class EngineCore {
 public:
-    EngineCore(Engine& facade, EngineOptions options);
+    EngineCore(Engine& facade, EngineOptions options,
+               std::shared_ptr<importers::ImportCancellation> importCancellation);
     ~EngineCore();
 
     void start();
@@ -53,6 +58,9 @@ public:
     void setSchedule(qint64 connectionId, const QString& schedule);
     void setConnectionPaused(qint64 connectionId, bool paused);
     void undoMatch(qint64 transactionId);
+    void importFile(const model::ImportRequest& request); // a preview when request.dryRun
+    void listImports(int limit);
+    void undoImport(qint64 runId);
     void applyRetention();
     void restoreArchive(const QString& file);
     void setSetting(const QString& key, const QString& value);
@@ -92,6 +100,8 @@ private:
     std::unique_ptr<LinkSessions> m_links;                // banks linked in the user's browser (Plaid Hosted Link)
     std::unique_ptr<webhooks::WebhookService> m_webhooks; // the loopback receiver, when the user enables it
     std::unique_ptr<providers::plaid::PlaidWebhookRegistration> m_plaidWebhooks; // where Plaid posts webhooks
+    std::shared_ptr<importers::ImportCancellation> m_importCancellation;
+    std::unique_ptr<importers::FileImports> m_imports; // bank files
     QHash<qint64, model::JobProgress> m_progress;
     QSet<qint64> m_staleNotified;             // one "data is stale" notice per connection until it is fresh again
     QSet<qint64> m_consentNotified;           // one "consent expiring" notice per connection until it is renewed

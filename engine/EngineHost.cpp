@@ -13,6 +13,12 @@ EngineHost::EngineHost(EngineOptions options, QObject* parent)
 
     // Engine -> host: queued, so every signal arrives in this (the caller's) thread.
     connect(m_engine, &Engine::started, this, &EngineHost::started);
+    connect(m_engine, &Engine::importPreviewed, this, &EngineHost::importPreviewed);
+    connect(m_engine, &Engine::importFinished, this, &EngineHost::importFinished);
+    connect(m_engine, &Engine::importFailed, this, &EngineHost::importFailed);
+    connect(m_engine, &Engine::importProgress, this, &EngineHost::importProgress);
+    connect(m_engine, &Engine::importsListed, this, &EngineHost::importsListed);
+    connect(m_engine, &Engine::importUndone, this, &EngineHost::importUndone);
     connect(m_engine, &Engine::startFailed, this, &EngineHost::startFailed);
     connect(m_engine, &Engine::connectionsChanged, this, &EngineHost::connectionsChanged);
     connect(m_engine, &Engine::jobProgress, this, &EngineHost::jobProgress);
@@ -146,7 +152,8 @@ void EngineHost::backfill(qint64 connectionId, const QDate& from)
 
 void EngineHost::applyRetention()
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->applyRetention(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine] { engine->applyRetention(); }, Qt::QueuedConnection);
 }
 
 void EngineHost::restoreArchive(const QString& file)
@@ -163,13 +170,47 @@ void EngineHost::setSetting(const QString& key, const QString& value)
 
 void EngineHost::showSettings()
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->showSettings(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine] { engine->showSettings(); }, Qt::QueuedConnection);
 }
 
 void EngineHost::undoMatch(qint64 transactionId)
 {
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, transactionId] { engine->undoMatch(transactionId); }, Qt::QueuedConnection);
+}
+
+int EngineHost::previewImport(model::ImportRequest request)
+{
+    request.requestId = ++m_lastImportRequest;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, request] { engine->previewImport(request); }, Qt::QueuedConnection);
+    return request.requestId;
+}
+
+int EngineHost::importFile(model::ImportRequest request)
+{
+    request.requestId = ++m_lastImportRequest;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, request] { engine->importFile(request); }, Qt::QueuedConnection);
+    return request.requestId;
+}
+
+void EngineHost::cancelImport(int requestId)
+{
+    m_engine->cancelImport(requestId); // thread-safe by design: the engine thread may be busy importing
+}
+
+void EngineHost::listImports(int limit)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, limit] { engine->listImports(limit); }, Qt::QueuedConnection);
+}
+
+void EngineHost::undoImport(qint64 runId)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, runId] { engine->undoImport(runId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::pauseQueue()
@@ -184,22 +225,26 @@ void EngineHost::resumeQueue()
 
 void EngineHost::retryJob(qint64 jobId)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->retryJob(jobId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, jobId] { engine->retryJob(jobId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::cancelJob(qint64 jobId)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->cancelJob(jobId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, jobId] { engine->cancelJob(jobId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::listJobs(int limit)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, limit] { engine->listJobs(limit); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, limit] { engine->listJobs(limit); }, Qt::QueuedConnection);
 }
 
 void EngineHost::showJob(qint64 jobId)
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, jobId] { engine->showJob(jobId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, jobId] { engine->showJob(jobId); }, Qt::QueuedConnection);
 }
 
 void EngineHost::checkHealth()

@@ -35,6 +35,13 @@ public:
     void setConnectionPaused(qint64 connectionId, bool paused);
     void undoMatch(qint64 transactionId);
     void backfill(qint64 connectionId, const QDate& from);
+    // Bank file import (see Engine::previewImport). Both return the request id the answers carry
+    // (request.requestId is set here); cancelImport() takes effect at once, even mid-import.
+    int previewImport(coffer::model::ImportRequest request);
+    int importFile(coffer::model::ImportRequest request);
+    void cancelImport(int requestId);
+    void listImports(int limit);
+    void undoImport(qint64 runId);
     void applyRetention();
     void restoreArchive(const QString& file);
     void setSetting(const QString& key, const QString& value);
@@ -79,6 +86,12 @@ Q_SIGNALS:
     void jobsListed(const QList<coffer::jobs::Job>& jobs);
     void jobShown(const coffer::jobs::Job& job);
     void health(const coffer::jobs::HealthReport& report);
+    void importPreviewed(const coffer::model::ImportReport& report);
+    void importFinished(const coffer::model::ImportReport& report);
+    void importFailed(const coffer::model::ImportFailure& failure);
+    void importProgress(const coffer::model::ImportProgress& progress);
+    void importsListed(const QList<coffer::model::ImportRecord>& imports);
+    void importUndone(qint64 runId, const QString& message);
 
 private:
     QThread m_thread;
@@ -88,6 +101,7 @@ private:
     QList<coffer::model::ConnectionStatus> m_lastConnections;
     bool m_stopped = false;
     int m_lastLinkRequest = 0;
+    int m_lastImportRequest = 0;
 };
 
 } // namespace coffer
