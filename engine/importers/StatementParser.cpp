@@ -1,5 +1,7 @@
 #include "importers/StatementParser.h"
 
+#include "importers/ofx/OfxParser.h"
+
 namespace coffer::importers {
 
 QString formatId(Format format)
@@ -40,6 +42,7 @@ std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
     case Format::Ofx:
+        return std::make_unique<ofx::OfxParser>();
     case Format::Qif:
     case Format::Csv:
     case Format::Camt053:
