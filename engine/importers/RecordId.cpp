@@ -28,4 +28,17 @@ QString RecordIdMaker::idFor(QStringView accountId, const QDate& date, const mod
     return QStringLiteral("gen:%1.%2").arg(QString::fromLatin1(digest.toHex())).arg(occurrence);
 }
 
+QString RecordIdMaker::fileIdOrMade(QStringView accountId, const QString& fileId, const QDate& date,
+                                    const model::Money& amount, QStringView text)
+{
+    QString key = accountId.toString();
+    key += u'\x1f';
+    key += fileId;
+    if (!m_fileIds.contains(key)) {
+        m_fileIds.insert(key);
+        return fileId;
+    }
+    return idFor(accountId, date, amount, text);
+}
+
 } // namespace coffer::importers

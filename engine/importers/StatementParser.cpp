@@ -1,6 +1,7 @@
 #include "importers/StatementParser.h"
 
 #include "importers/camt/CamtParser.h"
+#include "importers/mt940/Mt940Parser.h"
 
 namespace coffer::importers {
 
@@ -44,10 +45,11 @@ std::unique_ptr<StatementParser> makeParser(Format format)
     case Format::Ofx:
     case Format::Qif:
     case Format::Csv:
-    case Format::Mt940:
         break;
     case Format::Camt053:
         return std::make_unique<camt::CamtParser>();
+    case Format::Mt940:
+        return std::make_unique<mt940::Mt940Parser>();
     }
     return nullptr;
 }
