@@ -1,5 +1,7 @@
 #include "importers/StatementParser.h"
 
+#include "importers/qif/QifParser.h"
+
 namespace coffer::importers {
 
 QString formatId(Format format)
@@ -39,8 +41,9 @@ QString formatDisplayName(Format format)
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
-    case Format::Ofx:
     case Format::Qif:
+        return std::make_unique<qif::QifParser>();
+    case Format::Ofx:
     case Format::Csv:
     case Format::Camt053:
     case Format::Mt940:
