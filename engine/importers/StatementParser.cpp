@@ -1,5 +1,6 @@
 #include "importers/StatementParser.h"
 
+#include "importers/camt/CamtParser.h"
 #include "importers/qif/QifParser.h"
 
 namespace coffer::importers {
@@ -45,9 +46,10 @@ std::unique_ptr<StatementParser> makeParser(Format format)
         return std::make_unique<qif::QifParser>();
     case Format::Ofx:
     case Format::Csv:
-    case Format::Camt053:
     case Format::Mt940:
         break;
+    case Format::Camt053:
+        return std::make_unique<camt::CamtParser>();
     }
     return nullptr;
 }
