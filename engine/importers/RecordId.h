@@ -28,8 +28,8 @@ public:
                          QStringView text);
 
 private:
-    QHash<QByteArray, int> m_occurrences; // digest -> how many times seen so far
-    QSet<QString> m_fileIds;              // "account\x1fid" of the file ids handed out
+    QHash<quint64, int> m_occurrences; // the id's digest -> how many times seen so far
+    QSet<QString> m_fileIds;           // "account\x1fid" of the file ids handed out
 };
 
 } // namespace coffer::importers
