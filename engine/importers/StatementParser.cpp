@@ -1,5 +1,7 @@
 #include "importers/StatementParser.h"
 
+#include "importers/csv/CsvParser.h"
+
 namespace coffer::importers {
 
 QString formatId(Format format)
@@ -39,9 +41,10 @@ QString formatDisplayName(Format format)
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
+    case Format::Csv:
+        return std::make_unique<csv::CsvParser>();
     case Format::Ofx:
     case Format::Qif:
-    case Format::Csv:
     case Format::Camt053:
     case Format::Mt940:
         break;
