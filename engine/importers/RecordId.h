@@ -31,7 +31,7 @@ public:
                          QStringView text);
 
 private:
-    QHash<QByteArray, int> m_occurrences;    // digest -> how many times seen so far
+    QHash<quint64, int> m_occurrences;       // the id's digest -> how many times seen so far
     QHash<QString, QSet<QString>> m_fileIds; // account -> the file ids handed out for it
     QString m_lastAccount;                   // the account of the previous call and its set:
     QSet<QString>* m_lastFileIds = nullptr;  // records come in runs of one account
