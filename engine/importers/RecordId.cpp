@@ -48,4 +48,17 @@ QString RecordIdMaker::idFor(QStringView accountId, const QDate& date, const mod
            QString::number(occurrence);
 }
 
+QString RecordIdMaker::fileIdOrMade(QStringView accountId, const QString& fileId, const QDate& date,
+                                    const model::Money& amount, QStringView text)
+{
+    QString key = accountId.toString();
+    key += u'\x1f';
+    key += fileId;
+    if (!m_fileIds.contains(key)) {
+        m_fileIds.insert(key);
+        return fileId;
+    }
+    return idFor(accountId, date, amount, text);
+}
+
 } // namespace coffer::importers

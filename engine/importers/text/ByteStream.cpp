@@ -66,7 +66,7 @@ int ByteStream::get()
 
 bool ByteStream::readUntil(char stop, QByteArray& out)
 {
-    out.clear();
+    out.resize(0); // keeps the capacity: no allocation per call once the buffer has grown
     bool any = false;
     while (fill()) {
         any = true;
