@@ -21,7 +21,7 @@ public:
     QString idFor(QStringView accountId, const QDate& date, const model::Money& amount, QStringView text);
 
 private:
-    QHash<QByteArray, int> m_occurrences; // digest -> how many times seen so far
+    QHash<quint64, int> m_occurrences; // digest (its first 8 bytes) -> how many times seen so far
 };
 
 } // namespace coffer::importers
