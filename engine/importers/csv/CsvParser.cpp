@@ -272,11 +272,13 @@ model::Status CsvParser::parse(QIODevice& in, const ParseOptions& options, State
     CsvRecord record;
     for (int skipped = 0; skipped < profile.skipRows && reader.next(record); ++skipped) {
     }
+    // The profile's header says how many fields a row has (a header may be one short of its rows).
     int expectedFields = profile.headers.size();
     if (profile.hasHeader && reader.next(record)) {
         if (auto s = checkHeader(record, profile); !s)
             return s;
-        expectedFields = record.fields.size();
+        if (expectedFields == 0)
+            expectedFields = record.fields.size();
     }
 
     StatementAccount account;

@@ -199,7 +199,7 @@ TEST(CsvParser, NeverCrashesOnGarbage)
 {
     // Truncations and byte flips of every fixture: each either parses or fails cleanly.
     for (const char* name : {"us-bank.csv", "german-sparkasse.csv", "utf16le-bom.csv", "debit-credit.csv",
-                             "type-drcr.csv", "bad-rows.csv"}) {
+                             "type-drcr.csv", "bad-rows.csv", "chase-trailing-comma.csv"}) {
         const QByteArray bytes = fixture(name);
         for (int cut = 0; cut < bytes.size(); cut += 7) {
             const Parsed r = parseBytes(bytes.left(cut), withCurrency("EUR"));
@@ -209,4 +209,17 @@ TEST(CsvParser, NeverCrashesOnGarbage)
             (void)parseBytes(flipped, withCurrency("EUR"));
         }
     }
+}
+
+TEST(CsvParser, RowsEndingInADelimiterStillFollowTheirHeader)
+{
+    // Every row has one field more than the header (a trailing comma); a balance column too.
+    const Parsed r = parseBytes(fixture("chase-trailing-comma.csv"), withCurrency("USD"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 4);
+    EXPECT_TRUE(r.tx(0).problem.isEmpty()) << r.tx(0).problem.toStdString();
+    EXPECT_EQ(r.tx(0).amount, Money(-1000, QStringLiteral("USD"))) << "the amount, not the balance";
+    EXPECT_EQ(r.tx(0).description, QStringLiteral("CORNER STORE #12"));
+    EXPECT_EQ(r.tx(1).checkNumber, QStringLiteral("1042"));
+    EXPECT_EQ(r.tx(3).bookedOn, QDate(2024, 1, 29));
 }
