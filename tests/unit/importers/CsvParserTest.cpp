@@ -223,3 +223,27 @@ TEST(CsvParser, RowsEndingInADelimiterStillFollowTheirHeader)
     EXPECT_EQ(r.tx(1).checkNumber, QStringLiteral("1042"));
     EXPECT_EQ(r.tx(3).bookedOn, QDate(2024, 1, 29));
 }
+
+TEST(CsvParser, DutchExportWithAfBijAndCompactDates)
+{
+    const Parsed r = parseBytes(fixture("ing-af-bij.csv"), withCurrency("EUR"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 3);
+    EXPECT_EQ(r.tx(0).bookedOn, QDate(2024, 3, 1));
+    EXPECT_EQ(r.tx(0).amount, Money(-1234, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(1).amount, Money(250000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(2).amount, Money(-115000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(1).description, QStringLiteral("Werkgever BV Salaris maart"));
+}
+
+TEST(CsvParser, FrenchExportWithDebitCreditAndSpaceThousands)
+{
+    const Parsed r = parseBytes(fixture("french-debit-credit.csv"), withCurrency("EUR"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 3);
+    EXPECT_EQ(r.tx(0).amount, Money(-4590, QStringLiteral("EUR"))) << "a debit written negative is still money out";
+    EXPECT_EQ(r.tx(1).amount, Money(210000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(0).bookedOn, QDate(2024, 2, 5));
+    EXPECT_EQ(r.tx(0).authorizedOn, QDate(2024, 2, 6));
+    EXPECT_EQ(r.tx(2).description, QStringLiteral("PRLV EDF"));
+}
