@@ -9,8 +9,6 @@
 #include "importers/csv/CsvSniffer.h"
 #include "model/Currency.h"
 
-#include <QHash>
-
 #include <algorithm>
 
 namespace coffer::importers::csv {
@@ -181,16 +179,15 @@ private:
         return {};
     }
 
+    // The id column's value the first time the file uses it; made from the record otherwise (no
+    // id column, an empty cell, or a bank that reuses an id).
     QString idOf(const CsvRecord& record, const providers::ProviderTransaction& t)
     {
+        const QString text = t.counterparty.isEmpty() ? t.description : t.description + u'\x1f' + t.counterparty;
         const QString id = textAt(record, m_p.idColumn);
-        if (id.isEmpty()) {
-            const QString text = t.counterparty.isEmpty() ? t.description : t.description + u'\x1f' + t.counterparty;
+        if (id.isEmpty())
             return m_ids.idFor(QStringView(), t.bookedOn, t.amount, text);
-        }
-        // An id that repeats in the file (a bank's reuse) still names one row each.
-        const int seen = m_idSeen[id]++;
-        return seen == 0 ? id : QStringLiteral("%1#%2").arg(id).arg(seen + 1);
+        return m_ids.fileIdOrMade(QStringView(), id, t.bookedOn, t.amount, text);
     }
 
     const CsvProfile& m_p;
@@ -198,7 +195,6 @@ private:
     const ParseOptions& m_options;
     text::NumberStyle m_style;
     RecordIdMaker m_ids;
-    QHash<QString, int> m_idSeen;
 };
 
 model::Result<CsvProfile> profileFor(QIODevice& in, const ParseOptions& options)

@@ -247,3 +247,20 @@ TEST(CsvParser, FrenchExportWithDebitCreditAndSpaceThousands)
     EXPECT_EQ(r.tx(0).authorizedOn, QDate(2024, 2, 6));
     EXPECT_EQ(r.tx(2).description, QStringLiteral("PRLV EDF"));
 }
+
+TEST(CsvParser, AnIdTheFileRepeatsNamesOnlyItsFirstRow)
+{
+    QVariantMap profile = sniffedProfile(fixture("type-drcr.csv"));
+    ASSERT_EQ(profile.value(QStringLiteral("idColumn")).toInt(), 0);
+    ParseOptions options = withCurrency("USD");
+    options.formatOptions = profile;
+    const QByteArray bytes = "Transaction ID,Posting Date,Type,Amount,Payee,Memo\n"
+                             "TX-1,2024-04-01,DR,45.00,Gas Station,Fuel\n"
+                             "TX-1,2024-04-02,CR,10.00,Refund,\n";
+    const Parsed r = parseBytes(bytes, options);
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 2);
+    EXPECT_EQ(r.tx(0).providerId, QStringLiteral("TX-1"));
+    EXPECT_TRUE(r.tx(1).providerId.startsWith(QStringLiteral("gen:"))) << r.tx(1).providerId.toStdString();
+    EXPECT_EQ(r.tx(1).reference, QStringLiteral("TX-1"));
+}

@@ -61,3 +61,18 @@ TEST(RecordIdTest, IdsStayTheSameAcrossVersions)
     EXPECT_EQ(maker.idFor(u"", QDate(987, 1, 2), Money(123456789, QStringLiteral("JPY")), u"Zoë"),
               QStringLiteral("gen:1f6f9871fa408d19.1"));
 }
+
+TEST(RecordIdTest, AFileIdIsUsedOnceAndARepeatGetsAMadeId)
+{
+    RecordIdMaker maker;
+    const Money amount(-450, QStringLiteral("EUR"));
+    EXPECT_EQ(maker.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    // The same reference in another account is that account's first use.
+    EXPECT_EQ(maker.fileIdOrMade(u"other", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    const QString repeat = maker.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Tea");
+    EXPECT_TRUE(repeat.startsWith(QStringLiteral("gen:"))) << repeat.toStdString();
+
+    RecordIdMaker again;
+    EXPECT_EQ(again.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    EXPECT_EQ(again.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Tea"), repeat);
+}
