@@ -208,21 +208,18 @@ model::Result<CsvProfile> profileFor(QIODevice& in, const ParseOptions& options)
     return CsvProfile::fromVariantMap(options.formatOptions);
 }
 
-model::Result<CsvDateFormat> dateFormatFor(const CsvProfile& profile, DateOrder order)
+model::Result<CsvDateFormat> dateFormatFor(CsvProfile profile, DateOrder order)
 {
+    profile.resolveDateOrder(order);
     auto format = CsvDateFormat::fromString(profile.dateFormat);
     if (!format)
         return Error::invalidData(QStringLiteral("CSV profile: \"dateFormat\" is not a date format Coffer reads"));
-    if (!profile.dateOrderAmbiguous || format->order == CsvDateFormat::Order::YearMonthDay)
-        return *format;
-    if (order == DateOrder::Auto) {
+    if (profile.dateOrderAmbiguous && format->order != CsvDateFormat::Order::YearMonthDay) {
         Error e = Error::invalidData(QStringLiteral(
             "every date in the file fits both day/month and month/day order (such as 03/04/2024): which is it?"));
         e.providerCode = kAskDateOrderCode;
         return e;
     }
-    format->order =
-        order == DateOrder::DayMonth ? CsvDateFormat::Order::DayMonthYear : CsvDateFormat::Order::MonthDayYear;
     return *format;
 }
 
