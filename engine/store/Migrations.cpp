@@ -245,13 +245,19 @@ QList<Migration> buildMigrations()
     v5.version = 5;
     v5.description = QStringLiteral("bank file imports");
     v5.statements = {
-        // One row per import: its run (with the counts) in sync_runs, the file here. Undoing an
-        // import deletes what it added and marks the row, which stays in the audit trail.
+        // One row per import: its run in sync_runs, the file and what became of its records here
+        // (as the user saw them counted). Undoing an import takes back what it did and marks the
+        // row, which stays in the audit trail.
         QStringLiteral(R"(CREATE TABLE imports (
             run_id INTEGER PRIMARY KEY REFERENCES sync_runs(id) ON DELETE CASCADE,
             file TEXT NOT NULL,
             format TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            matched INTEGER NOT NULL DEFAULT 0,
             duplicates INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            invalid INTEGER NOT NULL DEFAULT 0,
             undone_at TEXT
         ))"),
     };
