@@ -1,6 +1,7 @@
 #include "importers/StatementParser.h"
 
 #include "importers/camt/CamtParser.h"
+#include "importers/qif/QifParser.h"
 
 namespace coffer::importers {
 
@@ -41,8 +42,9 @@ QString formatDisplayName(Format format)
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
-    case Format::Ofx:
     case Format::Qif:
+        return std::make_unique<qif::QifParser>();
+    case Format::Ofx:
     case Format::Csv:
     case Format::Mt940:
         break;
