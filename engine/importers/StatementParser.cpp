@@ -1,6 +1,7 @@
 #include "importers/StatementParser.h"
 
 #include "importers/camt/CamtParser.h"
+#include "importers/csv/CsvParser.h"
 #include "importers/qif/QifParser.h"
 
 namespace coffer::importers {
@@ -44,8 +45,9 @@ std::unique_ptr<StatementParser> makeParser(Format format)
     switch (format) {
     case Format::Qif:
         return std::make_unique<qif::QifParser>();
-    case Format::Ofx:
     case Format::Csv:
+        return std::make_unique<csv::CsvParser>();
+    case Format::Ofx:
     case Format::Mt940:
         break;
     case Format::Camt053:
