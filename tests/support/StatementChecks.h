@@ -23,8 +23,8 @@ ParsedStatement parseStatementFile(const QString& path, const importers::ParseOp
                                    std::optional<importers::Format> format = std::nullopt);
 
 // What a user would find wrong with a parse's outcome; empty when it is either a clean parse or a
-// clean failure. A failure needs a message naming where ("line N: ..."); a usable transaction
-// needs a booking date, a currency and an id; an unusable one a reason naming its line.
+// clean failure. A failure needs a message; a usable transaction needs a booking date, a currency
+// and an id; an unusable one a reason naming its line ("line N: ...").
 QStringList outcomeProblems(const ParsedStatement& parsed);
 
 // The outcome in a line, for test messages: the error, or the counts.

@@ -180,8 +180,8 @@ void writeMt940(RecordSource& source, qint64 n, QByteArray& out, const std::func
             out += ":61:" + date(r.day, "yyMMdd") + date(r.day, "MMdd") + (r.cents < 0 ? "D" : "C") +
                    decimal(r.cents < 0 ? -r.cents : r.cents, ',') + "NTRFNONREF//B" +
                    QByteArray::number(r.index).rightJustified(9, '0') + "\r\n:86:166?00SEPA-UEBERWEISUNG?20" +
-                   swiftText(r.text.left(27)) + (r.text.size() > 27 ? "?21" + swiftText(r.text.mid(27, 27)) : "") +
-                   "\r\n";
+                   swiftText(r.text.left(27)) +
+                   (r.text.size() > 27 ? QByteArray("?21" + swiftText(r.text.mid(27, 27))) : QByteArray()) + "\r\n";
             flush();
         }
         out += mt940Balance(":62F:", source.balance(), last) + "-\r\n";
