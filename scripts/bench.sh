@@ -28,10 +28,13 @@ files_bench() {
     trap 'rm -rf "$dir"' RETURN
     for f in "${formats[@]}"; do
         local small="" large=""
+        local file suffix
+        case "$f" in camt053) suffix=xml ;; mt940) suffix=sta ;; *) suffix=$f ;; esac
         for n in 10000 100000; do
-            "$bin/coffer-bench" make-file --format "$f" --transactions "$n" "$dir/$f-$n" >/dev/null
+            file="$dir/$f-$n.$suffix"
+            "$bin/coffer-bench" make-file --format "$f" --transactions "$n" "$file" >/dev/null
             local line
-            line=$("$bin/coffer-bench" "$mode" --format "$f" "$dir/$f-$n")
+            line=$("$bin/coffer-bench" "$mode" "$file")
             echo "$line"
             local seconds
             seconds=$(sed -E 's/.*"seconds":([0-9.eE+-]+).*/\1/' <<<"$line")

@@ -190,18 +190,6 @@ void writeMt940(RecordSource& source, qint64 n, QByteArray& out, const std::func
 
 } // namespace
 
-QString formatIdFromFileName(const QString& path)
-{
-    const QString suffix = path.section(u'.', -1).toLower();
-    if (suffix == u"qfx")
-        return QStringLiteral("ofx");
-    if (suffix == u"xml")
-        return QStringLiteral("camt053");
-    if (suffix == u"sta" || suffix == u"940")
-        return QStringLiteral("mt940");
-    return suffix;
-}
-
 bool formatFromId(const QString& id, Format* format)
 {
     for (const Format f : {Format::Ofx, Format::Qif, Format::Csv, Format::Camt053, Format::Mt940}) {

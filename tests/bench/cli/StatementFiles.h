@@ -19,10 +19,6 @@ namespace coffer::bench {
 //   MT940: a statement per 500 records, :61: with the bank reference and :86: with ?20 subfields.
 model::Status writeStatementFile(importers::Format format, qint64 transactions, const QString& path);
 
-// The format id a file's name suggests (".qfx" -> "ofx", ".xml" -> "camt053", ".sta" -> "mt940"); empty
-// when the suffix says nothing.
-QString formatIdFromFileName(const QString& path);
-
 // The format named as the CLI names it ("ofx", "qif", "csv", "camt053", "mt940"); false if unknown.
 bool formatFromId(const QString& id, importers::Format* format);
 
