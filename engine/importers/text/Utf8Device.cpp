@@ -10,9 +10,9 @@ QStringDecoder decoderFor(Charset charset)
 {
     switch (charset) {
     case Charset::Utf16LE:
-        return QStringDecoder(QStringDecoder::Utf16LE, QStringDecoder::Flag::Stateless);
+        return QStringDecoder(QStringDecoder::Utf16LE);
     case Charset::Utf16BE:
-        return QStringDecoder(QStringDecoder::Utf16BE, QStringDecoder::Flag::Stateless);
+        return QStringDecoder(QStringDecoder::Utf16BE);
     default:
         return QStringDecoder(QStringDecoder::Utf8); // unused: single-byte charsets have no state
     }
@@ -25,7 +25,6 @@ Utf8Device::Utf8Device(QIODevice& source, Charset charset)
     , m_charset(charset)
     , m_decoder(decoderFor(charset))
 {
-    // Stateless only means "no BOM handling"; the decoder still carries a split character over.
     open(QIODevice::ReadOnly);
 }
 
@@ -42,7 +41,18 @@ qint64 Utf8Device::readData(char* data, qint64 maxSize)
         if (n == 0)
             m_sourceDone = true;
         const bool utf16 = m_charset == Charset::Utf16LE || m_charset == Charset::Utf16BE;
-        m_pending = utf16 ? QString(m_decoder.decode(chunk)).toUtf8() : decode(chunk, m_charset).toUtf8();
+        if (utf16) {
+            // A surrogate pair split by the chunk waits for its second half.
+            QString decoded = m_carry + QString(m_decoder.decode(chunk));
+            m_carry.clear();
+            if (!m_sourceDone && !decoded.isEmpty() && decoded.back().isHighSurrogate()) {
+                m_carry = decoded.back();
+                decoded.chop(1);
+            }
+            m_pending = decoded.toUtf8();
+        } else {
+            m_pending = decode(chunk, m_charset).toUtf8();
+        }
         m_sourceBytes += n;
         if (m_sourceDone && utf16 && m_sourceBytes % 2 != 0)
             m_pending.append("\xEF\xBF\xBD"); // a last odd byte
