@@ -1,5 +1,7 @@
 #include "importers/ofx/OfxElementReader.h"
 
+#include "importers/ofx/OfxText.h"
+
 namespace coffer::importers::ofx {
 
 using model::Error;
@@ -157,8 +159,7 @@ Status OfxElementReader::push(OfxTag tag)
         m_stack.resize(m_depth + 1);
     Open& open = m_stack[m_depth++];
     open.tag = tag;
-    open.name.resize(0); // the slot's buffer, reused: sharing the token's would copy it on its next use
-    open.name.append(m_token.name);
+    assignBytes(open.name, m_token.name); // the slot's own buffer: sharing the token's would copy it later
     open.line = m_token.line;
     open.hasChildren = false;
     return Ok{};
@@ -203,8 +204,7 @@ Status OfxElementReader::openElement()
     // Blank text is an empty value ("<MEMO>\n<NAME>...", "<MEMO> </MEMO>").
     if (m_ahead.kind == Kind::Text) {
         // Keep the element's name: advancing reuses the token that holds it.
-        m_valueName.resize(0);
-        m_valueName.append(m_token.name);
+        assignBytes(m_valueName, m_token.name);
         if (!advance())
             return tokenError();
         if (const Status given = m_handler.value(tag, parent, QByteArrayView(m_token.raw).trimmed(), line); !given.ok())

@@ -309,6 +309,16 @@ TEST(OfxParser, QuotesTheBanksOwnErrorMessage)
     EXPECT_EQ(p.sink.notices, QStringList{QStringLiteral("line 14: the bank says: \"Partial\" (code 3000, INFO)")});
 }
 
+// Found by mutating files: a STATUS inside a STATUS ended the outer one twice.
+TEST(OfxParser, ReadsAStatusInsideAStatus)
+{
+    QByteArray text = sgmlStatement(record("A", "20240102", "-1.00"), "\n");
+    text.replace("<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n<DTSERVER>",
+                 "<STATUS><STATUS><CODE>15500<SEVERITY>ERROR</STATUS></STATUS>\n<DTSERVER>");
+    EXPECT_EQ(parseOfx(text).error().toStdString(),
+              "line 12: the bank refused the sign-on: no message (code 15500, ERROR)");
+}
+
 TEST(OfxParser, ImportsTheCashOfAnInvestmentStatementAndSaysWhatItLeavesOut)
 {
     const QByteArray text =
