@@ -6,6 +6,11 @@
 // Skipped, with a message, where the corpus is absent (a user's fresh clone).
 
 #include "StatementChecks.h"
+#include "TestSupport.h"
+#include "importers/FileImports.h"
+#include "importers/ImportCancellation.h"
+#include "schedule/Clock.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,6 +18,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -173,4 +180,81 @@ TEST(CorpusTest, CamtEntriesHaveGenkgosAmountsSignsDatesAndReferences)
         compared += int(theirs.size());
     }
     EXPECT_GT(compared, 0);
+}
+
+namespace {
+
+qint64 storedTransactions(store::Database& db)
+{
+    QSqlQuery q(db.handle());
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions")));
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+// The same walk end to end, as `cofferctl import` does it: each file into a new data folder. What
+// the parser found usable is stored (less what the pipeline refuses, counted as invalid), the
+// invalid records are counted and kept out, a failing file fails naming itself and stores
+// nothing, and importing the file again adds nothing.
+TEST(CorpusTest, EveryFileImportsWhatItParsedOnceOrNothingAtAll)
+{
+    if (!corpusDir().exists())
+        GTEST_SKIP() << "no conformance corpus at " << corpusDir().path().toStdString();
+    const schedule::ManualClock clock(test::fixedNow());
+    int imported = 0;
+    for (const QString& path : corpusFiles()) {
+        const QString name = corpusDir().relativeFilePath(path);
+        SCOPED_TRACE(name.toStdString());
+        model::ImportRequest request;
+        request.path = path;
+        request.currency = QStringLiteral("USD");
+        request.dryRun = false;
+        test::ParsedStatement parsed = test::parseStatementFile(path, corpusOptions());
+        if (asksDateOrder(parsed)) {
+            request.dateOrder = QStringLiteral("month-day");
+            parsed = test::parseStatementFile(path, corpusOptions(importers::DateOrder::MonthDay), parsed.format);
+        }
+        QTemporaryDir dir;
+        auto opened = store::Database::open(dir.path());
+        ASSERT_TRUE(opened.ok()) << opened.error().userMessage.toStdString();
+        const std::unique_ptr<store::Database> db = std::move(opened).value();
+        importers::FileImports imports(*db, clock, std::make_shared<importers::ImportCancellation>());
+
+        const auto first = imports.run(request, {});
+        if (!parsed.status.ok() || !parsed.format) {
+            ASSERT_FALSE(first.ok()) << "parsing failed but the import went through";
+            EXPECT_TRUE(first.error().userMessage.startsWith(QFileInfo(path).fileName()))
+                << first.error().userMessage.toStdString();
+            EXPECT_EQ(storedTransactions(*db), 0);
+            continue;
+        }
+        if (parsed.sink.transactions.isEmpty() && !first.ok()) { // "holds no transactions" is a clean answer
+            EXPECT_TRUE(first.error().userMessage.startsWith(QFileInfo(path).fileName()))
+                << first.error().userMessage.toStdString();
+            continue;
+        }
+        ASSERT_TRUE(first.ok()) << first.error().userMessage.toStdString();
+        qint64 invalid = 0;
+        for (const auto& t : parsed.sink.transactions)
+            invalid += t.problem.isEmpty() ? 0 : 1;
+        const model::ImportCounts& counts = first.value().counts;
+        // The pipeline may refuse more than the parser did (an unknown currency): those are counted
+        // as invalid too, never lost.
+        EXPECT_GE(counts.invalid, invalid);
+        const qint64 usable = parsed.sink.transactions.size() - counts.invalid;
+        EXPECT_EQ(counts.added + counts.matched + counts.duplicates + counts.updated, usable)
+            << test::describeOutcome(parsed);
+        EXPECT_EQ(storedTransactions(*db), counts.added + counts.matched);
+
+        const auto again = imports.run(request, {});
+        ASSERT_TRUE(again.ok()) << again.error().userMessage.toStdString();
+        EXPECT_EQ(again.value().counts.added, 0);
+        EXPECT_EQ(again.value().counts.matched, 0);
+        EXPECT_EQ(again.value().counts.updated, 0);
+        EXPECT_EQ(again.value().counts.duplicates, usable);
+        EXPECT_EQ(storedTransactions(*db), counts.added + counts.matched);
+        imported += usable > 0 ? 1 : 0;
+    }
+    EXPECT_GT(imported, 0);
 }
