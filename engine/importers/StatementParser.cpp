@@ -1,5 +1,7 @@
 #include "importers/StatementParser.h"
 
+#include "importers/camt/CamtParser.h"
+
 namespace coffer::importers {
 
 QString formatId(Format format)
@@ -42,9 +44,10 @@ std::unique_ptr<StatementParser> makeParser(Format format)
     case Format::Ofx:
     case Format::Qif:
     case Format::Csv:
-    case Format::Camt053:
     case Format::Mt940:
         break;
+    case Format::Camt053:
+        return std::make_unique<camt::CamtParser>();
     }
     return nullptr;
 }

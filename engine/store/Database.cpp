@@ -245,16 +245,41 @@ Status Database::backup(int fromVersion)
 
 Status Database::inTransaction(const std::function<Status()>& body)
 {
-    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), "start a transaction"); !begun.ok())
+    const bool nested = m_transactionDepth > 0;
+    const QString savepoint = QStringLiteral("nested_%1").arg(m_transactionDepth);
+    if (auto begun = exec(nested ? QStringLiteral("SAVEPOINT ") + savepoint : QStringLiteral("BEGIN IMMEDIATE"),
+                          "start a transaction");
+        !begun.ok())
         return begun;
+    ++m_transactionDepth;
     Status result = body();
+    --m_transactionDepth;
     if (result.ok())
-        result = exec(QStringLiteral("COMMIT"), "commit a transaction");
+        result =
+            exec(nested ? QStringLiteral("RELEASE ") + savepoint : QStringLiteral("COMMIT"), "commit a transaction");
     if (!result.ok()) {
         QSqlQuery rollback(handle());
-        if (!rollback.exec(QStringLiteral("ROLLBACK")))
+        const QString sql = nested ? QStringLiteral("ROLLBACK TO ") + savepoint : QStringLiteral("ROLLBACK");
+        if (!rollback.exec(sql))
             logger()->error("rollback failed: {}", rollback.lastError().text().toStdString());
+        if (nested && !rollback.exec(QStringLiteral("RELEASE ") + savepoint))
+            logger()->error("releasing a rolled-back savepoint failed: {}", rollback.lastError().text().toStdString());
     }
+    return result;
+}
+
+Status Database::rehearse(const std::function<Status()>& body)
+{
+    if (m_transactionDepth > 0)
+        return Error::storage(QStringLiteral("A rehearsal cannot run inside another transaction."));
+    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), "start a transaction"); !begun.ok())
+        return begun;
+    ++m_transactionDepth;
+    const Status result = body();
+    --m_transactionDepth;
+    QSqlQuery rollback(handle());
+    if (!rollback.exec(QStringLiteral("ROLLBACK")))
+        logger()->error("rollback failed: {}", rollback.lastError().text().toStdString());
     return result;
 }
 

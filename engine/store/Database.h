@@ -33,7 +33,12 @@ public:
     const QString& dataDir() const { return m_dataDir; }
 
     // Runs body inside BEGIN IMMEDIATE ... COMMIT; rolls back when body fails or a statement fails.
+    // Inside another one (a file import commits its pages inside the import's transaction) it is
+    // a savepoint: a failure takes back only body's work, and the outer transaction decides.
     model::Status inTransaction(const std::function<model::Status()>& body);
+    // Runs body inside a transaction that is always rolled back: what it would do, without doing
+    // it (an import's preview). Returns body's outcome.
+    model::Status rehearse(const std::function<model::Status()>& body);
 
     // Executes a prepared query. Every write goes through here, so tests can fail the Nth call.
     model::Status exec(QSqlQuery& query, const char* what);
@@ -63,6 +68,7 @@ private:
     QString m_path;
     QString m_dataDir;
     int m_failCountdown = 0;
+    int m_transactionDepth = 0; // nested inTransaction() calls in progress
 };
 
 // Helpers shared by the repositories.

@@ -234,13 +234,34 @@ QList<Migration> buildMigrations()
             "VALUES (new.id, new.description, new.counterparty, new.description_raw); END"),
         QStringLiteral("INSERT INTO transactions_fts (rowid, description, counterparty, description_raw) "
                        "SELECT id, description, counterparty, description_raw FROM transactions"),
-        QStringLiteral("UPDATE search_index_state SET indexed_through = (SELECT COALESCE(MAX(id), 0) FROM transactions)"),
+        QStringLiteral(
+            "UPDATE search_index_state SET indexed_through = (SELECT COALESCE(MAX(id), 0) FROM transactions)"),
         // Totals of what the user sees, per currency, from the index alone (the rows carry their
         // raw records, so reading the table for a million-row sum is many times slower).
         QStringLiteral("CREATE INDEX transactions_visible_amount ON transactions (currency, amount_minor) "
                        "WHERE status != 'removed' AND matched_to IS NULL"),
     };
-    return {v1, v2, v3, v4};
+    Migration v5;
+    v5.version = 5;
+    v5.description = QStringLiteral("bank file imports");
+    v5.statements = {
+        // One row per import: its run in sync_runs, the file and what became of its records here
+        // (as the user saw them counted). Undoing an import takes back what it did and marks the
+        // row, which stays in the audit trail.
+        QStringLiteral(R"(CREATE TABLE imports (
+            run_id INTEGER PRIMARY KEY REFERENCES sync_runs(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            format TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            matched INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            invalid INTEGER NOT NULL DEFAULT 0,
+            undone_at TEXT
+        ))"),
+    };
+    return {v1, v2, v3, v4, v5};
 }
 
 } // namespace

@@ -119,7 +119,8 @@ Status PageWriter::write(const Target& target, const providers::ProviderTransact
         return known->status == TransactionStatus::Pending ? m_transactions.markSeen(known->id, target.today)
                                                            : Status(Ok{});
     Transaction t = normalize(incoming, account.value(), target.source);
-    return known ? update(target, std::move(t), incoming.raw, counts) : insert(target, std::move(t), incoming.raw, counts);
+    return known ? update(target, std::move(t), incoming.raw, counts)
+                 : insert(target, std::move(t), incoming.raw, counts);
 }
 
 Status PageWriter::quarantine(const Target& target, const providers::ProviderTransaction& incoming, int index,
@@ -174,8 +175,8 @@ Status PageWriter::update(const Target& target, Transaction t, const QByteArray&
     if (auto s = m_transactions.update(t, raw, target.runId, target.today); !s.ok())
         return s;
     ++counts.modified;
-    if (auto s = m_transactions.addEvent(t.id, target.runId, store::EventKind::Modified,
-                                         describeChanges(before, t, fields));
+    if (auto s =
+            m_transactions.addEvent(t.id, target.runId, store::EventKind::Modified, describeChanges(before, t, fields));
         !s.ok())
         return s;
     if (!before.isPending() || t.isPending())
@@ -201,7 +202,10 @@ Status PageWriter::remove(const Target& target, const providers::RemovedTransact
     if (auto s = m_transactions.setStatus(existing.value()->id, TransactionStatus::Removed, target.runId); !s.ok())
         return s;
     ++counts.removed;
-    return m_transactions.addEvent(existing.value()->id, target.runId, store::EventKind::Removed);
+    Transaction after = *existing.value();
+    after.status = TransactionStatus::Removed;
+    return m_transactions.addEvent(existing.value()->id, target.runId, store::EventKind::Removed,
+                                   describeChanges(*existing.value(), after, {QStringLiteral("status")}));
 }
 
 Status PageWriter::reconcileWindow(const Target& target, const providers::Page& page, ChangeCounts& counts)

@@ -216,3 +216,52 @@ TEST(Database, FailedTransactionLeavesNoTrace)
     EXPECT_FALSE(result.ok());
     EXPECT_EQ(scalar(d, QStringLiteral("SELECT COUNT(*) FROM settings WHERE key IN ('one', 'two')")).toInt(), 0);
 }
+
+TEST(Database, ANestedTransactionFailingTakesBackOnlyItsOwnWork)
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.path());
+    ASSERT_TRUE(db.ok());
+    Database& d = *db.value();
+    const auto write = [&](const char* key) {
+        return d.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('%1', 'x')").arg(QLatin1String(key)),
+                      "write a setting");
+    };
+    const auto outer = d.inTransaction([&]() -> coffer::model::Status {
+        if (auto s = write("outer"); !s.ok())
+            return s;
+        const auto inner = d.inTransaction([&]() -> coffer::model::Status {
+            if (auto s = write("inner"); !s.ok())
+                return s;
+            return coffer::model::Error::storage(QStringLiteral("the page failed"));
+        });
+        EXPECT_FALSE(inner.ok());
+        return d.inTransaction([&] { return write("second"); });
+    });
+    ASSERT_TRUE(outer.ok());
+    EXPECT_EQ(scalar(d, QStringLiteral("SELECT group_concat(key) FROM settings WHERE value = 'x' ORDER BY key")),
+              QVariant(QStringLiteral("outer,second")));
+}
+
+TEST(Database, ARehearsalLeavesNothingBehindButSeesItsOwnWork)
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.path());
+    ASSERT_TRUE(db.ok());
+    Database& d = *db.value();
+    QVariant seenInside;
+    const auto rehearsed = d.rehearse([&]() -> coffer::model::Status {
+        const auto page = d.inTransaction([&] {
+            return d.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('preview', 'y')"), "write");
+        });
+        seenInside = scalar(d, QStringLiteral("SELECT value FROM settings WHERE key = 'preview'"));
+        return page;
+    });
+    ASSERT_TRUE(rehearsed.ok());
+    EXPECT_EQ(seenInside, QVariant(QStringLiteral("y")));
+    EXPECT_FALSE(scalar(d, QStringLiteral("SELECT value FROM settings WHERE key = 'preview'")).isValid());
+    // And the connection is usable for a real transaction afterwards.
+    EXPECT_TRUE(d.inTransaction([&] {
+                     return d.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('after', 'z')"), "write");
+                 }).ok());
+}

@@ -1,0 +1,353 @@
+#include "importers/camt/CamtParser.h"
+
+#include "importers/RecordId.h"
+#include "importers/camt/CamtDocument.h"
+#include "importers/camt/CamtEntry.h"
+
+#include <QXmlStreamReader>
+
+namespace coffer::importers::camt {
+
+using model::Error;
+
+namespace {
+
+constexpr int kMaxDepth = 64;
+constexpr qsizetype kMaxText = 64 * 1024; // far above any CAMT field (Ustrd: 140 characters)
+
+// A <Bal> as it is read.
+struct BalanceFields {
+    qint64 line = 0;
+    QString type, amount, currency, indicator, date;
+};
+
+// Where the text of the element at `path` goes; `ifEmpty`: only when nothing came before.
+template <typename Fields> struct Slot {
+    QStringView path;
+    QString Fields::*member;
+    bool ifEmpty;
+};
+
+template <typename Fields, std::size_t N>
+void assign(const Slot<Fields> (&slots)[N], QStringView path, const QString& text, Fields& into)
+{
+    for (const Slot<Fields>& slot : slots) {
+        if (slot.path != path)
+            continue;
+        QString& field = into.*slot.member;
+        if (!slot.ifEmpty || field.isEmpty())
+            field = text;
+        return;
+    }
+}
+
+void appendEscaped(QByteArray& out, QStringView text)
+{
+    for (const QChar c : text) {
+        if (c == u'<')
+            out += "&lt;";
+        else if (c == u'>')
+            out += "&gt;";
+        else if (c == u'&')
+            out += "&amp;";
+        else if (c == u'"')
+            out += "&quot;";
+        else
+            out += QStringView(&c, 1).toUtf8();
+    }
+}
+
+class Reader {
+public:
+    Reader(QIODevice& in, const ParseOptions& options, StatementSink& sink)
+        : m_xml(&in)
+        , m_options(options)
+        , m_sink(sink)
+    {
+    }
+
+    model::Status run();
+
+private:
+    qint64 line() const { return m_xml.lineNumber(); }
+    QStringView below(qsizetype base) const { return QStringView(m_path).mid(base); }
+    void fail(const QString& what)
+    {
+        if (!m_error)
+            m_error = Error::invalidData(QStringLiteral("line %1: %2").arg(line()).arg(what));
+    }
+
+    void start();
+    void end();
+    void startEntry();
+    void statementField(QStringView path, const QString& text);
+    void entryField(QStringView path, const QString& text);
+    void endBalance();
+    void sendAccount();
+    void recordRaw();
+
+    QXmlStreamReader m_xml;
+    const ParseOptions& m_options;
+    StatementSink& m_sink;
+    std::optional<Error> m_error;
+    RecordIdMaker m_ids;
+
+    QString m_path; // "/Document/BkToCstmrStmt/Stmt/Ntry/Amt": local names of the open elements
+    QList<qsizetype> m_pathLengths;
+    QString m_text;
+    // m_path's length just after these elements; -1 outside them.
+    qsizetype m_statement = -1, m_balance = -1, m_entry = -1, m_details = -1;
+    int m_statements = 0;
+
+    StatementAccount m_account;
+    bool m_accountSent = false;
+    bool m_balanceUnsent = false;
+    BalanceFields m_bal;
+    EntryFields m_ntry;
+};
+
+model::Status Reader::run()
+{
+    while (!m_error && !m_xml.atEnd()) {
+        switch (m_xml.readNext()) {
+        case QXmlStreamReader::StartElement:
+            start();
+            break;
+        case QXmlStreamReader::EndElement:
+            end();
+            break;
+        case QXmlStreamReader::Characters:
+            if (m_text.size() < kMaxText)
+                m_text += m_xml.text();
+            recordRaw();
+            break;
+        case QXmlStreamReader::DTD:
+            fail(QStringLiteral("the file declares a DTD, which statements never have"));
+            break;
+        default:
+            break;
+        }
+    }
+    if (m_error)
+        return *m_error;
+    if (m_xml.hasError()) {
+        if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
+            const QString open = m_path.mid(m_path.lastIndexOf(u'/') + 1);
+            return Error::invalidData(open.isEmpty()
+                                          ? QStringLiteral("line %1: the file is empty").arg(line())
+                                          : QStringLiteral("line %1: the file ends inside <%2>").arg(line()).arg(open));
+        }
+        return Error::invalidData(
+            QStringLiteral("line %1: not well-formed XML: %2").arg(line()).arg(m_xml.errorString()));
+    }
+    if (m_statements == 0)
+        return Error::invalidData(QStringLiteral("line %1: the document has no statement (<Stmt>)").arg(line()));
+    return model::Ok{};
+}
+
+void Reader::start()
+{
+    m_text.clear();
+    if (m_pathLengths.size() >= kMaxDepth)
+        return fail(QStringLiteral("elements nested more than %1 deep").arg(kMaxDepth));
+    m_pathLengths.append(m_path.size());
+    m_path += u'/';
+    m_path += m_xml.name();
+    recordRaw();
+
+    if (m_pathLengths.size() == 1) {
+        if (const std::optional<QString> refusal = refuseDocument(m_xml.name(), m_xml.namespaceUri()))
+            fail(*refusal);
+        return;
+    }
+    if (m_statement < 0) {
+        if (m_path == u"/Document/BkToCstmrStmt/Stmt") {
+            m_statement = m_path.size();
+            m_account = {};
+            m_accountSent = m_balanceUnsent = false;
+            ++m_statements;
+        }
+        return;
+    }
+    const QStringView path = below(m_statement);
+    if (m_entry >= 0) {
+        if (below(m_entry) == u"/Amt")
+            m_ntry.currency = m_xml.attributes().value(QLatin1String("Ccy")).toString();
+        else if (below(m_entry) == u"/NtryDtls/TxDtls" && ++m_ntry.details == 1)
+            m_details = m_path.size();
+    } else if (path == u"/Ntry") {
+        startEntry();
+    } else if (path == u"/Bal") {
+        m_balance = m_path.size();
+        m_bal = {};
+        m_bal.line = line();
+    } else if (m_balance >= 0 && below(m_balance) == u"/Amt") {
+        m_bal.currency = m_xml.attributes().value(QLatin1String("Ccy")).toString();
+    }
+}
+
+void Reader::startEntry()
+{
+    if (m_account.id.isEmpty())
+        return fail(QStringLiteral("an entry (<Ntry>) comes before its statement's account id (<Acct><Id>)"));
+    sendAccount();
+    m_entry = m_path.size();
+    m_ntry = {};
+    m_ntry.line = line();
+    recordRaw(); // the <Ntry> start tag itself, recorded before m_entry was set
+}
+
+void Reader::end()
+{
+    const QString text = m_text.trimmed();
+    m_text.clear();
+    recordRaw();
+    const qsizetype length = m_path.size();
+    if (m_entry >= 0) {
+        if (length == m_entry) {
+            m_sink.transaction(toTransaction(std::move(m_ntry), m_account.id, m_options.defaultCurrency, m_ids));
+            m_entry = m_details = -1;
+        } else {
+            entryField(below(m_entry), text);
+        }
+    } else if (length == m_balance) {
+        endBalance();
+        m_balance = -1;
+    } else if (length == m_statement) {
+        if (m_account.id.isEmpty())
+            return fail(QStringLiteral("the statement (<Stmt>) has no account id (<Acct><Id>)"));
+        if (!m_accountSent || m_balanceUnsent)
+            sendAccount();
+        m_statement = -1;
+    } else if (m_statement >= 0) {
+        statementField(below(m_statement), text);
+    }
+    if (!m_pathLengths.isEmpty())
+        m_path.truncate(m_pathLengths.takeLast());
+}
+
+void Reader::statementField(QStringView path, const QString& text)
+{
+    static constexpr Slot<StatementAccount> kAccount[] = {
+        {u"/Acct/Id/IBAN", &StatementAccount::id, false},
+        {u"/Acct/Id/Othr/Id", &StatementAccount::id, true},
+        {u"/Acct/Ccy", &StatementAccount::currency, false},
+        {u"/Acct/Nm", &StatementAccount::name, false},
+        {u"/Acct/Svcr/FinInstnId/BIC", &StatementAccount::institution, false},
+        {u"/Acct/Svcr/FinInstnId/BICFI", &StatementAccount::institution, false},
+        {u"/Acct/Svcr/FinInstnId/Nm", &StatementAccount::institution, true},
+    };
+    static constexpr Slot<BalanceFields> kBalance[] = {
+        {u"/Tp/CdOrPrtry/Cd", &BalanceFields::type, false}, {u"/Amt", &BalanceFields::amount, false},
+        {u"/CdtDbtInd", &BalanceFields::indicator, false},  {u"/Dt/Dt", &BalanceFields::date, false},
+        {u"/Dt/DtTm", &BalanceFields::date, false},
+    };
+    if (m_balance >= 0)
+        assign(kBalance, below(m_balance), text, m_bal);
+    else
+        assign(kAccount, path, text, m_account);
+}
+
+void Reader::entryField(QStringView path, const QString& text)
+{
+    static constexpr Slot<EntryFields> kEntry[] = {
+        {u"/Amt", &EntryFields::amount, false},
+        {u"/CdtDbtInd", &EntryFields::indicator, false},
+        {u"/Sts", &EntryFields::status, true}, // v2-v7: the code; v8: empty around <Cd>
+        {u"/Sts/Cd", &EntryFields::status, false},
+        {u"/BookgDt/Dt", &EntryFields::bookingDate, false},
+        {u"/BookgDt/DtTm", &EntryFields::bookingDate, false},
+        {u"/ValDt/Dt", &EntryFields::valueDate, false},
+        {u"/ValDt/DtTm", &EntryFields::valueDate, false},
+        {u"/AcctSvcrRef", &EntryFields::servicerReference, false},
+        {u"/AddtlNtryInf", &EntryFields::additionalInfo, false},
+    };
+    static constexpr Slot<EntryFields> kDetails[] = {
+        {u"/Refs/EndToEndId", &EntryFields::endToEndId, false},
+        {u"/Refs/AcctSvcrRef", &EntryFields::detailServicerReference, false},
+        {u"/RltdPties/Cdtr/Nm", &EntryFields::creditorName, false},
+        {u"/RltdPties/Cdtr/Pty/Nm", &EntryFields::creditorName, false}, // v8
+        {u"/RltdPties/Dbtr/Nm", &EntryFields::debtorName, false},
+        {u"/RltdPties/Dbtr/Pty/Nm", &EntryFields::debtorName, false}, // v8
+        {u"/AddtlTxInf", &EntryFields::additionalTxInfo, false},
+    };
+    if (m_path.size() == m_details)
+        m_details = -1; // the first <TxDtls> ends: later ones lend nothing
+    if (m_details < 0) {
+        assign(kEntry, path, text, m_ntry);
+        return;
+    }
+    const QStringView detail = below(m_details);
+    if (detail == u"/RmtInf/Ustrd" && !text.isEmpty())
+        m_ntry.remittance.append(text);
+    else
+        assign(kDetails, detail, text, m_ntry);
+}
+
+void Reader::endBalance()
+{
+    const bool ledger = m_bal.type == QLatin1String("CLBD");
+    if (!ledger && m_bal.type != QLatin1String("CLAV"))
+        return;
+    const QString currency = m_bal.currency.isEmpty() ? m_account.currency : m_bal.currency;
+    const auto amount = signedAmount(m_bal.amount, currency, m_bal.indicator);
+    const std::optional<QDate> day = camtDate(m_bal.date);
+    if (!amount || !day) {
+        m_sink.notice(QStringLiteral("line %1: the %2 balance is not imported: %3")
+                          .arg(m_bal.line)
+                          .arg(ledger ? QStringLiteral("closing") : QStringLiteral("available"),
+                               amount ? QStringLiteral("it has no date") : amount.error().userMessage));
+        return;
+    }
+    std::optional<StatementBalance>& kept = ledger ? m_account.ledgerBalance : m_account.availableBalance;
+    if (!kept || kept->asOf <= *day) {
+        kept = StatementBalance{amount.value(), *day};
+        m_balanceUnsent = true;
+    }
+}
+
+void Reader::sendAccount()
+{
+    m_sink.account(m_account);
+    m_accountSent = true;
+    m_balanceUnsent = false;
+}
+
+void Reader::recordRaw()
+{
+    if (m_entry < 0)
+        return;
+    QByteArray& raw = m_ntry.raw;
+    if (raw.size() > kMaxText)
+        return;
+    switch (m_xml.tokenType()) {
+    case QXmlStreamReader::StartElement:
+        raw += '<';
+        raw += m_xml.name().toUtf8();
+        for (const QXmlStreamAttribute& a : m_xml.attributes()) {
+            raw += ' ' + a.name().toUtf8() + "=\"";
+            appendEscaped(raw, a.value());
+            raw += '"';
+        }
+        raw += '>';
+        break;
+    case QXmlStreamReader::EndElement:
+        raw += "</" + m_xml.name().toUtf8() + '>';
+        break;
+    case QXmlStreamReader::Characters:
+        if (!m_xml.isWhitespace())
+            appendEscaped(raw, m_xml.text());
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+model::Status CamtParser::parse(QIODevice& in, const ParseOptions& options, StatementSink& sink)
+{
+    return Reader(in, options, sink).run();
+}
+
+} // namespace coffer::importers::camt

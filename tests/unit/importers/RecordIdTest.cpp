@@ -1,0 +1,53 @@
+#include "importers/RecordId.h"
+
+#include <gtest/gtest.h>
+
+using coffer::importers::RecordIdMaker;
+using coffer::model::Money;
+
+namespace {
+
+const QDate kDay(2024, 5, 3);
+
+} // namespace
+
+TEST(RecordIdTest, SameRecordInAnotherParseGetsTheSameId)
+{
+    RecordIdMaker first;
+    RecordIdMaker second;
+    EXPECT_EQ(first.idFor(u"acct", kDay, Money(-450, QStringLiteral("EUR")), u"Coffee"),
+              second.idFor(u"acct", kDay, Money(-450, QStringLiteral("EUR")), u"Coffee"));
+}
+
+TEST(RecordIdTest, IdenticalRecordsInOneFileAreNumberedByOccurrence)
+{
+    RecordIdMaker maker;
+    const QString a = maker.idFor(u"acct", kDay, Money(-450, QStringLiteral("EUR")), u"Coffee");
+    const QString b = maker.idFor(u"acct", kDay, Money(-450, QStringLiteral("EUR")), u"Coffee");
+    EXPECT_NE(a, b);
+    EXPECT_TRUE(a.endsWith(QStringLiteral(".1"))) << a.toStdString();
+    EXPECT_TRUE(b.endsWith(QStringLiteral(".2"))) << b.toStdString();
+    EXPECT_EQ(a.chopped(2), b.chopped(2));
+}
+
+TEST(RecordIdTest, AnyDifferingFieldGivesAnotherId)
+{
+    RecordIdMaker maker;
+    const Money amount(-450, QStringLiteral("EUR"));
+    const QString base = maker.idFor(u"acct", kDay, amount, u"Coffee");
+    EXPECT_NE(base, maker.idFor(u"other", kDay, amount, u"Coffee"));
+    EXPECT_NE(base, maker.idFor(u"acct", kDay.addDays(1), amount, u"Coffee"));
+    EXPECT_NE(base, maker.idFor(u"acct", kDay, Money(-451, QStringLiteral("EUR")), u"Coffee"));
+    EXPECT_NE(base, maker.idFor(u"acct", kDay, Money(-450, QStringLiteral("USD")), u"Coffee"));
+    EXPECT_NE(base, maker.idFor(u"acct", kDay, amount, u"Tea"));
+    // Field boundaries count: "ab"+"c" is not "a"+"bc".
+    EXPECT_NE(maker.idFor(u"ab", kDay, amount, u"c"), maker.idFor(u"a", kDay, amount, u"bc"));
+}
+
+TEST(RecordIdTest, WhiteSpaceRunsInTheTextDoNotChangeTheId)
+{
+    RecordIdMaker first;
+    RecordIdMaker second;
+    EXPECT_EQ(first.idFor(u"acct", kDay, Money(100, QStringLiteral("EUR")), u"  Coffee   shop "),
+              second.idFor(u"acct", kDay, Money(100, QStringLiteral("EUR")), u"Coffee shop"));
+}
