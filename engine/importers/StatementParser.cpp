@@ -1,6 +1,7 @@
 #include "importers/StatementParser.h"
 
 #include "importers/camt/CamtParser.h"
+#include "importers/ofx/OfxParser.h"
 
 namespace coffer::importers {
 
@@ -42,6 +43,7 @@ std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
     case Format::Ofx:
+        return std::make_unique<ofx::OfxParser>();
     case Format::Qif:
     case Format::Csv:
     case Format::Mt940:

@@ -66,7 +66,7 @@ int ByteStream::get()
 
 bool ByteStream::readUntil(char stop, QByteArray& out)
 {
-    out.clear();
+    out.resize(0); // keeps the capacity: no allocation per call once the buffer has grown
     bool any = false;
     while (fill()) {
         any = true;
@@ -91,7 +91,7 @@ bool ByteStream::readUntil(char stop, QByteArray& out)
 
 bool ByteStream::readLine(QByteArray& line)
 {
-    line.clear();
+    line.resize(0); // keeps the capacity
     if (!fill())
         return false;
     // A CRLF split across the previous call: the LF belongs to the line already returned.
