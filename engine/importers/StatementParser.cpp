@@ -2,6 +2,7 @@
 
 #include "importers/camt/CamtParser.h"
 #include "importers/ofx/OfxParser.h"
+#include "importers/qif/QifParser.h"
 
 namespace coffer::importers {
 
@@ -45,6 +46,7 @@ std::unique_ptr<StatementParser> makeParser(Format format)
     case Format::Ofx:
         return std::make_unique<ofx::OfxParser>();
     case Format::Qif:
+        return std::make_unique<qif::QifParser>();
     case Format::Csv:
     case Format::Mt940:
         break;
