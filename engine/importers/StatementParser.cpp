@@ -1,6 +1,7 @@
 #include "importers/StatementParser.h"
 
 #include "importers/camt/CamtParser.h"
+#include "importers/csv/CsvParser.h"
 #include "importers/ofx/OfxParser.h"
 #include "importers/qif/QifParser.h"
 
@@ -43,11 +44,12 @@ QString formatDisplayName(Format format)
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
+    case Format::Csv:
+        return std::make_unique<csv::CsvParser>();
     case Format::Ofx:
         return std::make_unique<ofx::OfxParser>();
     case Format::Qif:
         return std::make_unique<qif::QifParser>();
-    case Format::Csv:
     case Format::Mt940:
         break;
     case Format::Camt053:

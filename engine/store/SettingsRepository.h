@@ -3,6 +3,7 @@
 #include "model/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace coffer::store {
 
@@ -19,6 +20,10 @@ public:
     // The stored value, or an empty string when the key is not set.
     model::Result<QString> value(const QString& key) const;
     model::Status setValue(const QString& key, const QString& value);
+    // Forgets a key (nothing to do when it is not set).
+    model::Status remove(const QString& key);
+    // The keys that start with `prefix`, sorted.
+    model::Result<QStringList> keysStartingWith(const QString& prefix) const;
 
 private:
     Database& m_db;

@@ -1,6 +1,7 @@
 #include "importers/text/ByteStream.h"
 #include "importers/text/Charset.h"
 #include "importers/text/Decimal.h"
+#include "importers/text/Utf8Device.h"
 
 #include <QBuffer>
 
@@ -151,4 +152,43 @@ TEST(ByteStream, ReadUntilLeavesTheStopByte)
     ASSERT_TRUE(stream.readUntil('<', out));
     EXPECT_EQ(out, QByteArray("0"));
     EXPECT_TRUE(stream.atEnd());
+}
+
+TEST(Utf8Device, ReadsUtf16AndWindows1252AsUtf8AcrossChunks)
+{
+    // A long UTF-16LE text whose characters (one outside the BMP) straddle the 64 KiB chunks.
+    QString text;
+    for (int i = 0; i < 20000; ++i)
+        text += QStringLiteral("Zoë 😀;\r\n");
+    QByteArray utf16(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+    QBuffer source;
+    source.setData(utf16);
+    source.open(QIODevice::ReadOnly);
+    Utf8Device device(source, Charset::Utf16LE);
+    ByteStream stream(device);
+    QByteArray line;
+    int lines = 0;
+    while (stream.readLine(line)) {
+        ASSERT_EQ(line, QByteArray("Zo\xC3\xAB \xF0\x9F\x98\x80;")) << "line " << lines + 1;
+        ++lines;
+    }
+    EXPECT_EQ(lines, 20000);
+    EXPECT_FALSE(stream.error().has_value());
+
+    QBuffer cp1252;
+    cp1252.setData("Stra\xDF"
+                   "e \x80 5");
+    cp1252.open(QIODevice::ReadOnly);
+    Utf8Device decoded(cp1252, Charset::Windows1252);
+    EXPECT_EQ(decoded.readAll(), QByteArray("Stra\xC3\x9F"
+                                            "e \xE2\x82\xAC 5"));
+}
+
+TEST(Utf8Device, AnOddLastByteOfUtf16IsAReplacementCharacter)
+{
+    QBuffer source;
+    source.setData(QByteArray("A\0B\0C", 5));
+    source.open(QIODevice::ReadOnly);
+    Utf8Device device(source, Charset::Utf16LE);
+    EXPECT_EQ(device.readAll(), QByteArray("AB\xEF\xBF\xBD"));
 }
