@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringView>
 
@@ -20,8 +21,15 @@ class RecordIdMaker {
 public:
     QString idFor(QStringView accountId, const QDate& date, const model::Money& amount, QStringView text);
 
+    // The file's own id for the record (CAMT AcctSvcrRef, an MT940 bank reference) the first time
+    // the file uses it for the account; made by idFor() for a repeat, since some banks write one
+    // reference on several different records and an id must name one record.
+    QString fileIdOrMade(QStringView accountId, const QString& fileId, const QDate& date, const model::Money& amount,
+                         QStringView text);
+
 private:
-    QHash<QByteArray, int> m_occurrences; // digest -> how many times seen so far
+    QHash<quint64, int> m_occurrences; // the id's digest -> how many times seen so far
+    QSet<QString> m_fileIds;           // "account\x1fid" of the file ids handed out
 };
 
 } // namespace coffer::importers

@@ -2,6 +2,7 @@
 
 #include "importers/camt/CamtParser.h"
 #include "importers/csv/CsvParser.h"
+#include "importers/mt940/Mt940Parser.h"
 #include "importers/ofx/OfxParser.h"
 #include "importers/qif/QifParser.h"
 
@@ -44,16 +45,16 @@ QString formatDisplayName(Format format)
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {
-    case Format::Csv:
-        return std::make_unique<csv::CsvParser>();
     case Format::Ofx:
         return std::make_unique<ofx::OfxParser>();
     case Format::Qif:
         return std::make_unique<qif::QifParser>();
-    case Format::Mt940:
-        break;
+    case Format::Csv:
+        return std::make_unique<csv::CsvParser>();
     case Format::Camt053:
         return std::make_unique<camt::CamtParser>();
+    case Format::Mt940:
+        return std::make_unique<mt940::Mt940Parser>();
     }
     return nullptr;
 }

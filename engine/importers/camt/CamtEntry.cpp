@@ -104,12 +104,11 @@ providers::ProviderTransaction toTransaction(EntryFields entry, const QString& a
     }
     if (entry.servicerReference.isEmpty() && single)
         entry.servicerReference = entry.detailServicerReference;
-    if (!entry.servicerReference.isEmpty() && entry.servicerReference != QLatin1String("NOTPROVIDED"))
-        t.providerId = entry.servicerReference;
-    else if (!t.reference.isEmpty())
-        t.providerId = t.reference;
-    else
-        t.providerId = ids.idFor(accountId, t.bookedOn, t.amount, t.description);
+    QString fileId = entry.servicerReference == QLatin1String("NOTPROVIDED") ? QString() : entry.servicerReference;
+    if (fileId.isEmpty())
+        fileId = t.reference;
+    t.providerId = fileId.isEmpty() ? ids.idFor(accountId, t.bookedOn, t.amount, t.description)
+                                    : ids.fileIdOrMade(accountId, fileId, t.bookedOn, t.amount, t.description);
     return t;
 }
 

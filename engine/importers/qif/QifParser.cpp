@@ -88,7 +88,7 @@ Status QifParser::parse(QIODevice& in, const ParseOptions& options, StatementSin
             announced.insert(record.account);
             sink.account(statementAccount(reader, record.account, reading));
         }
-        sink.transaction(transactionOf(record, reading, ids));
+        sink.transaction(transactionOf(record, reader.rawOf(record), reading, ids));
     }
     return Ok{};
 }

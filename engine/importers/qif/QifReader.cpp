@@ -65,7 +65,7 @@ Status QifReader::onLine(QByteArrayView text, qint64 line)
         text = text.sliced(1);
     if (text.trimmed().isEmpty()) {
         // Kept inside a held record, so its lines can still be counted from the first.
-        return m_inEntry && !m_record.raw.isNull() ? appendToRecord({}, line) : Status(Ok{});
+        return m_holding ? appendToRecord({}, line) : Status(Ok{});
     }
     m_sawContent = true;
     if (!m_block && text.front() == '#')
@@ -180,17 +180,18 @@ Status QifReader::appendToRecord(QByteArrayView text, qint64 line)
         m_inEntry = true;
         m_record.firstLine = line;
         m_record.account = m_account;
-        m_record.raw = QByteArray("", 0); // not null: a record is being held
+        m_record.offset = m_held.size();
+        m_holding = true;
         m_recordDated = false;
     } else {
-        m_record.raw.append('\n');
+        m_held.append('\n');
     }
-    m_record.raw.append(text);
-    if (m_record.raw.size() > text::ByteStream::kMaxRecordBytes)
+    m_held.append(text);
+    if (m_held.size() - m_record.offset > text::ByteStream::kMaxRecordBytes)
         return Error::invalidData(QStringLiteral("line %1: a record longer than %2 MiB (no ^ ends it)")
                                       .arg(line)
                                       .arg(text::ByteStream::kMaxRecordBytes / (1024 * 1024)));
-    if (m_heldBytes + m_record.raw.size() > kMaxHeldBytes)
+    if (m_held.size() > kMaxHeldBytes)
         return Error::invalidData(QStringLiteral("line %1: the file holds more than %2 MiB of transactions, more "
                                                  "than Coffer reads at once; split it into smaller files")
                                       .arg(line)
@@ -203,8 +204,9 @@ void QifReader::endEntry()
     if (!m_inEntry)
         return;
     m_inEntry = false;
-    if (!m_record.raw.isNull()) {
-        m_heldBytes += m_record.raw.size();
+    if (m_holding) {
+        m_holding = false;
+        m_record.size = m_held.size() - m_record.offset;
         m_records.append(std::move(m_record));
         m_record = {};
         return;

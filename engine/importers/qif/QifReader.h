@@ -49,6 +49,10 @@ public:
     // Valid UTF-8 throughout; else the file is Windows-1252 (what Quicken writes on Windows).
     bool utf8() const { return m_utf8; }
     const QList<QifRecord>& records() const { return m_records; }
+    QByteArrayView rawOf(const QifRecord& record) const
+    {
+        return QByteArrayView(m_held).sliced(record.offset, record.size);
+    }
     const QList<QifAccount>& accounts() const { return m_accounts; }
     std::optional<model::AccountKind> unnamedAccountKind() const { return m_unnamedKind; }
     const QList<QifSkipped>& skipped() const { return m_skipped; }
@@ -69,8 +73,9 @@ private:
     bool m_utf8 = true;
     bool m_inEntry = false; // inside a record (held, account or skipped)
     QifRecord m_record;
+    bool m_holding = false;     // m_record is being read
     bool m_recordDated = false; // its first D line was seen (and noted in m_conventions)
-    qsizetype m_heldBytes = 0;
+    QByteArray m_held;          // the held records' bytes, one after the other
     QList<QifRecord> m_records;
     QifConventions m_conventions;
     QifAccount m_accountEntry;

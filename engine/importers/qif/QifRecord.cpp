@@ -42,12 +42,11 @@ QByteArrayView withoutClass(QByteArrayView category)
     return trimmed(slash < 0 ? category : category.first(slash));
 }
 
-Fields fieldsOf(const QifRecord& record)
+Fields fieldsOf(const QifRecord& record, QByteArrayView raw)
 {
     Fields f;
     QByteArrayView totalU;
     qint64 totalULine = 0;
-    const QByteArrayView raw(record.raw);
     qint64 line = record.firstLine;
     for (qsizetype start = 0; start <= raw.size(); ++line) {
         qsizetype end = raw.indexOf('\n', start);
@@ -139,13 +138,14 @@ bool allDigits(QByteArrayView text)
 
 } // namespace
 
-ProviderTransaction transactionOf(const QifRecord& record, const QifReading& reading, RecordIdMaker& ids)
+ProviderTransaction transactionOf(const QifRecord& record, QByteArrayView raw, const QifReading& reading,
+                                  RecordIdMaker& ids)
 {
     const auto decoded = [&](QByteArrayView v) { return text::decode(v, reading.charset); };
     ProviderTransaction t;
     t.accountProviderId = reading.accountId;
-    t.raw = record.raw;
-    const Fields f = fieldsOf(record);
+    t.raw = raw.toByteArray();
+    const Fields f = fieldsOf(record, raw);
 
     t.counterparty = decoded(f.payee);
     QStringList description;

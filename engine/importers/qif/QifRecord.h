@@ -14,14 +14,15 @@ class RecordIdMaker;
 
 namespace coffer::importers::qif {
 
-// One transaction record of a !Type: block as the file has it, held until the file's conventions
-// are known: its lines joined by '\n' (blank lines inside it kept, so line numbers can be counted
-// from the first), the account it belongs to, and a problem the reader already found with its
-// place in the file (a record before any !Type: header, under an unknown header).
+// One transaction record of a !Type: block, held until the file's conventions are known: where
+// its bytes are in the reader's store (its lines joined by '\n', blank lines inside it kept so
+// line numbers can be counted from the first), the account it belongs to, and a problem the
+// reader already found with its place in the file (before any !Type: header, under an unknown one).
 struct QifRecord {
     qint64 firstLine = 0;
+    qsizetype offset = 0;
+    qsizetype size = 0;
     int account = -1; // index into the parse's accounts; -1: the file's only, unnamed account
-    QByteArray raw;
     QString problem;
 };
 
@@ -43,6 +44,7 @@ struct QifReading {
 // ("Food, Transport"), and the splits' memos follow the description. Splits whose amounts do not
 // add up to the total are a problem. N is the check number when it is a number, else the
 // reference ("ATM", "EFT"). Any problem comes back in `problem`, starting "line N: ".
-providers::ProviderTransaction transactionOf(const QifRecord& record, const QifReading& reading, RecordIdMaker& ids);
+providers::ProviderTransaction transactionOf(const QifRecord& record, QByteArrayView raw, const QifReading& reading,
+                                             RecordIdMaker& ids);
 
 } // namespace coffer::importers::qif

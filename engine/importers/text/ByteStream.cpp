@@ -91,7 +91,7 @@ bool ByteStream::readUntil(char stop, QByteArray& out)
 
 bool ByteStream::readLine(QByteArray& line)
 {
-    line.resize(0); // keeps the capacity
+    line.resize(0); // keeps its capacity: clear() would free it and every line would allocate again
     if (!fill())
         return false;
     // A CRLF split across the previous call: the LF belongs to the line already returned.

@@ -1,6 +1,5 @@
-#include "importers/StatementParser.h"
+#include "ParserTestSupport.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -13,36 +12,16 @@ using namespace coffer::importers;
 
 namespace {
 
-struct Parsed {
-    CollectingSink sink;
-    std::optional<coffer::model::Error> error;
-};
-
-std::unique_ptr<Parsed> parseDevice(QIODevice& in, const ParseOptions& options = {})
-{
-    auto parsed = std::make_unique<Parsed>();
-    const auto parser = makeParser(Format::Camt053);
-    EXPECT_NE(parser, nullptr);
-    if (!parser)
-        return parsed;
-    EXPECT_EQ(parser->format(), Format::Camt053);
-    const coffer::model::Status status = parser->parse(in, options, parsed->sink);
-    if (!status)
-        parsed->error = status.error();
-    return parsed;
-}
+using namespace coffer::importers::parsertest;
 
 std::unique_ptr<Parsed> parseBytes(const QByteArray& bytes)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return parseDevice(buffer);
+    return parsertest::parseBytes(Format::Camt053, bytes);
 }
 
 QString fixturePath(const QString& name)
 {
-    return qEnvironmentVariable("COFFER_SOURCE_DIR") + QStringLiteral("/tests/data/import/camt/") + name;
+    return parsertest::fixturePath(QStringLiteral("camt"), name);
 }
 
 QByteArray fixture(const QString& name)
@@ -54,14 +33,12 @@ QByteArray fixture(const QString& name)
 
 std::unique_ptr<Parsed> parseFixture(const QString& name)
 {
-    QFile file(fixturePath(name));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name.toStdString();
-    return parseDevice(file);
+    return parseFile(Format::Camt053, fixturePath(name));
 }
 
 std::string errorOf(const Parsed& p)
 {
-    return p.error ? p.error->userMessage.toStdString() : std::string("(no error)");
+    return p.errorText();
 }
 
 // A minimal statement around `entries`, in the given version's namespace.
@@ -270,7 +247,7 @@ TEST(CamtParserTest, HostileInputFailsCleanly)
 // Every CAMT file of the shared corpus against that library's own parse of it (*.expected.json).
 TEST(CamtParserTest, CorpusMatchesGenkgosParse)
 {
-    const QDir dir(qEnvironmentVariable("COFFER_SOURCE_DIR") + QStringLiteral("/../shared/corpus/camt"));
+    const QDir dir(corpusPath(QStringLiteral("camt")));
     if (!dir.exists())
         GTEST_SKIP() << "no conformance corpus at " << dir.path().toStdString();
     const QStringList files = dir.entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
@@ -280,7 +257,7 @@ TEST(CamtParserTest, CorpusMatchesGenkgosParse)
         SCOPED_TRACE(name.toStdString());
         QFile file(dir.filePath(name));
         ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-        const auto p = parseDevice(file);
+        const auto p = parseDevice(Format::Camt053, file);
         if (name.endsWith(QStringLiteral(".wrong.xml"))) {
             ASSERT_TRUE(p->error);
             EXPECT_TRUE(p->error->userMessage.contains(QStringLiteral("no statement"))) << errorOf(*p);

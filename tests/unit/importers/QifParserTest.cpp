@@ -54,6 +54,15 @@ TEST(QifParser, GivesTheSameIdsAgainAndTellsIdenticalRecordsApart)
     EXPECT_EQ(first.sink.accounts[0].kind, AccountKind::Other);
 }
 
+TEST(QifParser, MakesIdsThatStayTheSameAcrossVersions)
+{
+    // A user re-importing last year's file after an update must get nothing twice: the id is
+    // SHA-1 over account, ISO date, minor units, currency and payee (RecordId.h), fixed here.
+    const auto r = parseQif("!Type:Bank\nD2024-03-04\nT-4.50\nPCoffee\n^\n");
+    ASSERT_EQ(r.count(), 1);
+    EXPECT_EQ(r.tx(0).providerId, QStringLiteral("gen:4440e7efedddf482.1"));
+}
+
 TEST(QifParser, PutsEachAccountsBlockUnderTheAccountItsHeaderNames)
 {
     QFile file(qifFixture(QStringLiteral("two-accounts.qif")));

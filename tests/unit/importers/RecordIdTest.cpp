@@ -51,3 +51,18 @@ TEST(RecordIdTest, WhiteSpaceRunsInTheTextDoNotChangeTheId)
     EXPECT_EQ(first.idFor(u"acct", kDay, Money(100, QStringLiteral("EUR")), u"  Coffee   shop "),
               second.idFor(u"acct", kDay, Money(100, QStringLiteral("EUR")), u"Coffee shop"));
 }
+
+TEST(RecordIdTest, AFileIdIsUsedOnceAndARepeatGetsAMadeId)
+{
+    RecordIdMaker maker;
+    const Money amount(-450, QStringLiteral("EUR"));
+    EXPECT_EQ(maker.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    // The same reference in another account is that account's first use.
+    EXPECT_EQ(maker.fileIdOrMade(u"other", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    const QString repeat = maker.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Tea");
+    EXPECT_TRUE(repeat.startsWith(QStringLiteral("gen:"))) << repeat.toStdString();
+
+    RecordIdMaker again;
+    EXPECT_EQ(again.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Coffee"), QStringLiteral("REF1"));
+    EXPECT_EQ(again.fileIdOrMade(u"acct", QStringLiteral("REF1"), kDay, amount, u"Tea"), repeat);
+}
