@@ -56,7 +56,7 @@ TEST_F(ImportUndoTest, HistoryListsTheImportAndUndoTakesItBack)
     undo->click();
     EXPECT_TRUE(m_prompts->question.contains(QStringLiteral("two-transactions.ofx")))
         << m_prompts->question.toStdString();
-    EXPECT_TRUE(m_prompts->question.contains(QStringLiteral("the 2 transaction(s) it added are removed")))
+    EXPECT_TRUE(m_prompts->question.contains(QStringLiteral("what it added is removed (2 transactions)")))
         << m_prompts->question.toStdString();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !undone.isEmpty(); }, kTimeoutMs));
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_view->model()->rowCount() == 0; }, kTimeoutMs))

@@ -16,8 +16,27 @@ namespace {
 const QString kDelimiter = QStringLiteral("delimiter");
 const QString kDateFormat = QStringLiteral("dateFormat");
 const QString kDecimalMark = QStringLiteral("decimalMark");
-const QString kSign = QStringLiteral("sign");
+const QString kSign = QStringLiteral("amountSign");
+const QString kEncoding = QStringLiteral("encoding");
 const QString kHeadings = QStringLiteral("headers");
+// A list of columns joined into the description; the panel offers one (or keeps the list).
+const QString kDescriptionColumns = QStringLiteral("descriptionColumns");
+
+// The item of a description made of several columns.
+constexpr int kSeveralColumns = -2;
+
+// A column (an index, -1 for none) or a list of them, as the profile holds it.
+QList<int> columnsOf(const QVariant& value)
+{
+    QList<int> columns;
+    if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList) {
+        for (const QVariant& column : value.toList())
+            columns.append(column.toInt());
+    } else if (value.isValid() && value.toInt() >= 0) {
+        columns.append(value.toInt());
+    }
+    return columns;
+}
 
 struct Option {
     QString text;
@@ -38,13 +57,19 @@ QList<Option> standardOptions(const QString& key)
             formats.append({QString::fromLatin1(format), QString::fromLatin1(format)});
         return formats;
     }
+    if (key == kEncoding) {
+        QList<Option> encodings;
+        for (const char* name : {"UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", "ISO-8859-1"})
+            encodings.append({QString::fromLatin1(name), QString::fromLatin1(name)});
+        return encodings;
+    }
     if (key == kDecimalMark)
         return {{CsvProfilePanel::tr("Point  1,234.56"), QStringLiteral(".")},
                 {CsvProfilePanel::tr("Comma  1.234,56"), QStringLiteral(",")}};
     if (key == kSign)
-        return {{CsvProfilePanel::tr("Negative amounts are money out"), QStringLiteral("negative-out")},
-                {CsvProfilePanel::tr("Negative amounts are money in"), QStringLiteral("negative-in")},
-                {CsvProfilePanel::tr("Separate debit and credit columns"), QStringLiteral("debit-credit")}};
+        return {{CsvProfilePanel::tr("Negative amounts are money out"), QStringLiteral("as-is")},
+                {CsvProfilePanel::tr("Positive amounts are money out"), QStringLiteral("negated")},
+                {CsvProfilePanel::tr("A column says debit or credit"), QStringLiteral("direction")}};
     return {};
 }
 
@@ -56,6 +81,7 @@ CsvProfilePanel::CsvProfilePanel(QWidget* parent)
     setIdentity(this, QStringLiteral("csvProfilePanel"), tr("How the CSV file is read"));
     m_form = new QFormLayout;
     m_form->setContentsMargins(0, 0, 0, 0);
+    addChoice(kEncoding, tr("&Encoding:"), QStringLiteral("csvEncodingChoice"), false);
     addChoice(kDelimiter, tr("&Delimiter:"), QStringLiteral("csvDelimiterChoice"), false);
     addChoice(kDateFormat, tr("Date &format:"), QStringLiteral("csvDateFormatChoice"), false);
     addChoice(kDecimalMark, tr("Decimal &mark:"), QStringLiteral("csvDecimalMarkChoice"), false);
@@ -67,9 +93,8 @@ CsvProfilePanel::CsvProfilePanel(QWidget* parent)
     addChoice(QStringLiteral("amountColumn"), tr("Amount column:"), QStringLiteral("csvAmountColumnChoice"), true);
     addChoice(QStringLiteral("debitColumn"), tr("Debit column:"), QStringLiteral("csvDebitColumnChoice"), true);
     addChoice(QStringLiteral("creditColumn"), tr("Credit column:"), QStringLiteral("csvCreditColumnChoice"), true);
-    addChoice(QStringLiteral("descriptionColumn"), tr("Description column:"),
-              QStringLiteral("csvDescriptionColumnChoice"), true);
-    addChoice(QStringLiteral("payeeColumn"), tr("Payee column:"), QStringLiteral("csvPayeeColumnChoice"), true);
+    addChoice(kDescriptionColumns, tr("Description column:"), QStringLiteral("csvDescriptionColumnChoice"), true);
+    addChoice(QStringLiteral("counterpartyColumn"), tr("Payee column:"), QStringLiteral("csvPayeeColumnChoice"), true);
     addChoice(QStringLiteral("referenceColumn"), tr("Reference column:"), QStringLiteral("csvReferenceColumnChoice"),
               true);
     std::swap(columns, m_form);
@@ -108,7 +133,11 @@ QComboBox* CsvProfilePanel::addChoice(const QString& key, const QString& label, 
     connect(combo, &QComboBox::activated, this, [this, key, combo] {
         if (m_filling)
             return;
-        m_profile.insert(key, combo->currentData());
+        const QVariant chosen = combo->currentData();
+        if (key != kDescriptionColumns)
+            m_profile.insert(key, chosen);
+        else if (chosen.toInt() != kSeveralColumns)
+            m_profile.insert(key, chosen.toInt() < 0 ? QVariantList{} : QVariantList{chosen});
         Q_EMIT profileChanged(m_profile);
     });
     return combo;
@@ -129,7 +158,8 @@ QStringList CsvProfilePanel::headings() const
     int highest = -1;
     for (const Choice& c : m_choices) {
         if (c.column)
-            highest = qMax(highest, m_profile.value(c.key, -1).toInt());
+            for (int column : columnsOf(m_profile.value(c.key)))
+                highest = qMax(highest, column);
     }
     for (qsizetype i = names.size(); i <= highest; ++i)
         names.append(tr("Column %1").arg(i + 1));
@@ -146,8 +176,15 @@ void CsvProfilePanel::fill(Choice& choice)
         const QStringList names = headings();
         for (int i = 0; i < names.size(); ++i)
             combo->addItem(names.at(i).isEmpty() ? tr("Column %1").arg(i + 1) : names.at(i), i);
-        const int index = combo->findData(current.isValid() ? current.toInt() : -1);
-        combo->setCurrentIndex(qMax(0, index));
+        const QList<int> columns = columnsOf(current);
+        if (columns.size() > 1) { // several columns joined: kept as they are unless the user picks one
+            QStringList joined;
+            for (int column : columns)
+                joined.append(combo->itemText(combo->findData(column)));
+            combo->addItem(joined.join(QStringLiteral(" + ")), kSeveralColumns);
+        }
+        const int shown = columns.size() > 1 ? kSeveralColumns : columns.value(0, -1);
+        combo->setCurrentIndex(qMax(0, combo->findData(shown)));
         return;
     }
     for (const Option& option : standardOptions(choice.key))

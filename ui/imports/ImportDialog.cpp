@@ -1,6 +1,7 @@
 #include "imports/ImportDialog.h"
 
 #include "EngineHost.h"
+#include "Format.h"
 #include "Theme.h"
 #include "WidgetIdentity.h"
 #include "imports/CsvProfilePanel.h"
@@ -78,7 +79,7 @@ ImportDialog::ImportDialog(EngineHost& host, model::ImportRequest request, const
             return;
         m_report = report;
         const QString message = ImportText::finished(report);
-        showResult(message, false);
+        showResult(tr("Done"), message, false);
         setStage(Stage::Imported);
         Q_EMIT imported(message);
     });
@@ -122,12 +123,18 @@ QWidget* ImportDialog::createResultPage()
 {
     m_resultPage = new QWidget(this);
     setIdentity(m_resultPage, QStringLiteral("importResultPage"), tr("Result"));
+    m_resultHeading = new QLabel(m_resultPage);
+    setIdentity(m_resultHeading, QStringLiteral("importResultHeading"), tr("Outcome"));
+    QFont headingFont = m_resultHeading->font();
+    headingFont.setBold(true);
+    m_resultHeading->setFont(headingFont);
     m_result = new QLabel(m_resultPage);
     setIdentity(m_result, QStringLiteral("importResultLabel"), tr("What happened"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setMargin(12);
     auto* layout = new QVBoxLayout(m_resultPage);
+    layout->addWidget(m_resultHeading);
     layout->addWidget(m_result);
     layout->addStretch(1);
     return m_resultPage;
@@ -167,7 +174,9 @@ void ImportDialog::startImport()
 void ImportDialog::showPreview(const model::ImportReport& report)
 {
     m_report = report;
-    m_formatLabel->setText(tr("%1 file, %n account(s)", nullptr, int(report.accounts.size())).arg(report.format));
+    m_formatLabel->setText(
+        tr("%1 file \u00b7 %2")
+            .arg(report.format, Format::accountsAndTransactions(int(report.accounts.size()), report.counts.total())));
     m_preview->showReport(report);
     const model::ImportCounts& c = report.counts;
     const bool changesSomething = c.added + c.matched + c.updated + c.removed > 0;
@@ -176,8 +185,9 @@ void ImportDialog::showPreview(const model::ImportReport& report)
     setStage(Stage::Previewed);
 }
 
-void ImportDialog::showResult(const QString& text, bool problem)
+void ImportDialog::showResult(const QString& heading, const QString& text, bool problem)
 {
+    m_resultHeading->setText(heading);
     m_result->setText(text);
     m_result->setStyleSheet(problem ? Theme::errorBoxStyleSheet() : QString());
 }
@@ -190,11 +200,12 @@ void ImportDialog::onFailed(const model::ImportFailure& failure)
         m_dateOrder->ask(failure.message);
         setStage(Stage::AskingDateOrder);
     } else if (failure.code == kCancelledCode) {
-        showResult(tr("Import cancelled: nothing was written."), false);
+        showResult(tr("Cancelled"), tr("Import cancelled: nothing was written."), false);
         setStage(Stage::Cancelled);
     } else {
         const QString after = m_stage == Stage::Importing ? tr("Nothing was imported.") : QString();
-        showResult(after.isEmpty() ? failure.message : failure.message + u"\n\n" + after, true);
+        showResult(tr("Coffer cannot import this file"),
+                   after.isEmpty() ? failure.message : failure.message + u"\n\n" + after, true);
         setStage(Stage::Failed);
     }
 }

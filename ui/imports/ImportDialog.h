@@ -56,7 +56,7 @@ private:
     void preview();
     void startImport();
     void showPreview(const model::ImportReport& report);
-    void showResult(const QString& text, bool problem);
+    void showResult(const QString& heading, const QString& text, bool problem);
     void onFailed(const model::ImportFailure& failure);
     void onProgress(const model::ImportProgress& progress);
 
@@ -74,6 +74,7 @@ private:
     DateOrderPanel* m_dateOrder = nullptr;
     ImportPreviewPage* m_preview = nullptr;
     QWidget* m_resultPage = nullptr;
+    QLabel* m_resultHeading = nullptr;
     QLabel* m_result = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_importButton = nullptr;

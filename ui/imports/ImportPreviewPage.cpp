@@ -74,6 +74,7 @@ ImportPreviewPage::ImportPreviewPage(const QList<store::AccountChoice>& accounts
     layout->addLayout(countsRow);
     layout->addWidget(m_notices);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_why);
 
     connect(m_accounts, &ImportAccountsPanel::accountMapChanged, this, &ImportPreviewPage::accountMapChanged);
     connect(m_csv, &CsvProfilePanel::profileChanged, this, &ImportPreviewPage::csvProfileChanged);
@@ -93,10 +94,28 @@ void ImportPreviewPage::createTable()
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(ImportPreviewModel::ReasonColumn, QHeaderView::Stretch);
+    m_why = new QLabel(this);
+    setIdentity(m_why, QStringLiteral("importSelectedReasonLabel"), tr("Why, for the selected record"));
+    m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ImportPreviewPage::showWhy);
+    connect(m_filtered, &QAbstractItemModel::modelReset, this, &ImportPreviewPage::showWhy);
     m_table->setColumnWidth(ImportPreviewModel::OutcomeColumn, 140);
     m_table->setColumnWidth(ImportPreviewModel::DateColumn, 95);
     m_table->setColumnWidth(ImportPreviewModel::AmountColumn, 110);
-    m_table->setColumnWidth(ImportPreviewModel::DescriptionColumn, 220);
+    m_table->setColumnWidth(ImportPreviewModel::DescriptionColumn, 240);
+}
+
+void ImportPreviewPage::showWhy()
+{
+    const QModelIndex current = m_filtered->mapToSource(m_table->currentIndex());
+    if (!current.isValid()) {
+        m_why->setText(tr("Select a record to read what will become of it."));
+        return;
+    }
+    const model::ImportItem& item = m_items->itemAt(current.row());
+    const QString why = item.reason.isEmpty() ? ImportText::outcomeHelp(item.outcome) : item.reason;
+    m_why->setText(tr("%1: %2").arg(ImportText::outcomeName(item.outcome), why));
 }
 
 bool ImportPreviewPage::isCsv() const
@@ -145,6 +164,9 @@ void ImportPreviewPage::filterBy(std::optional<ImportOutcome> outcome)
     } else {
         m_filtered->setFilterRegularExpression(QRegularExpression());
     }
+    if (!m_table->currentIndex().isValid() && m_filtered->rowCount() > 0)
+        m_table->selectRow(0);
+    showWhy();
 }
 
 } // namespace coffer::ui

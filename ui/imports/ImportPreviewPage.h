@@ -39,6 +39,7 @@ Q_SIGNALS:
 
 private:
     void createTable();
+    void showWhy();
     void fillOutcomeFilter(const model::ImportCounts& counts);
 
     QGroupBox* m_accountsBox = nullptr;
@@ -51,6 +52,7 @@ private:
     ImportPreviewModel* m_items = nullptr;
     QSortFilterProxyModel* m_filtered = nullptr;
     QTableView* m_table = nullptr;
+    QLabel* m_why = nullptr;
 };
 
 } // namespace coffer::ui

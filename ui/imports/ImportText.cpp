@@ -1,5 +1,7 @@
 #include "imports/ImportText.h"
 
+#include "Format.h"
+
 #include <QFileInfo>
 #include <QLocale>
 #include <QStringList>
@@ -107,12 +109,13 @@ QString ImportText::undoQuestion(const model::ImportRecord& record)
                        .arg(record.file, QLocale().toString(record.at.toLocalTime(), QLocale::ShortFormat));
     QStringList parts;
     if (c.added > 0)
-        parts.append(tr("the %n transaction(s) it added are removed", nullptr, c.added));
+        parts.append(tr("what it added is removed (%1)").arg(Format::transactionCount(c.added)));
     if (c.matched > 0)
-        parts.append(
-            tr("the %n record(s) it matched to existing transactions are split from them", nullptr, c.matched));
+        parts.append(tr("what it matched is split from the transactions that were already there (%1)")
+                         .arg(Format::transactionCount(c.matched)));
     if (c.updated > 0 || c.removed > 0)
-        parts.append(tr("the %n change(s) it made to earlier imports are taken back", nullptr, c.updated + c.removed));
+        parts.append(tr("its changes to earlier imports are reverted (%1)")
+                         .arg(Format::transactionCount(c.updated + c.removed)));
     if (parts.isEmpty())
         return text + u' ' + tr("It changed nothing, so nothing else changes.");
     return text + u' ' + tr("Taken back: %1.").arg(parts.join(tr("; ")));
