@@ -1,5 +1,6 @@
 #include "importers/FileImports.h"
 
+#include "importers/CsvProfileChoice.h"
 #include "importers/FormatDetector.h"
 #include "importers/ImportCancellation.h"
 #include "importers/ImportHistory.h"
@@ -39,10 +40,12 @@ auto logger()
     return coffer::log::get("engine.import");
 }
 
-// "statement.ofx, line 12: ..." from a parser's "line 12: ...".
+// "statement.ofx, line 12: ..." from a parser's "line 12: ...", "statement.ofx: ..." otherwise.
 Error aboutFile(Error error, const QString& fileName)
 {
-    error.userMessage = fileName + QStringLiteral(", ") + error.userMessage;
+    error.userMessage = fileName +
+                        (error.userMessage.startsWith(u"line ") ? QStringLiteral(", ") : QStringLiteral(": ")) +
+                        error.userMessage;
     return error;
 }
 
@@ -114,7 +117,14 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     ParseOptions options;
     options.defaultCurrency = currency.value();
     options.dateOrder = dateOrderFrom(request.dateOrder);
-    options.formatOptions = request.csvProfile;
+    std::optional<CsvProfileChoice> csvProfile;
+    if (*format == Format::Csv) {
+        auto chosen = chooseCsvProfile(m_db, file, request);
+        if (!chosen.ok())
+            return finish(aboutFile(chosen.error(), fileName));
+        csvProfile = chosen.value();
+        options.formatOptions = csvProfile->profile;
+    }
     CollectingSink parsed;
     const std::unique_ptr<StatementParser> parser = makeParser(*format);
     if (!parser)
@@ -134,7 +144,11 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     report.format = formatDisplayName(*format);
     report.dryRun = request.dryRun;
     report.notices = parsed.notices;
-    report.csvProfile = options.formatOptions;
+    if (csvProfile) {
+        report.csvProfile = csvProfile->profile;
+        report.csvProfileName = csvProfile->name;
+        report.csvExplanation = csvProfile->explanation;
+    }
     const auto plans = targets.plan(parsed, request, fileName, currency.value());
     if (!plans.ok())
         return finish(plans.error());
@@ -204,6 +218,12 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         }
         report.accounts = realized;
         report.runId = run.value();
+        if (csvProfile) {
+            for (const auto& plan : realized) {
+                if (auto s = rememberCsvProfile(m_db, plan.accountId, *csvProfile, request); !s.ok())
+                    return s;
+            }
+        }
         if (auto s = ImportHistory(m_db).record(run.value(), fileName, report.format, report.counts); !s.ok())
             return s;
         return runs.finish(run.value(), QStringLiteral("succeeded"), m_clock.now(), nullptr);

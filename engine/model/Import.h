@@ -99,8 +99,10 @@ struct ImportReport {
     QList<ImportAccountPlan> accounts;
     QList<ImportItem> items; // in file order
     ImportCounts counts;
-    QStringList notices;    // parts of the file not imported, in plain words
-    QVariantMap csvProfile; // CSV: the profile used (detected or saved), for the user to confirm
+    QStringList notices;        // parts of the file not imported, in plain words
+    QVariantMap csvProfile;     // CSV: the profile used (detected or saved), for the user to confirm
+    QString csvProfileName;     // its name when it is a saved one
+    QStringList csvExplanation; // how it was detected, one line per decision (empty when it was not)
     double seconds = 0;
 };
 

@@ -3,6 +3,7 @@
 // undo as a whole. Real engine, real SQLite file, real keychain (for the synced connection).
 
 #include "EngineHarness.h"
+#include "importers/csv/CsvProfile.h"
 
 #include <QFile>
 
@@ -249,4 +250,65 @@ TEST_F(FileImportTest, AFileThatIsNoBankFileIsRefusedNamingIt)
         << importFailures[1].message.toStdString();
     EXPECT_EQ(db().number(QStringLiteral("SELECT COUNT(*) FROM transactions")), 0);
     EXPECT_EQ(db().number(QStringLiteral("SELECT COUNT(*) FROM accounts")), 0);
+}
+
+TEST_F(FileImportTest, ACsvFileIsReadAsDetectedAndTheAccountRemembersHow)
+{
+    const QString first = write(QStringLiteral("jan.csv"), QByteArray("Buchungstag;Verwendungszweck;Betrag\n"
+                                                                      "02.01.2024;Miete Januar;-850,00\n"
+                                                                      "15.01.2024;Gehalt;2.450,10\n"
+                                                                      "20.01.2024;Supermarkt;-63,49\n"));
+    model::ImportRequest request;
+    request.path = first;
+    request.currency = QStringLiteral("EUR");
+    request.dryRun = false;
+    const model::ImportReport done = run(request);
+    ASSERT_TRUE(importFailures.isEmpty()) << importFailures.value(0).message.toStdString();
+    EXPECT_EQ(done.format, QStringLiteral("CSV"));
+    EXPECT_EQ(done.counts.added, 3);
+    EXPECT_FALSE(done.csvExplanation.isEmpty()); // detected, and the preview can say how
+    EXPECT_EQ(done.csvProfile.value(QStringLiteral("delimiter")).toString(), QStringLiteral(";"));
+    EXPECT_EQ(
+        db().rows(QStringLiteral("SELECT booked_on, amount_minor, currency FROM transactions ORDER BY booked_on")),
+        (QStringList{QStringLiteral("2024-01-02|-85000|EUR"), QStringLiteral("2024-01-15|245010|EUR"),
+                     QStringLiteral("2024-01-20|-6349|EUR")}));
+    ASSERT_EQ(done.accounts.size(), 1);
+    const qint64 account = done.accounts[0].accountId;
+
+    // February's file into the same account: read with the remembered profile, not detected again.
+    request.path = write(QStringLiteral("feb.csv"), QByteArray("Buchungstag;Verwendungszweck;Betrag\n"
+                                                               "01.02.2024;Miete Februar;-850,00\n"));
+    request.accountId = account;
+    request.currency.clear();
+    const model::ImportReport next = run(request);
+    ASSERT_EQ(importFailures.size(), 0) << importFailures.value(0).message.toStdString();
+    EXPECT_EQ(next.counts.added, 1);
+    EXPECT_TRUE(next.csvExplanation.isEmpty());
+    const auto remembered = importers::csv::CsvProfile::fromVariantMap(next.csvProfile);
+    const auto detected = importers::csv::CsvProfile::fromVariantMap(done.csvProfile);
+    ASSERT_TRUE(remembered.ok() && detected.ok());
+    EXPECT_TRUE(remembered.value() == detected.value());
+    EXPECT_EQ(db().number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE account_id = %1").arg(account)), 4);
+}
+
+TEST_F(FileImportTest, AFileWhoseDatesFitBothOrdersAsksAndImportsOnceAnswered)
+{
+    const QString path = write(QStringLiteral("old.qif"), QByteArray("!Type:Bank\nD03/04/2024\nT-12.00\nPBakery\n^\n"
+                                                                     "D05/06/2024\nT-30.00\nPGarage\n^\n"));
+    model::ImportRequest request;
+    request.path = path;
+    request.currency = QStringLiteral("GBP");
+    run(request);
+    ASSERT_EQ(importFailures.size(), 1);
+    EXPECT_EQ(importFailures[0].code, QStringLiteral("ASK_DATE_ORDER"));
+    EXPECT_TRUE(importFailures[0].message.startsWith(QStringLiteral("old.qif")))
+        << importFailures[0].message.toStdString();
+
+    request.dateOrder = QStringLiteral("day-month");
+    request.dryRun = false;
+    const model::ImportReport done = run(request);
+    EXPECT_EQ(done.counts.added, 2);
+    EXPECT_EQ(
+        db().rows(QStringLiteral("SELECT booked_on, amount_minor, currency FROM transactions ORDER BY booked_on")),
+        (QStringList{QStringLiteral("2024-04-03|-1200|GBP"), QStringLiteral("2024-06-05|-3000|GBP")}));
 }
