@@ -5,6 +5,7 @@
 #include "WidgetIdentity.h"
 #include "connections/ConnectionsView.h"
 #include "dashboard/DashboardView.h"
+#include "imports/ImportController.h"
 #include "settings/AboutDialog.h"
 #include "settings/SettingsDialog.h"
 #include "transactions/TransactionExporter.h"
@@ -14,6 +15,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -40,6 +43,9 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     m_dashboard = new DashboardView(m_host);
     m_connections = new ConnectionsView(m_host);
     m_transactions = new TransactionsView(m_host);
+    m_imports = new ImportController(m_host, this);
+    m_imports->setObjectName(QStringLiteral("importController"));
+    setAcceptDrops(true);
 
     auto* central = new QWidget(this);
     setIdentity(central, QStringLiteral("centralWidget"), tr("Coffer"));
@@ -56,7 +62,7 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     auto* content = new QVBoxLayout;
     content->setContentsMargins(0, 0, 0, 0);
     content->setSpacing(0);
-    auto* barRow = new QVBoxLayout; // takes no room while the bar is hidden
+    auto* barRow = new QVBoxLayout;            // takes no room while the bar is hidden
     barRow->setContentsMargins(24, 12, 24, 0); // in line with the pages' own margins
     barRow->addWidget(m_notificationBar);
     content->addLayout(barRow);
@@ -82,6 +88,8 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     connect(m_dashboard, &DashboardView::reauthenticateRequested, m_connections,
             &ConnectionsView::requestReauthenticate);
     connect(m_transactions->exporter(), &TransactionExporter::finished, this, &MainWindow::showEngineMessage);
+    connect(m_imports, &ImportController::message, this, &MainWindow::showEngineMessage);
+    connect(m_transactions, &TransactionsView::undoImportRequested, m_imports, &ImportController::undoImport);
     connectEngine();
     m_navigation->setCurrentRow(0);
 }
@@ -182,6 +190,9 @@ void MainWindow::createMenuBar()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_syncNowAction);
+    file->addSeparator();
+    file->addAction(m_imports->importAction());
+    file->addAction(m_imports->historyAction());
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("fileExportMenu"));
     exportMenu->addActions(m_transactions->exporter()->actions());
@@ -253,6 +264,28 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     event->accept();
     Q_EMIT quitRequested();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!ImportController::droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (!ImportController::droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = ImportController::droppedFiles(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    const qint64 accountId = m_transactions->accountAt(mapToGlobal(event->position().toPoint()));
+    m_imports->importFiles(paths, accountId);
 }
 
 void MainWindow::showEngineMessage(const QString& message)

@@ -19,6 +19,7 @@ namespace coffer::ui {
 
 class ConnectionsView;
 class DashboardView;
+class ImportController;
 class NotificationBar;
 class TransactionsView;
 class TrayController;
@@ -41,6 +42,7 @@ public:
     void showAndRaise();
     // Null where the platform has no tray.
     TrayController* tray() const { return m_tray; }
+    ImportController* imports() const { return m_imports; }
 
 Q_SIGNALS:
     // The user chose Quit (menu, tray, Ctrl+Q) or closed the window without a tray to keep running in.
@@ -48,6 +50,11 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Bank files dropped on the window are imported (onto a listed transaction or the account
+    // filter: into that account).
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenuBar();
@@ -64,6 +71,7 @@ private:
     DashboardView* m_dashboard = nullptr;
     ConnectionsView* m_connections = nullptr;
     TransactionsView* m_transactions = nullptr;
+    ImportController* m_imports = nullptr;
     QAction* m_syncNowAction = nullptr;
     QAction* m_settingsAction = nullptr;
     DesktopPreferences m_preferences;

@@ -1,6 +1,7 @@
 #include "dashboard/JobListDialog.h"
 
 #include "EngineHost.h"
+#include "ListTable.h"
 #include "PaddedItemDelegate.h"
 #include "Theme.h"
 #include "WidgetIdentity.h"
@@ -44,14 +45,7 @@ JobListDialog::JobListDialog(EngineHost& host, QWidget* parent)
     m_table = new QTableView(this);
     setIdentity(m_table, QStringLiteral("jobTable"), tr("Recent jobs"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
-    m_table->setStyleSheet(Theme::tableStyleSheet());
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 

@@ -131,6 +131,15 @@ QWidget* TransactionDetailPane::createDetailsTab()
     m_source = addField(QStringLiteral("detailSource"), tr("Source"));
     m_providerId = addField(QStringLiteral("detailProviderId"), tr("Id at source"));
 
+    m_undoImport = new QPushButton(tr("Undo this import\u2026"), content);
+    setIdentity(m_undoImport, QStringLiteral("undoImportFromDetailButton"),
+                tr("Undo the import that added this transaction"));
+    m_undoImport->setToolTip(tr("Take back everything the import of this file added or changed"));
+    connect(m_undoImport, &QPushButton::clicked, this, [this] {
+        if (m_importRun != 0)
+            Q_EMIT undoImportRequested(m_importRun);
+    });
+
     m_matchHeading = new QLabel(tr("Matched records"), content);
     setIdentity(m_matchHeading, QStringLiteral("matchHeadingLabel"), tr("Matched records"));
     QFont headingFont = m_matchHeading->font();
@@ -162,6 +171,7 @@ QWidget* TransactionDetailPane::createDetailsTab()
     layout->addWidget(m_summary);
     layout->addSpacing(6);
     layout->addLayout(m_form);
+    layout->addWidget(m_undoImport, 0, Qt::AlignLeft);
     layout->addSpacing(6);
     layout->addWidget(m_matchHeading);
     layout->addWidget(m_matches);
@@ -240,6 +250,7 @@ void TransactionDetailPane::showDetail(const store::TransactionDetail& detail)
     setField(m_source, sourceText(t.source, t.source, detail.row.connectionName));
     setField(m_providerId, t.providerId);
 
+    showImport(detail);
     showMatches(detail);
     showHistory(detail);
     m_raw->setPlainText(detail.raw.isEmpty() ? tr("The source delivered no raw record for this transaction.")
@@ -290,6 +301,19 @@ void TransactionDetailPane::showHistory(const store::TransactionDetail& detail)
     }
     for (int column = 0; column < 3; ++column)
         m_history->resizeColumnToContents(column);
+}
+
+void TransactionDetailPane::showImport(const store::TransactionDetail& detail)
+{
+    // The import that added the row is the run of its "added" event.
+    m_importRun = 0;
+    if (detail.row.transaction.source.startsWith(u"import:")) {
+        for (const store::TransactionEvent& event : detail.events) {
+            if (event.kind == u"added" && event.syncRunId != 0)
+                m_importRun = event.syncRunId;
+        }
+    }
+    m_undoImport->setVisible(m_importRun != 0);
 }
 
 qint64 TransactionDetailPane::selectedMatchId() const

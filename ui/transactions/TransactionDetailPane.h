@@ -29,6 +29,8 @@ public:
 Q_SIGNALS:
     // The record to split from the one it was matched with.
     void undoMatchRequested(qint64 transactionId);
+    // The import that added this transaction, to be undone as a whole (after the user confirms).
+    void undoImportRequested(qint64 runId);
 
 private:
     QWidget* createDetailsTab();
@@ -37,6 +39,7 @@ private:
     void showMatches(const store::TransactionDetail& detail);
     void showHistory(const store::TransactionDetail& detail);
     qint64 selectedMatchId() const;
+    void showImport(const store::TransactionDetail& detail);
 
     qint64 m_transactionId = 0;
     QStackedWidget* m_pages = nullptr;
@@ -61,6 +64,8 @@ private:
     QLabel* m_matchExplanation = nullptr;
     QTreeWidget* m_matches = nullptr;
     QPushButton* m_undoMatch = nullptr;
+    QPushButton* m_undoImport = nullptr;
+    qint64 m_importRun = 0;
     QTreeWidget* m_history = nullptr;
     QPlainTextEdit* m_raw = nullptr;
 };

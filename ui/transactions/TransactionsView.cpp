@@ -2,8 +2,7 @@
 
 #include "EngineHost.h"
 #include "Format.h"
-#include "PaddedItemDelegate.h"
-#include "Theme.h"
+#include "ListTable.h"
 #include "WidgetIdentity.h"
 #include "model/Money.h"
 #include "models/TransactionTableModel.h"
@@ -100,6 +99,7 @@ TransactionsView::TransactionsView(EngineHost& host, QWidget* parent)
     });
     connect(m_filterBar, &TransactionFilterBar::filterChanged, this, &TransactionsView::applyFilter);
     connect(m_detail, &TransactionDetailPane::undoMatchRequested, &host, &EngineHost::undoMatch);
+    connect(m_detail, &TransactionDetailPane::undoImportRequested, this, &TransactionsView::undoImportRequested);
     connect(m_totals, &TotalsLoader::totalsReady, this, &TransactionsView::showTotals);
     connect(m_totals, &TotalsLoader::categoriesReady, m_filterBar, &TransactionFilterBar::setCategories);
     connect(m_totals, &TotalsLoader::failed, this, [this](const QString& message) {
@@ -130,12 +130,7 @@ void TransactionsView::createTable()
     m_table = new QTableView(this);
     setIdentity(m_table, QStringLiteral("transactionsTable"), tr("Transactions"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table);
     // Fixed row heights keep scrolling cheap however many rows are loaded.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
@@ -145,8 +140,6 @@ void TransactionsView::createTable()
     header->setSortIndicator(TransactionTableModel::DateColumn, Qt::DescendingOrder);
     header->setSortIndicatorShown(true);
     m_table->setSortingEnabled(true); // the model sorts in the database, a page at a time
-    m_table->setStyleSheet(Theme::tableStyleSheet());
-    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
     m_table->setColumnWidth(TransactionTableModel::DateColumn, 105);
     m_table->setColumnWidth(TransactionTableModel::AccountColumn, 135);
     m_table->setColumnWidth(TransactionTableModel::CounterpartyColumn, 120);
@@ -165,6 +158,23 @@ void TransactionsView::openEarly()
     const QString path = store::Database::filePathIn(m_host.dataDir());
     if (!m_host.dataDir().isEmpty() && store::TransactionReader::hasCurrentSchema(path))
         openDatabase(path);
+}
+
+qint64 TransactionsView::accountAt(const QPoint& globalPos) const
+{
+    if (!isVisible())
+        return 0;
+    QWidget* viewport = m_table->viewport();
+    const QPoint inTable = viewport->mapFromGlobal(globalPos);
+    if (viewport->rect().contains(inTable)) {
+        const int row = m_table->rowAt(inTable.y());
+        return row >= 0 && row < m_model->rowCount() ? m_model->rowAt(row).transaction.accountId : 0;
+    }
+    if (QWidget* accountFilter = m_filterBar->findChild<QWidget*>(QStringLiteral("accountFilter"))) {
+        if (accountFilter->rect().contains(accountFilter->mapFromGlobal(globalPos)))
+            return m_filterBar->filter().accountId;
+    }
+    return 0;
 }
 
 void TransactionsView::focusSearch()

@@ -38,10 +38,15 @@ public:
     TransactionExporter* exporter() const { return m_exporter; }
     // Puts the cursor in the search field (Ctrl+F).
     void focusSearch();
+    // The account a file dropped at this point (global coordinates) goes to: the listed row's, or
+    // the account filter's choice; 0 elsewhere.
+    qint64 accountAt(const QPoint& globalPos) const;
 
 Q_SIGNALS:
     // The totals below the table were brought up to date with what is listed (tests wait on it).
     void totalsShown();
+    // The user asked to undo the import that added the selected transaction.
+    void undoImportRequested(qint64 runId);
 
 private:
     void createTable();
