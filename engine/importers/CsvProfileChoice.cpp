@@ -1,5 +1,6 @@
 #include "importers/CsvProfileChoice.h"
 
+#include "importers/csv/CsvProfile.h"
 #include "importers/csv/CsvSniffer.h"
 #include "store/ImportProfileRepository.h"
 
@@ -41,14 +42,21 @@ Result<CsvProfileChoice> chooseCsvProfile(store::Database& db, QIODevice& file, 
         if (last.value()) {
             choice.profile = last.value()->profile;
             choice.name = last.value()->name;
+            choice.remembered = true;
             return choice;
         }
     }
+    return detectCsvProfile(file);
+}
+
+Result<CsvProfileChoice> detectCsvProfile(QIODevice& file)
+{
     auto sniffed = csv::CsvSniffer::sniff(file);
     if (!file.seek(0))
         return Error::permanent(QStringLiteral("Could not read the file again from its start."));
     if (!sniffed.ok())
         return sniffed.error();
+    CsvProfileChoice choice;
     choice.profile = sniffed.value().profile.toVariantMap();
     choice.explanation = sniffed.value().explanation;
     return choice;
@@ -57,12 +65,20 @@ Result<CsvProfileChoice> chooseCsvProfile(store::Database& db, QIODevice& file, 
 model::Status rememberCsvProfile(store::Database& db, qint64 accountId, const CsvProfileChoice& choice,
                                  const model::ImportRequest& request)
 {
+    auto profile = csv::CsvProfile::fromVariantMap(choice.profile);
+    if (!profile.ok())
+        return profile.error();
+    if (request.dateOrder == u"day-month")
+        profile.value().resolveDateOrder(DateOrder::DayMonth);
+    else if (request.dateOrder == u"month-day")
+        profile.value().resolveDateOrder(DateOrder::MonthDay);
+    const QVariantMap settled = profile.value().toVariantMap();
     store::ImportProfileRepository profiles(db);
     if (request.saveProfile && !choice.name.isEmpty()) {
-        if (auto s = profiles.save(choice.name, choice.profile); !s.ok())
+        if (auto s = profiles.save(choice.name, settled); !s.ok())
             return s;
     }
-    return profiles.saveForAccount(accountId, choice.name, choice.profile);
+    return profiles.saveForAccount(accountId, choice.name, settled);
 }
 
 } // namespace coffer::importers

@@ -138,8 +138,21 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     if (!parser)
         return finish(Error::permanent(QStringLiteral("%1 is a %2 file, which this Coffer cannot import yet.")
                                            .arg(fileName, formatDisplayName(*format))));
-    if (auto s = parser->parse(file, options, parsed); !s.ok())
-        return finish(aboutFile(s.error(), fileName));
+    auto parsedOk = parser->parse(file, options, parsed);
+    if (!parsedOk.ok() && csvProfile && csvProfile->remembered && parsedOk.error().providerCode != kAskDateOrderCode) {
+        // The bank changed its export since the account's last import: read it afresh.
+        auto detected = file.seek(0) ? detectCsvProfile(file) : Result<CsvProfileChoice>(parsedOk.error());
+        if (detected.ok()) {
+            logger()->info("import request {}: the account's CSV profile no longer fits; detected again",
+                           request.requestId);
+            csvProfile = detected.value();
+            options.formatOptions = csvProfile->profile;
+            parsed = CollectingSink();
+            parsedOk = parser->parse(file, options, parsed);
+        }
+    }
+    if (!parsedOk.ok())
+        return finish(aboutFile(parsedOk.error(), fileName));
     if (parsed.transactions.isEmpty() && parsed.removals.isEmpty())
         return finish(Error::invalidData(QStringLiteral("%1 holds no transactions.").arg(fileName) +
                                          (parsed.notices.isEmpty() ? QString() : u' ' + parsed.notices.join(u' '))));

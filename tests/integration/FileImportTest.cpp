@@ -289,6 +289,41 @@ TEST_F(FileImportTest, ACsvFileIsReadAsDetectedAndTheAccountRemembersHow)
     ASSERT_TRUE(remembered.ok() && detected.ok());
     EXPECT_TRUE(remembered.value() == detected.value());
     EXPECT_EQ(db().number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE account_id = %1").arg(account)), 4);
+
+    // The bank changes its export (other columns, other order): read afresh, not refused.
+    request.path = write(QStringLiteral("mar.csv"), QByteArray("Datum;Betrag;Empfänger;Verwendungszweck\n"
+                                                               "15.03.2024;-850,00;Vermieter;Miete März\n"));
+    const model::ImportReport changed = run(request);
+    ASSERT_EQ(importFailures.size(), 0) << importFailures.value(0).message.toStdString();
+    EXPECT_EQ(changed.counts.added, 1);
+    EXPECT_FALSE(changed.csvExplanation.isEmpty());
+    EXPECT_EQ(db().number(QStringLiteral("SELECT amount_minor FROM transactions WHERE booked_on = '2024-03-15'")),
+              -85000);
+}
+
+TEST_F(FileImportTest, TheAnsweredDateOrderOfACsvIsNotAskedAgainForTheAccount)
+{
+    model::ImportRequest request;
+    request.path = write(QStringLiteral("q1.csv"), QByteArray("Date,Payee,Amount\n03/04/2024,Bakery,-12.00\n"
+                                                              "05/06/2024,Garage,-30.00\n"));
+    request.currency = QStringLiteral("GBP");
+    request.dryRun = false;
+    run(request);
+    ASSERT_EQ(importFailures.size(), 1);
+    EXPECT_EQ(importFailures[0].code, QStringLiteral("ASK_DATE_ORDER"));
+    request.dateOrder = QStringLiteral("day-month");
+    const model::ImportReport done = run(request);
+    ASSERT_EQ(importFailures.size(), 1) << importFailures.last().message.toStdString();
+    ASSERT_EQ(done.accounts.size(), 1);
+
+    request.path = write(QStringLiteral("q2.csv"), QByteArray("Date,Payee,Amount\n07/08/2024,Bakery,-4.00\n"));
+    request.accountId = done.accounts[0].accountId;
+    request.dateOrder.clear();
+    request.currency.clear();
+    const model::ImportReport next = run(request);
+    ASSERT_EQ(importFailures.size(), 1) << importFailures.last().message.toStdString();
+    EXPECT_EQ(next.counts.added, 1);
+    EXPECT_EQ(db().number(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE booked_on = '2024-08-07'")), 1);
 }
 
 TEST_F(FileImportTest, AFileWhoseDatesFitBothOrdersAsksAndImportsOnceAnswered)
