@@ -93,12 +93,16 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     QElapsedTimer timer;
     timer.start();
     const QString fileName = QFileInfo(request.path).fileName();
-    const auto finish = [&](Result<ImportReport> outcome) {
+    const auto finish = [&](Result<ImportReport> outcome) -> Result<ImportReport> {
         m_cancellation->forget(request.requestId);
-        if (!outcome.ok())
-            logger()->info("import request {} ended: {}", request.requestId,
-                           model::errorKindName(outcome.error().kind).toStdString());
-        return outcome;
+        if (outcome.ok())
+            return outcome;
+        logger()->info("import request {} ended: {}", request.requestId,
+                       model::errorKindName(outcome.error().kind).toStdString());
+        Error error = outcome.error();
+        if (error.kind == model::ErrorKind::Cancelled)
+            error.providerCode = kCancelledCode; // wherever it stopped: after reading, or between pages
+        return error;
     };
 
     QFile file(request.path);
@@ -231,9 +235,7 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     Status written = request.dryRun ? m_db.rehearse(body) : m_db.inTransaction(body);
     if (!written.ok()) {
         Error error = written.error();
-        if (error.kind == model::ErrorKind::Cancelled)
-            error.providerCode = kCancelledCode;
-        else if (error.kind == model::ErrorKind::Storage)
+        if (error.kind == model::ErrorKind::Storage)
             error.userMessage =
                 QStringLiteral("%1 was not imported: %2 Nothing of it was stored.").arg(fileName, error.userMessage);
         return finish(error);
