@@ -18,6 +18,11 @@ const char* const kCommands = R"(Commands:
   backfill --connection ID --from YYYY-MM-DD   fetch older history, newest first (resumable)
   export --format csv|ofx|ledger|beancount --output FILE [--account ID] [--from DATE] [--to DATE]
                                                write the transactions to a file for a spreadsheet or accounting tool
+  import FILE [--account ID] [--profile NAME] [--currency CODE] [--date-order day-month|month-day] [--dry-run]
+                                               import a bank file (OFX/QFX, QIF, CSV, CAMT.053, MT940) as one run;
+                                               prints added, matched, skipped and invalid records
+  imports [--limit N]                          past imports: run, file, when, counts, undone
+  undo-import RUN                              take back everything an import added or changed
   archive run                                  apply the retention policy now (see settings)
   archive restore FILE                         bring an archive's transactions back
   settings [set KEY VALUE]                     show the settings, or change one
@@ -71,20 +76,28 @@ std::variant<Request, QString> interpretExport(const QCommandLineParser& parser,
 
 } // namespace
 
+QString optionsNotFor(const QCommandLineParser& parser, const CliOptions& o, const QString& command,
+                      std::initializer_list<const QCommandLineOption*> allowed)
+{
+    for (const QCommandLineOption& opt : o.list()) {
+        const bool isAllowed = std::any_of(allowed.begin(), allowed.end(),
+                                           [&](const QCommandLineOption* a) { return a->names() == opt.names(); });
+        if (parser.isSet(opt) && !isAllowed)
+            return QStringLiteral("--%1 does not apply to \"%2\".").arg(opt.names().constLast(), command);
+    }
+    return {};
+}
+
 std::variant<Request, QString> interpret(const QCommandLineParser& parser, const CliOptions& o)
 {
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0) + u' ' + args.value(1);
     Request r;
-    auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) -> QString {
-        for (const QCommandLineOption* opt : {&o.name, &o.seed, &o.fail, &o.connection, &o.all, &o.limit, &o.deleteData,
-                                              &o.from, &o.to, &o.format, &o.output, &o.account}) {
-            if (parser.isSet(*opt) && std::find(allowed.begin(), allowed.end(), opt) == allowed.end())
-                return QStringLiteral("--%1 does not apply to \"%2\".")
-                    .arg(opt->names().constLast(), command.trimmed());
-        }
-        return {};
+    auto allowOnly = [&](std::initializer_list<const QCommandLineOption*> allowed) {
+        return optionsNotFor(parser, o, command.trimmed(), allowed);
     };
+    if (auto imports = interpretImportCommands(parser, o))
+        return *imports;
     if (args.size() == 3 && command == u"connections add") {
         r.kind = Request::Kind::AddConnection;
         r.provider = args[2];
@@ -262,6 +275,5 @@ std::variant<Request, QString> interpret(const QCommandLineParser& parser, const
         return QStringLiteral("No command given.");
     return QStringLiteral("Unknown command \"%1\".").arg(args.join(u' '));
 }
-
 
 } // namespace coffer::cli

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QString>
 
+#include <initializer_list>
+#include <optional>
 #include <variant>
 
 namespace coffer::cli {
@@ -37,16 +39,37 @@ struct CliOptions {
                               QStringLiteral("F")};
     QCommandLineOption output{QStringLiteral("output"), QStringLiteral("File to export to (replaced atomically)."),
                               QStringLiteral("FILE")};
-    QCommandLineOption account{QStringLiteral("account"), QStringLiteral("Export only this account id."),
+    QCommandLineOption account{QStringLiteral("account"),
+                               QStringLiteral("Export only this account id; import a file into this account."),
                                QStringLiteral("ID")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               QStringLiteral("Import: the saved CSV column profile to use."), QStringLiteral("NAME")};
+    QCommandLineOption currency{
+        QStringLiteral("currency"),
+        QStringLiteral("Import: the currency of amounts the file gives none for (EUR, USD...)."),
+        QStringLiteral("CODE")};
+    QCommandLineOption dateOrder{QStringLiteral("date-order"),
+                                 QStringLiteral("Import: how the file writes 03/04: day-month or month-day."),
+                                 QStringLiteral("ORDER")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"),
+                              QStringLiteral("Import: show what importing the file would do, write nothing.")};
 
     QList<QCommandLineOption> list() const
     {
-        return {name, seed, fail, connection, all, limit, deleteData, from, to, format, output, account};
+        return {name, seed,   fail,   connection, all,     limit,    deleteData, from,
+                to,   format, output, account,    profile, currency, dateOrder,  dryRun};
     }
 };
 
 // Turns the words and options into a Request, or returns the usage error to print.
 std::variant<Request, QString> interpret(const QCommandLineParser& parser, const CliOptions& options);
+
+// The usage error for an option set that `command` does not take; empty when all are allowed.
+QString optionsNotFor(const QCommandLineParser& parser, const CliOptions& options, const QString& command,
+                      std::initializer_list<const QCommandLineOption*> allowed);
+
+// import FILE, imports, undo-import RUN (CliImportArguments.cpp); nullopt for other commands.
+std::optional<std::variant<Request, QString>> interpretImportCommands(const QCommandLineParser& parser,
+                                                                      const CliOptions& options);
 
 } // namespace coffer::cli

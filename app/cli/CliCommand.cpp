@@ -48,6 +48,7 @@ CliCommand::CliCommand(EngineOptions options, Request request, QObject* parent)
         m_failed = m_failed || !s.succeeded;
     });
     connectQueueSignals();
+    connectImportSignals();
     connect(m_host.get(), &EngineHost::idle, this, [this] {
         if (m_request.kind != Kind::Sync && m_request.kind != Kind::Backfill)
             return;
@@ -128,6 +129,9 @@ void CliCommand::onStarted(const QString& databasePath)
     case Kind::Export:
         runExport();
         break;
+    case Kind::ImportFile:
+    case Kind::ListImports:
+    case Kind::UndoImport: startImport(); break;
     case Kind::Daemon:
         printLine(QStringLiteral("Coffer daemon running on %1; stop it with Ctrl+C or SIGTERM.").arg(databasePath));
         break;

@@ -39,10 +39,13 @@ struct Request {
         ShowSettings,
         SetSetting,
         Export,
+        ImportFile,
+        ListImports,
+        UndoImport,
     };
     Kind kind = Kind::Status;
     QString provider;
-    QString name;
+    QString name; // connection name; import: the CSV profile
     std::optional<qint64> seed;
     QString injectFailure;   // demo only: "transient" or "reauth"
     qint64 connectionId = 0; // 0: all
@@ -50,10 +53,14 @@ struct Request {
     qint64 transactionId = 0;
     QDate from;           // backfill, export
     QDate to;             // export
-    QString path;         // archive restore, export output
+    QString path;         // archive restore, export output, the file to import (absolute)
     QString format;       // export: csv, ofx, ledger, beancount
-    qint64 accountId = 0; // export: 0 for every account
-    QString key;  // settings set
+    qint64 accountId = 0; // export: 0 for every account; import: 0 for where the file's accounts went before
+    QString currency;     // import: of amounts without one, and of new accounts
+    QString dateOrder;    // import: "day-month", "month-day" or empty (decided from the file)
+    bool dryRun = false;
+    qint64 runId = 0; // undo-import
+    QString key;      // settings set
     QString value;
     QString schedule;
     bool deleteData = false;
@@ -75,6 +82,9 @@ private:
     void connectQueueSignals();
     void printStatusWhenComplete();
     void runExport();
+    // import, imports, undo-import (CliImportCommand.cpp).
+    void connectImportSignals();
+    void startImport();
     void finish(int exitCode);
     void fail(const QString& message);
 

@@ -51,14 +51,13 @@ QString RecordIdMaker::idFor(QStringView accountId, const QDate& date, const mod
 QString RecordIdMaker::fileIdOrMade(QStringView accountId, const QString& fileId, const QDate& date,
                                     const model::Money& amount, QStringView text)
 {
-    QString key = accountId.toString();
-    key += u'\x1f';
-    key += fileId;
-    if (!m_fileIds.contains(key)) {
-        m_fileIds.insert(key);
-        return fileId;
+    if (!m_lastFileIds || m_lastAccount != accountId) {
+        m_lastAccount = accountId.toString();
+        m_lastFileIds = &m_fileIds[m_lastAccount]; // stable until the next insertion, which resets it
     }
-    return idFor(accountId, date, amount, text);
+    const qsizetype before = m_lastFileIds->size();
+    m_lastFileIds->insert(fileId);
+    return m_lastFileIds->size() > before ? fileId : idFor(accountId, date, amount, text);
 }
 
 } // namespace coffer::importers

@@ -19,6 +19,9 @@ namespace coffer::importers {
 // One maker per parse: occurrences count within one file. Thread affinity: the caller's.
 class RecordIdMaker {
 public:
+    RecordIdMaker() = default;
+    Q_DISABLE_COPY_MOVE(RecordIdMaker)
+
     QString idFor(QStringView accountId, const QDate& date, const model::Money& amount, QStringView text);
 
     // The file's own id for the record (CAMT AcctSvcrRef, an MT940 bank reference) the first time
@@ -28,8 +31,10 @@ public:
                          QStringView text);
 
 private:
-    QHash<quint64, int> m_occurrences; // the id's digest -> how many times seen so far
-    QSet<QString> m_fileIds;           // "account\x1fid" of the file ids handed out
+    QHash<quint64, int> m_occurrences;       // the id's digest -> how many times seen so far
+    QHash<QString, QSet<QString>> m_fileIds; // account -> the file ids handed out for it
+    QString m_lastAccount;                   // the account of the previous call and its set:
+    QSet<QString>* m_lastFileIds = nullptr;  // records come in runs of one account
 };
 
 } // namespace coffer::importers

@@ -10,6 +10,9 @@ COFFER_RUN_PACKAGES=(gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core)
 # ledger and beancount (bean-check, bean-query) read the exports back in the export tests; trayer
 # gives the virtual display a system tray for the tray tests.
 COFFER_TEST_PACKAGES=(xvfb xauth gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core ledger beancount trayer)
+# The parsers' fuzz targets (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan, UBSan), which
+# Debian ships apart from the compiler.
+COFFER_FUZZ_PACKAGES=(clang libclang-rt-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -4,8 +4,6 @@
 #include "CofferctlFixture.h"
 
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 using coffer::test::Cofferctl;
 using coffer::test::hashOf;
@@ -23,24 +21,6 @@ protected:
                   0);
         const Outcome sync = run({QStringLiteral("sync")});
         ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
-    }
-
-    qint64 count(const QString& where) const
-    {
-        qint64 n = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
-            db.setDatabaseName(dbPath());
-            EXPECT_TRUE(db.open());
-            QSqlQuery q(db);
-            EXPECT_TRUE(q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND "
-                                              "matched_to IS NULL ") +
-                               where));
-            if (q.next())
-                n = q.value(0).toLongLong();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("count"));
-        return n;
     }
 
     QString file(const QString& name) const { return QDir(m_dir.path()).filePath(name); }

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -45,6 +47,26 @@ protected:
     static int lines(const QString& text) { return int(text.trimmed().split(u'\n', Qt::SkipEmptyParts).size()); }
 
     QString dbPath() const { return QDir(m_dir.path()).filePath(QStringLiteral("coffer.sqlite3")); }
+
+    // Transactions a user sees (not removed, not folded into another), with an extra condition
+    // ("AND account_id = 1"), read from the data folder's database.
+    qint64 count(const QString& where) const
+    {
+        qint64 n = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+            db.setDatabaseName(dbPath());
+            EXPECT_TRUE(db.open());
+            QSqlQuery q(db);
+            EXPECT_TRUE(q.exec(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status != 'removed' AND "
+                                              "matched_to IS NULL ") +
+                               where));
+            if (q.next())
+                n = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("count"));
+        return n;
+    }
 
     QTemporaryDir m_dir;
     QString m_service = coffer::test::uniqueKeychainService();

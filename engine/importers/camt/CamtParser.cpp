@@ -3,6 +3,7 @@
 #include "importers/RecordId.h"
 #include "importers/camt/CamtDocument.h"
 #include "importers/camt/CamtEntry.h"
+#include "importers/camt/RawEntryWriter.h"
 
 #include <QXmlStreamReader>
 
@@ -29,31 +30,15 @@ template <typename Fields> struct Slot {
 };
 
 template <typename Fields, std::size_t N>
-void assign(const Slot<Fields> (&slots)[N], QStringView path, const QString& text, Fields& into)
+void assign(const Slot<Fields> (&slots)[N], QStringView path, QStringView text, Fields& into)
 {
     for (const Slot<Fields>& slot : slots) {
         if (slot.path != path)
             continue;
         QString& field = into.*slot.member;
         if (!slot.ifEmpty || field.isEmpty())
-            field = text;
+            field = text.toString();
         return;
-    }
-}
-
-void appendEscaped(QByteArray& out, QStringView text)
-{
-    for (const QChar c : text) {
-        if (c == u'<')
-            out += "&lt;";
-        else if (c == u'>')
-            out += "&gt;";
-        else if (c == u'&')
-            out += "&amp;";
-        else if (c == u'"')
-            out += "&quot;";
-        else
-            out += QStringView(&c, 1).toUtf8();
     }
 }
 
@@ -80,8 +65,8 @@ private:
     void start();
     void end();
     void startEntry();
-    void statementField(QStringView path, const QString& text);
-    void entryField(QStringView path, const QString& text);
+    void statementField(QStringView path, QStringView text);
+    void entryField(QStringView path, QStringView text);
     void endBalance();
     void sendAccount();
     void recordRaw();
@@ -104,6 +89,7 @@ private:
     bool m_balanceUnsent = false;
     BalanceFields m_bal;
     EntryFields m_ntry;
+    RawEntryWriter m_raw;
 };
 
 model::Status Reader::run()
@@ -117,6 +103,9 @@ model::Status Reader::run()
             end();
             break;
         case QXmlStreamReader::Characters:
+            // White space between elements is no value (and trimmed from values anyway).
+            if (m_xml.isWhitespace())
+                break;
             if (m_text.size() < kMaxText)
                 m_text += m_xml.text();
             recordRaw();
@@ -147,7 +136,7 @@ model::Status Reader::run()
 
 void Reader::start()
 {
-    m_text.clear();
+    m_text.resize(0);
     if (m_pathLengths.size() >= kMaxDepth)
         return fail(QStringLiteral("elements nested more than %1 deep").arg(kMaxDepth));
     m_pathLengths.append(m_path.size());
@@ -199,16 +188,16 @@ void Reader::startEntry()
 
 void Reader::end()
 {
-    const QString text = m_text.trimmed();
-    m_text.clear();
+    const QStringView trimmed = QStringView(m_text).trimmed(); // valid until m_text is emptied below
     recordRaw();
     const qsizetype length = m_path.size();
     if (m_entry >= 0) {
         if (length == m_entry) {
+            m_ntry.raw = m_raw.take();
             m_sink.transaction(toTransaction(std::move(m_ntry), m_account.id, m_options.defaultCurrency, m_ids));
             m_entry = m_details = -1;
         } else {
-            entryField(below(m_entry), text);
+            entryField(below(m_entry), trimmed);
         }
     } else if (length == m_balance) {
         endBalance();
@@ -220,13 +209,14 @@ void Reader::end()
             sendAccount();
         m_statement = -1;
     } else if (m_statement >= 0) {
-        statementField(below(m_statement), text);
+        statementField(below(m_statement), trimmed);
     }
+    m_text.resize(0); // keeps its capacity: no allocation per element
     if (!m_pathLengths.isEmpty())
         m_path.truncate(m_pathLengths.takeLast());
 }
 
-void Reader::statementField(QStringView path, const QString& text)
+void Reader::statementField(QStringView path, QStringView text)
 {
     static constexpr Slot<StatementAccount> kAccount[] = {
         {u"/Acct/Id/IBAN", &StatementAccount::id, false},
@@ -248,7 +238,7 @@ void Reader::statementField(QStringView path, const QString& text)
         assign(kAccount, path, text, m_account);
 }
 
-void Reader::entryField(QStringView path, const QString& text)
+void Reader::entryField(QStringView path, QStringView text)
 {
     static constexpr Slot<EntryFields> kEntry[] = {
         {u"/Amt", &EntryFields::amount, false},
@@ -279,7 +269,7 @@ void Reader::entryField(QStringView path, const QString& text)
     }
     const QStringView detail = below(m_details);
     if (detail == u"/RmtInf/Ustrd" && !text.isEmpty())
-        m_ntry.remittance.append(text);
+        m_ntry.remittance.append(text.toString());
     else
         assign(kDetails, detail, text, m_ntry);
 }
@@ -315,32 +305,8 @@ void Reader::sendAccount()
 
 void Reader::recordRaw()
 {
-    if (m_entry < 0)
-        return;
-    QByteArray& raw = m_ntry.raw;
-    if (raw.size() > kMaxText)
-        return;
-    switch (m_xml.tokenType()) {
-    case QXmlStreamReader::StartElement:
-        raw += '<';
-        raw += m_xml.name().toUtf8();
-        for (const QXmlStreamAttribute& a : m_xml.attributes()) {
-            raw += ' ' + a.name().toUtf8() + "=\"";
-            appendEscaped(raw, a.value());
-            raw += '"';
-        }
-        raw += '>';
-        break;
-    case QXmlStreamReader::EndElement:
-        raw += "</" + m_xml.name().toUtf8() + '>';
-        break;
-    case QXmlStreamReader::Characters:
-        if (!m_xml.isWhitespace())
-            appendEscaped(raw, m_xml.text());
-        break;
-    default:
-        break;
-    }
+    if (m_entry >= 0)
+        m_raw.write(m_xml);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "importers/csv/CsvAmount.h"
 
+#include <algorithm>
+
 namespace coffer::importers::csv {
 
 namespace {
@@ -46,19 +48,28 @@ QByteArray withoutCurrency(QByteArrayView cell)
 CsvAmountText cleanAmount(QByteArrayView cell)
 {
     CsvAmountText out;
+    // Most cells are a plain number: nothing to drop.
+    if (std::all_of(cell.begin(), cell.end(), isNumberByte)) {
+        out.number = cell.trimmed().toByteArray();
+        return out;
+    }
     QByteArray text = withoutCurrency(cell);
-    auto endsWithWord = [&](const char* word) {
-        const qsizetype len = qsizetype(qstrlen(word));
+    auto endsWithWord = [&](QByteArrayView word) {
+        const qsizetype len = word.size();
         if (text.size() <= len)
             return false;
-        const QByteArray tail = text.right(len).toUpper();
+        for (qsizetype i = 0; i < len; ++i) {
+            const char c = text[text.size() - len + i];
+            if ((c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c) != word[i])
+                return false;
+        }
         const char before = text[text.size() - len - 1];
-        return tail == word && (before == ' ' || (before >= '0' && before <= '9'));
+        return before == ' ' || (before >= '0' && before <= '9');
     };
-    for (const auto& [word, direction] :
-         {std::pair{"CR", 1}, std::pair{"DR", -1}, std::pair{"C", 1}, std::pair{"D", -1}}) {
+    for (const auto& [word, direction] : {std::pair{QByteArrayView("CR"), 1}, std::pair{QByteArrayView("DR"), -1},
+                                          std::pair{QByteArrayView("C"), 1}, std::pair{QByteArrayView("D"), -1}}) {
         if (endsWithWord(word)) {
-            text.chop(qsizetype(qstrlen(word)));
+            text.chop(word.size());
             out.direction = direction;
             break;
         }

@@ -27,8 +27,11 @@ void CsvColumnStats::add(QByteArrayView value)
         value[2] >= 'A' && value[2] <= 'Z')
         ++currencyCodes;
     if (!manyDistinct && value.size() <= 16) {
-        distinct.insert(foldedName(QString::fromUtf8(value)));
-        manyDistinct = distinct.size() > kMaxDistinct;
+        if (!m_distinctBytes.contains(value)) {
+            m_distinctBytes.append(value.toByteArray());
+            distinct.insert(foldedName(QString::fromUtf8(value)));
+            manyDistinct = m_distinctBytes.size() > kMaxDistinct;
+        }
     } else {
         manyDistinct = true;
     }

@@ -24,6 +24,7 @@ struct CsvColumnStats {
     bool unique = true;
 
     static constexpr int kMaxDistinct = 4;
+    QList<QByteArray> m_distinctBytes; // the values behind `distinct`, as the file has them
 
     void add(QByteArrayView value);
 

@@ -9,8 +9,6 @@
 #include "importers/csv/CsvSniffer.h"
 #include "model/Currency.h"
 
-#include <QHash>
-
 #include <algorithm>
 
 namespace coffer::importers::csv {
@@ -181,16 +179,15 @@ private:
         return {};
     }
 
+    // The id column's value the first time the file uses it; made from the record otherwise (no
+    // id column, an empty cell, or a bank that reuses an id).
     QString idOf(const CsvRecord& record, const providers::ProviderTransaction& t)
     {
+        const QString text = t.counterparty.isEmpty() ? t.description : t.description + u'\x1f' + t.counterparty;
         const QString id = textAt(record, m_p.idColumn);
-        if (id.isEmpty()) {
-            const QString text = t.counterparty.isEmpty() ? t.description : t.description + u'\x1f' + t.counterparty;
+        if (id.isEmpty())
             return m_ids.idFor(QStringView(), t.bookedOn, t.amount, text);
-        }
-        // An id that repeats in the file (a bank's reuse) still names one row each.
-        const int seen = m_idSeen[id]++;
-        return seen == 0 ? id : QStringLiteral("%1#%2").arg(id).arg(seen + 1);
+        return m_ids.fileIdOrMade(QStringView(), id, t.bookedOn, t.amount, text);
     }
 
     const CsvProfile& m_p;
@@ -198,7 +195,6 @@ private:
     const ParseOptions& m_options;
     text::NumberStyle m_style;
     RecordIdMaker m_ids;
-    QHash<QString, int> m_idSeen;
 };
 
 model::Result<CsvProfile> profileFor(QIODevice& in, const ParseOptions& options)
@@ -212,21 +208,18 @@ model::Result<CsvProfile> profileFor(QIODevice& in, const ParseOptions& options)
     return CsvProfile::fromVariantMap(options.formatOptions);
 }
 
-model::Result<CsvDateFormat> dateFormatFor(const CsvProfile& profile, DateOrder order)
+model::Result<CsvDateFormat> dateFormatFor(CsvProfile profile, DateOrder order)
 {
+    profile.resolveDateOrder(order);
     auto format = CsvDateFormat::fromString(profile.dateFormat);
     if (!format)
         return Error::invalidData(QStringLiteral("CSV profile: \"dateFormat\" is not a date format Coffer reads"));
-    if (!profile.dateOrderAmbiguous || format->order == CsvDateFormat::Order::YearMonthDay)
-        return *format;
-    if (order == DateOrder::Auto) {
+    if (profile.dateOrderAmbiguous && format->order != CsvDateFormat::Order::YearMonthDay) {
         Error e = Error::invalidData(QStringLiteral(
             "every date in the file fits both day/month and month/day order (such as 03/04/2024): which is it?"));
         e.providerCode = kAskDateOrderCode;
         return e;
     }
-    format->order =
-        order == DateOrder::DayMonth ? CsvDateFormat::Order::DayMonthYear : CsvDateFormat::Order::MonthDayYear;
     return *format;
 }
 
@@ -272,11 +265,13 @@ model::Status CsvParser::parse(QIODevice& in, const ParseOptions& options, State
     CsvRecord record;
     for (int skipped = 0; skipped < profile.skipRows && reader.next(record); ++skipped) {
     }
+    // The profile's header says how many fields a row has (a header may be one short of its rows).
     int expectedFields = profile.headers.size();
     if (profile.hasHeader && reader.next(record)) {
         if (auto s = checkHeader(record, profile); !s)
             return s;
-        expectedFields = record.fields.size();
+        if (expectedFields == 0)
+            expectedFields = record.fields.size();
     }
 
     StatementAccount account;

@@ -13,8 +13,9 @@ namespace coffer::importers::csv {
 // with a notice. Errors: a profile that cannot read the file (a header that differs from the
 // profile's, a file where no row fits it), dates whose day/month order only the user can tell
 // (providerCode kAskDateOrderCode, unless ParseOptions::dateOrder says), no currency (neither a
-// currency column nor ParseOptions::defaultCurrency). providerId: the profile's id column, else
-// made by RecordIdMaker from date, amount, description and payee.
+// currency column nor ParseOptions::defaultCurrency). providerId: the profile's id column the
+// first time the file uses a value, else made by RecordIdMaker from date, amount, description
+// and payee.
 class CsvParser final : public StatementParser {
 public:
     Format format() const override { return Format::Csv; }

@@ -315,15 +315,17 @@ model::Status CsvProfile::validate() const
     return model::Ok{};
 }
 
-int CsvProfile::lastColumn() const
+bool CsvProfile::resolveDateOrder(DateOrder order)
 {
-    int last = -1;
-    for (const int c : {dateColumn, valueDateColumn, amountColumn, debitColumn, creditColumn, directionColumn,
-                        counterpartyColumn, referenceColumn, checkNumberColumn, currencyColumn, idColumn})
-        last = qMax(last, c);
-    for (const int c : descriptionColumns)
-        last = qMax(last, c);
-    return last;
+    auto format = CsvDateFormat::fromString(dateFormat);
+    if (!dateOrderAmbiguous || order == DateOrder::Auto || !format ||
+        format->order == CsvDateFormat::Order::YearMonthDay)
+        return false;
+    format->order =
+        order == DateOrder::DayMonth ? CsvDateFormat::Order::DayMonthYear : CsvDateFormat::Order::MonthDayYear;
+    dateFormat = format->toString();
+    dateOrderAmbiguous = false;
+    return true;
 }
 
 } // namespace coffer::importers::csv

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importers/StatementParser.h"
 #include "importers/text/Charset.h"
 #include "model/Result.h"
 
@@ -78,8 +79,10 @@ struct CsvProfile {
     // Whether the profile can read a file: a date column and format, an amount column or a
     // debit/credit pair, a direction column when the sign needs one. The error says what is missing.
     model::Status validate() const;
-    // The highest column index the profile uses (-1 when none).
-    int lastColumn() const;
+    // The user's answer to an ambiguous day/month order: dateFormat takes that order and the
+    // profile is no longer ambiguous (so a saved profile does not ask again). Nothing changes
+    // for an unambiguous profile or DateOrder::Auto. Returns whether it changed.
+    bool resolveDateOrder(DateOrder order);
 
     friend bool operator==(const CsvProfile&, const CsvProfile&) = default;
 };

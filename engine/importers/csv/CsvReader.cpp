@@ -21,26 +21,38 @@ CsvReader::CsvReader(text::ByteStream& in, char delimiter)
 {
 }
 
-bool CsvReader::fail(qint64 line, const QString& why)
+bool CsvReader::fail(CsvRecord& record, qint64 line, const QString& why)
 {
     m_error = model::Error::invalidData(QStringLiteral("line %1: %2").arg(line).arg(why));
-    return false;
+    return endRecord(record, 0, false);
 }
 
 bool CsvReader::next(CsvRecord& record)
 {
-    record.fields.clear();
-    record.raw.clear();
+    // The record's field buffers are reused from one record to the next: no allocation per cell.
+    qsizetype count = 0;
+    auto field = [&]() -> QByteArray& {
+        if (count == record.fields.size())
+            record.fields.emplaceBack();
+        return record.fields[count];
+    };
+    auto finishField = [&]() {
+        ++count;
+        if (count < record.fields.size())
+            record.fields[count].truncate(0);
+    };
+    record.raw.truncate(0);
+    if (!record.fields.isEmpty())
+        record.fields[0].truncate(0);
     if (m_error)
-        return false;
+        return endRecord(record, 0, false);
     record.line = m_in.lineNumber();
     if (!m_in.readLine(m_line)) {
         if (m_in.error())
             m_error = m_in.error();
-        return false;
+        return endRecord(record, 0, false);
     }
 
-    QByteArray field;
     bool inQuotes = false;
     bool afterQuote = false; // the current field's closing quote was read
     for (;;) {
@@ -53,13 +65,13 @@ bool CsvReader::next(CsvRecord& record)
                 qsizetype j = i;
                 while (j < n && p[j] != '"')
                     ++j;
-                field.append(p + i, j - i);
+                field().append(p + i, j - i);
                 if (j == n) {
                     i = n;
                     break;
                 }
                 if (j + 1 < n && p[j + 1] == '"') {
-                    field.append('"');
+                    field().append('"');
                     i = j + 2;
                 } else {
                     inQuotes = false;
@@ -70,16 +82,16 @@ bool CsvReader::next(CsvRecord& record)
             }
             const char c = p[i];
             if (c == m_delimiter) {
-                if (record.fields.size() >= kMaxFields)
-                    return fail(record.line, QStringLiteral("more than %1 fields").arg(kMaxFields));
-                record.fields.append(field);
-                field.clear();
+                if (count + 1 >= kMaxFields)
+                    return fail(record, record.line, QStringLiteral("more than %1 fields").arg(kMaxFields));
+                field(); // an empty field still counts
+                finishField();
                 afterQuote = false;
                 ++i;
                 continue;
             }
-            if (c == '"' && !afterQuote && field.trimmed().isEmpty()) {
-                field.clear();
+            if (c == '"' && !afterQuote && field().trimmed().isEmpty()) {
+                field().truncate(0);
                 inQuotes = true;
                 ++i;
                 continue;
@@ -91,7 +103,7 @@ bool CsvReader::next(CsvRecord& record)
             qsizetype j = i + 1;
             while (j < n && p[j] != m_delimiter && p[j] != '"')
                 ++j;
-            field.append(p + i, j - i);
+            field().append(p + i, j - i);
             i = j;
         }
         if (!inQuotes)
@@ -101,20 +113,25 @@ bool CsvReader::next(CsvRecord& record)
         if (!m_in.readLine(m_line)) {
             if (m_in.error()) {
                 m_error = m_in.error();
-                return false;
+                return endRecord(record, 0, false);
             }
-            return fail(opened, QStringLiteral("a quoted field is never closed"));
+            return fail(record, opened, QStringLiteral("a quoted field is never closed"));
         }
-        field.append('\n');
+        field().append('\n');
         record.raw.append('\n');
         if (record.raw.size() > text::ByteStream::kMaxRecordBytes)
-            return fail(opened, QStringLiteral("a quoted field longer than %1 MiB")
-                                    .arg(text::ByteStream::kMaxRecordBytes / (1024 * 1024)));
+            return fail(record, opened,
+                        QStringLiteral("a quoted field longer than %1 MiB")
+                            .arg(text::ByteStream::kMaxRecordBytes / (1024 * 1024)));
     }
-    if (record.fields.size() >= kMaxFields)
-        return fail(record.line, QStringLiteral("more than %1 fields").arg(kMaxFields));
-    record.fields.append(field);
-    return true;
+    field();
+    return endRecord(record, count + 1, true);
+}
+
+bool CsvReader::endRecord(CsvRecord& record, qsizetype fields, bool ok)
+{
+    record.fields.resize(fields);
+    return ok;
 }
 
 } // namespace coffer::importers::csv

@@ -43,7 +43,8 @@ public:
     const std::optional<model::Error>& error() const { return m_error; }
 
 private:
-    bool fail(qint64 line, const QString& why);
+    bool fail(CsvRecord& record, qint64 line, const QString& why);
+    static bool endRecord(CsvRecord& record, qsizetype fields, bool ok);
 
     text::ByteStream& m_in;
     char m_delimiter;

@@ -466,37 +466,58 @@ model::Status secondPass(QIODevice& in, Findings& f, QStringList& explanation)
         return *input.error();
     CsvReader reader(input.stream(), p.delimiter);
     CsvRecord record;
+    CsvRecord previous; // the last record before the data, when it came right before
     int index = 0;
     bool started = false;
     f.columns.resize(f.modalFields);
     f.roles.fill(CsvRole::None, f.modalFields);
+    auto takeHeader = [&](const CsvRecord& header) {
+        p.hasHeader = true;
+        for (int c = 0; c < f.modalFields; ++c) {
+            p.headers.append(QString::fromUtf8(header.fields.value(c)).trimmed());
+            f.roles[c] = roleForHeader(p.headers.last());
+            f.columns[c].trackUnique = f.roles[c] == CsvRole::Reference;
+        }
+    };
+    // A header one field short of the rows (rows ending in a delimiter: Chase), or one longer
+    // with an empty last cell, still names the columns.
+    auto nearlyHeader = [&](const CsvRecord& header) {
+        const qsizetype n = header.fields.size();
+        return (n == f.modalFields - 1 || (n == f.modalFields + 1 && header.fields.last().trimmed().isEmpty())) &&
+               shapeOf(header) == RowShape::Header;
+    };
     for (; reader.next(record); ++index) {
         if (record.isBlank()) {
-            if (!started)
+            if (!started) {
                 p.skipRows = index + 1;
+                previous.fields.clear();
+            }
             continue;
         }
         if (record.fields.size() != f.modalFields) {
-            if (!started)
+            if (!started) {
                 p.skipRows = index + 1;
+                previous = record;
+            }
             continue;
         }
         if (!started) {
             const RowShape shape = shapeOf(record);
             if (shape == RowShape::Other) {
                 p.skipRows = index + 1;
+                previous.fields.clear();
                 continue;
             }
             started = true;
             p.skipRows = index;
-            p.hasHeader = shape == RowShape::Header;
-            if (p.hasHeader) {
-                for (int c = 0; c < f.modalFields; ++c) {
-                    p.headers.append(QString::fromUtf8(record.fields[c]).trimmed());
-                    f.roles[c] = roleForHeader(p.headers.last());
-                    f.columns[c].trackUnique = f.roles[c] == CsvRole::Reference;
-                }
+            if (shape == RowShape::Header) {
+                takeHeader(record);
                 continue;
+            }
+            p.hasHeader = false;
+            if (!previous.fields.isEmpty() && nearlyHeader(previous)) {
+                p.skipRows = index - 1;
+                takeHeader(previous);
             }
         }
         ++f.dataRows;

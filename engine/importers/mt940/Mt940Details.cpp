@@ -24,32 +24,41 @@ QChar structuredSeparator(QStringView text)
     return sep;
 }
 
-constexpr QStringView kSepaKeys[] = {u"EREF+", u"KREF+", u"MREF+", u"CRED+", u"DEBT+", u"SVWZ+",
-                                     u"ABWA+", u"ABWE+", u"COAM+", u"OAMT+", u"IBAN+", u"BIC+"};
+constexpr QStringView kSepaKeys[] = {u"EREF", u"KREF", u"MREF", u"CRED", u"DEBT", u"SVWZ",
+                                     u"ABWA", u"ABWE", u"COAM", u"OAMT", u"IBAN", u"BIC"};
 
-// The value of a SEPA key in the remittance text, up to the next key; empty when absent.
-QString sepaValue(QStringView text, QStringView key)
-{
-    const qsizetype at = text.indexOf(key);
-    if (at < 0)
-        return {};
-    const qsizetype from = at + key.size();
-    qsizetype to = text.size();
-    for (const QStringView other : kSepaKeys) {
-        const qsizetype next = text.indexOf(other, from);
-        if (next >= 0 && next < to)
-            to = next;
+// SEPA keys ("EREF+...SVWZ+...") in remittance text, found in one pass: where each value starts.
+struct SepaFields {
+    struct Field {
+        QStringView key;
+        qsizetype keyAt = 0;
+        qsizetype valueAt = 0;
+    };
+    QList<Field> fields;
+
+    explicit SepaFields(QStringView text)
+    {
+        for (qsizetype plus = text.indexOf(u'+'); plus >= 0; plus = text.indexOf(u'+', plus + 1)) {
+            for (const QStringView key : kSepaKeys) {
+                if (plus >= key.size() && text.sliced(plus - key.size(), key.size()) == key) {
+                    fields.append({key, plus - key.size(), plus + 1});
+                    break;
+                }
+            }
+        }
     }
-    return text.mid(from, to - from).toString().simplified();
-}
-
-bool hasSepaKey(QStringView text)
-{
-    for (const QStringView key : kSepaKeys)
-        if (text.startsWith(key) || text.contains(key))
-            return true;
-    return false;
-}
+    // The value of `key`, up to the next key; empty when absent.
+    QString value(QStringView text, QStringView key) const
+    {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (fields[i].key != key)
+                continue;
+            const qsizetype end = i + 1 < fields.size() ? fields[i + 1].keyAt : text.size();
+            return text.sliced(fields[i].valueAt, end - fields[i].valueAt).toString().simplified();
+        }
+        return {};
+    }
+};
 
 } // namespace
 
@@ -88,11 +97,12 @@ Details parseDetails(const QString& field)
     }
     d.counterparty = name.simplified();
     const QString text = remittance.join(QString());
-    if (hasSepaKey(text)) {
-        d.reference = sepaValue(text, u"EREF+");
+    const SepaFields sepa(text);
+    if (!sepa.fields.isEmpty()) {
+        d.reference = sepa.value(text, u"EREF");
         if (d.reference == QLatin1String("NOTPROVIDED"))
             d.reference.clear();
-        d.description = sepaValue(text, u"SVWZ+");
+        d.description = sepa.value(text, u"SVWZ");
         if (d.description.isEmpty())
             d.description = text.simplified();
     } else {

@@ -170,7 +170,8 @@ void Reader::envelope(const QByteArray& line)
     const qsizetype block2 = line.indexOf("{2:");
     if (block2 >= 0)
         m_envelope942 = line.mid(block2 + 4, 3) == "942";
-    const qsizetype block4 = line.indexOf("{4:");
+    // The text after the last "{4:" is the message's first line (the last: so that this recurses once).
+    const qsizetype block4 = line.lastIndexOf("{4:");
     if (block4 >= 0 && block4 + 3 < line.size())
         handle(line.mid(block4 + 3));
 }

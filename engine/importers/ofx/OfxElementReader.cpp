@@ -1,5 +1,7 @@
 #include "importers/ofx/OfxElementReader.h"
 
+#include "importers/ofx/OfxText.h"
+
 namespace coffer::importers::ofx {
 
 using model::Error;
@@ -16,16 +18,17 @@ bool isSpace(char c)
 
 bool isBlankText(const OfxToken& token)
 {
-    return token.kind == Kind::Text && QByteArrayView(token.raw).trimmed().isEmpty();
+    return token.kind == Kind::Text && token.text.trimmed().isEmpty();
 }
 
 // The line of the first character of `token` (text) that is not a space.
 qint64 firstTextLine(const OfxToken& token)
 {
     qint64 line = token.line;
-    for (qsizetype i = 0; i < token.raw.size() && isSpace(token.raw[i]); ++i) {
-        const char c = token.raw[i];
-        if (c == '\r' || (c == '\n' && (i == 0 || token.raw[i - 1] != '\r')))
+    const QByteArrayView text = token.text;
+    for (qsizetype i = 0; i < text.size() && isSpace(text[i]); ++i) {
+        const char c = text[i];
+        if (c == '\r' || (c == '\n' && (i == 0 || text[i - 1] != '\r')))
             ++line;
     }
     return line;
@@ -64,7 +67,7 @@ bool OfxElementReader::advance()
     }
     if (m_capturing) {
         if (m_token.kind == Kind::Text) {
-            m_capture.append(m_token.raw);
+            m_capture.append(m_token.text);
         } else if (m_token.kind != Kind::End) {
             m_capture.append('<');
             m_capture.append(m_token.raw);
@@ -157,8 +160,7 @@ Status OfxElementReader::push(OfxTag tag)
         m_stack.resize(m_depth + 1);
     Open& open = m_stack[m_depth++];
     open.tag = tag;
-    open.name.resize(0); // the slot's buffer, reused: sharing the token's would copy it on its next use
-    open.name.append(m_token.name);
+    assignBytes(open.name, m_token.name); // the slot's own buffer: sharing the token's would copy it later
     open.line = m_token.line;
     open.hasChildren = false;
     return Ok{};
@@ -203,11 +205,10 @@ Status OfxElementReader::openElement()
     // Blank text is an empty value ("<MEMO>\n<NAME>...", "<MEMO> </MEMO>").
     if (m_ahead.kind == Kind::Text) {
         // Keep the element's name: advancing reuses the token that holds it.
-        m_valueName.resize(0);
-        m_valueName.append(m_token.name);
+        assignBytes(m_valueName, m_token.name);
         if (!advance())
             return tokenError();
-        if (const Status given = m_handler.value(tag, parent, QByteArrayView(m_token.raw).trimmed(), line); !given.ok())
+        if (const Status given = m_handler.value(tag, parent, m_token.text.trimmed(), line); !given.ok())
             return given;
         if (!peek())
             return tokenError();

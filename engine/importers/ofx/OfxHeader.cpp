@@ -109,7 +109,7 @@ Result<OfxHeader> OfxHeader::read(OfxTokenizer& tokens, OfxToken& first)
             return *tokens.error();
         switch (first.kind) {
         case OfxToken::Kind::Text: {
-            QByteArrayView text = first.raw;
+            QByteArrayView text = first.text;
             if (!sawText) {
                 const text::Bom bom = text::detectBom(text);
                 if (bom.charset && *bom.charset != Charset::Utf8)

@@ -69,12 +69,6 @@ QString counted(int n, const char* one, const char* many)
     return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
 }
 
-void store(QByteArray& field, QByteArrayView value)
-{
-    field.resize(0);
-    field.append(value);
-}
-
 } // namespace
 
 OfxStatementReader::OfxStatementReader(StatementSink& sink, const ParseOptions& options, OfxTextDecoder text)
@@ -107,7 +101,8 @@ Status OfxStatementReader::begin(OfxTag tag, QByteArrayView name, OfxTag parent,
     }
     switch (tag) {
     case OfxTag::Status:
-        m_status = StatusBlock{parent, line, {}, {}, {}};
+        if (!m_status) // a STATUS inside a STATUS adds its values to the outer one
+            m_status = OfxStatus{parent, line, {}, {}, {}};
         return Ok{};
     case OfxTag::BankStatement:
     case OfxTag::CardStatement:
@@ -174,12 +169,7 @@ Status OfxStatementReader::value(OfxTag tag, OfxTag parent, QByteArrayView value
         return Ok{};
     }
     if (parent == OfxTag::Status && m_status) {
-        if (tag == OfxTag::Code)
-            store(m_status->code, value);
-        else if (tag == OfxTag::Severity)
-            store(m_status->severity, value);
-        else if (tag == OfxTag::Message)
-            store(m_status->message, value);
+        m_status->set(tag, value);
         return Ok{};
     }
     if (parent == OfxTag::FinancialInstitution && tag == OfxTag::Org) {
@@ -200,18 +190,18 @@ Status OfxStatementReader::value(OfxTag tag, OfxTag parent, QByteArrayView value
         }
     } else if (s.accountOpen && parent == accountTagOf(s.tag)) {
         if (tag == OfxTag::BankId)
-            store(s.bankId, value);
+            assignBytes(s.bankId, value);
         else if (tag == OfxTag::AccountId)
-            store(s.accountId, value);
+            assignBytes(s.accountId, value);
         else if (tag == OfxTag::AccountType)
-            store(s.accountType, value);
+            assignBytes(s.accountType, value);
         else if (tag == OfxTag::BrokerId)
-            store(s.brokerId, value);
+            assignBytes(s.brokerId, value);
     } else if (s.balance && parent == s.balance->which) {
         if (tag == OfxTag::BalanceAmount)
-            store(s.balance->amount, value);
+            assignBytes(s.balance->amount, value);
         else if (tag == OfxTag::DateAsOf)
-            store(s.balance->asOf, value);
+            assignBytes(s.balance->asOf, value);
     }
     return Ok{};
 }
@@ -221,7 +211,7 @@ Status OfxStatementReader::end(OfxTag tag, qint64 line)
     if (m_inTransaction)
         return tag == OfxTag::Transaction ? endTransaction(line) : Status(Ok{});
     if (tag == OfxTag::Status)
-        return endStatus();
+        return m_status ? endStatus() : Status(Ok{}); // none when it opened inside a record
     if (!m_statement)
         return Ok{};
     Statement& s = *m_statement;
@@ -255,28 +245,13 @@ Status OfxStatementReader::endTransaction(qint64 line)
 
 Status OfxStatementReader::endStatus()
 {
-    const StatusBlock status = *m_status;
+    const auto verdict = m_status->verdict(m_text);
     m_status.reset();
-    const QByteArray code = status.code.trimmed();
-    if (code.isEmpty() || code == "0")
-        return Ok{};
-    const bool signOn = status.parent == OfxTag::SignOnResponse;
-    if (!signOn && status.parent != OfxTag::StatementResponse)
-        return Ok{};
-    const QString severity = m_text.decode(status.severity).trimmed().toUpper();
-    const QString message = m_text.decode(status.message).trimmed();
-    const QString said =
-        (message.isEmpty() ? QStringLiteral("no message") : QLatin1Char('"') + message + QLatin1Char('"')) +
-        QStringLiteral(" (code %1%2)")
-            .arg(QString::fromLatin1(code.left(12)),
-                 severity.isEmpty() ? QString() : QStringLiteral(", ") + severity.left(12));
-    const QString what = signOn ? QStringLiteral("the bank refused the sign-on")
-                                : QStringLiteral("the bank sent an error instead of the statement");
-    if (severity == QLatin1String("INFO")) {
-        m_sink.notice(QStringLiteral("line %1: the bank says: %2").arg(status.line).arg(said));
-        return Ok{};
-    }
-    return fail(status.line, what + QStringLiteral(": ") + said);
+    if (!verdict.ok())
+        return verdict.error();
+    if (!verdict->isEmpty())
+        m_sink.notice(verdict.value());
+    return Ok{};
 }
 
 Status OfxStatementReader::endAccount(qint64 line)

@@ -2,6 +2,7 @@
 
 #include "importers/StatementParser.h"
 #include "importers/ofx/OfxElementReader.h"
+#include "importers/ofx/OfxStatus.h"
 #include "importers/ofx/OfxTransaction.h"
 
 #include <optional>
@@ -61,14 +62,6 @@ private:
         std::optional<Balance> balance;
         InvestmentCounts investments;
     };
-    struct StatusBlock {
-        OfxTag parent = OfxTag::Unknown;
-        qint64 line = 0;
-        QByteArray code;
-        QByteArray severity;
-        QByteArray message;
-    };
-
     model::Status fail(qint64 line, const QString& why) const;
     model::Status beginTransaction(OfxTag parent, qint64 line);
     model::Status endTransaction(qint64 line);
@@ -83,7 +76,7 @@ private:
     OfxTextDecoder m_text;
     OfxElementReader* m_reader = nullptr;
     std::optional<Statement> m_statement;
-    std::optional<StatusBlock> m_status;
+    std::optional<OfxStatus> m_status;
     bool m_inTransaction = false;
     OfxTransaction m_transaction;
     OfxTransaction::Context m_context;

@@ -2,6 +2,7 @@
 
 #include "importers/text/Charset.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
@@ -27,5 +28,13 @@ private:
 
 // Replaces the entities in `text` (see OfxTextDecoder).
 QString resolveEntities(const QString& text);
+
+// Replaces `to`'s bytes with `from`, reusing its buffer: values are kept this way record after
+// record without an allocation each.
+inline void assignBytes(QByteArray& to, QByteArrayView from)
+{
+    to.resize(0);
+    to.append(from);
+}
 
 } // namespace coffer::importers::ofx

@@ -39,6 +39,7 @@ bool OfxTokenizer::next(OfxToken& token)
         return false;
     token.line = m_stream.lineNumber();
     token.name.resize(0);
+    token.text = {};
     const int c = m_stream.peek();
     if (c < 0) {
         if (m_stream.error()) {
@@ -51,7 +52,7 @@ bool OfxTokenizer::next(OfxToken& token)
     }
     if (c != '<') {
         token.kind = OfxToken::Kind::Text;
-        if (!m_stream.readUntil('<', token.raw) && m_stream.error()) {
+        if (!m_stream.readUntil('<', token.text, token.raw) && m_stream.error()) {
             m_error = m_stream.error();
             return false;
         }

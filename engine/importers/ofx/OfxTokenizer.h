@@ -23,8 +23,11 @@ struct OfxToken {
         End,         // the end of the file
     };
     Kind kind = Kind::End;
-    // Text: the bytes. A tag, comment or instruction: what stands between '<' and '>'.
+    // A tag, comment or instruction: what stands between '<' and '>'.
     QByteArray raw;
+    // Text: the bytes, viewing the stream's buffer (or `raw`, for text that spans two chunks):
+    // valid until the next token is read.
+    QByteArrayView text;
     // For Open, Close and Empty: the element's name in upper case.
     QByteArray name;
     // The 1-based line the token starts on.
@@ -33,8 +36,8 @@ struct OfxToken {
 
 // Splits OFX 1.x SGML and 2.x XML alike into tokens, reading the device front to back in chunks
 // (text::ByteStream). Strict about what a tag may be: a name of letters, digits, '.', '_' or '-',
-// nothing else inside the brackets, and every '<' closed by a '>'. Reuses the token's buffers, so
-// reading a token allocates nothing once they have grown.
+// nothing else inside the brackets, and every '<' closed by a '>'. Reuses the token's buffers and
+// does not copy text, so reading a token allocates nothing once the buffers have grown.
 // Thread affinity: the caller's; one parse.
 class OfxTokenizer {
 public:

@@ -48,8 +48,7 @@ int digitsOf(const QString& currency)
 
 void OfxTransaction::store(Field& field, QByteArrayView value, qint64 line)
 {
-    field.bytes.resize(0);
-    field.bytes.append(value);
+    assignBytes(field.bytes, value);
     field.line = line;
     field.present = true;
 }

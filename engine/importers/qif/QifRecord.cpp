@@ -136,6 +136,38 @@ bool allDigits(QByteArrayView text)
     return true;
 }
 
+// Payee, memo and splits as description, counterparty and category (see transactionOf). Like the
+// OFX parser's NAME and MEMO: one of payee and memo alone when it holds the other.
+void describe(const Fields& f, text::Charset charset, ProviderTransaction& t)
+{
+    const auto decoded = [&](QByteArrayView v) { return text::decode(v, charset); };
+    t.counterparty = decoded(f.payee);
+    const QString memo = decoded(f.memo);
+    if (memo.isEmpty() || t.counterparty.contains(memo, Qt::CaseInsensitive))
+        t.description = t.counterparty;
+    else if (t.counterparty.isEmpty() || memo.contains(t.counterparty, Qt::CaseInsensitive))
+        t.description = memo;
+    else
+        t.description = t.counterparty + QStringLiteral(" - ") + memo;
+
+    QStringList splitMemos, splitCategories; // each once, in file order
+    QSet<QString> seenMemos, seenCategories;
+    for (const Split& s : f.splits) {
+        if (QString m = decoded(s.memo); !m.isEmpty() && !seenMemos.contains(m)) {
+            seenMemos.insert(m);
+            splitMemos << std::move(m);
+        }
+        if (QString c = decoded(s.category); !c.isEmpty() && !seenCategories.contains(c)) {
+            seenCategories.insert(c);
+            splitCategories << std::move(c);
+        }
+    }
+    if (!splitMemos.isEmpty())
+        t.description += (t.description.isEmpty() ? QString() : QStringLiteral(" - ")) + splitMemos.join(u"; ");
+    const QByteArrayView category = withoutClass(f.category);
+    t.category = category.isEmpty() || category == "--Split--" ? splitCategories.join(u", ") : decoded(category);
+}
+
 } // namespace
 
 ProviderTransaction transactionOf(const QifRecord& record, QByteArrayView raw, const QifReading& reading,
@@ -147,30 +179,7 @@ ProviderTransaction transactionOf(const QifRecord& record, QByteArrayView raw, c
     t.raw = raw.toByteArray();
     const Fields f = fieldsOf(record, raw);
 
-    t.counterparty = decoded(f.payee);
-    QStringList description;
-    if (!f.payee.isEmpty())
-        description << t.counterparty;
-    if (!f.memo.isEmpty())
-        description << decoded(f.memo);
-    QStringList splitMemos, splitCategories; // each once, in file order
-    QSet<QString> seenMemos, seenCategories;
-    for (const Split& s : f.splits) {
-        if (const QString memo = decoded(s.memo); !memo.isEmpty() && !seenMemos.contains(memo)) {
-            seenMemos.insert(memo);
-            splitMemos << memo;
-        }
-        if (const QString category = decoded(s.category); !category.isEmpty() && !seenCategories.contains(category)) {
-            seenCategories.insert(category);
-            splitCategories << category;
-        }
-    }
-    if (!splitMemos.isEmpty())
-        description << splitMemos.join(QStringLiteral("; "));
-    t.description = description.join(QStringLiteral(" - "));
-    const QByteArrayView category = withoutClass(f.category);
-    t.category =
-        category.isEmpty() || category == "--Split--" ? splitCategories.join(QStringLiteral(", ")) : decoded(category);
+    describe(f, reading.charset, t);
     if (allDigits(f.number))
         t.checkNumber = QString::fromLatin1(f.number);
     else

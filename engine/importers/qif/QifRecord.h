@@ -37,7 +37,8 @@ struct QifReading {
 };
 
 // The transaction a record stands for. The total (T, or U when there is no T) is the amount; P is
-// the counterparty and starts the description, M follows it ("Payee - memo"); L is the category
+// the counterparty and starts the description, M follows it ("Payee - memo"; one
+// alone when it holds the other); L is the category
 // without its "/class" part. Splits (S category, E memo, $ amount) do not become transactions of
 // their own - the bank moved the total once - but they say what the money was for: without a
 // category of its own (no L, or "--Split--") the record takes the splits' distinct categories

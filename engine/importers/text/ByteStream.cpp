@@ -89,6 +89,24 @@ bool ByteStream::readUntil(char stop, QByteArray& out)
     return any && !m_error;
 }
 
+bool ByteStream::readUntil(char stop, QByteArrayView& out, QByteArray& spill)
+{
+    if (fill()) {
+        const qsizetype start = m_pos;
+        const qsizetype found = m_buf.indexOf(stop, start);
+        if (found >= 0 && found - start <= kMaxRecordBytes) {
+            for (qsizetype i = start; i < found; ++i)
+                countLineEnd(m_buf[i]);
+            m_pos = found;
+            out = QByteArrayView(m_buf).sliced(start, found - start);
+            return true;
+        }
+    }
+    const bool read = readUntil(stop, spill);
+    out = spill;
+    return read;
+}
+
 bool ByteStream::readLine(QByteArray& line)
 {
     line.resize(0); // keeps its capacity: clear() would free it and every line would allocate again

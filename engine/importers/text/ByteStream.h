@@ -32,6 +32,10 @@ public:
     // Bytes up to (not including) `stop`, which stays unread; at the end of the file, what is left.
     // False when nothing was read and the file is at its end, or on an error.
     bool readUntil(char stop, QByteArray& out);
+    // The same without a copy where it can: `out` views the stream's own buffer when the bytes lie
+    // in the chunk already read, else `spill`, which then holds them. The view is valid until the
+    // next call that reads from the stream.
+    bool readUntil(char stop, QByteArrayView& out, QByteArray& spill);
     // Skips spaces, tabs and line ends.
     void skipSpace();
 

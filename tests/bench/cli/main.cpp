@@ -5,11 +5,18 @@
 //   coffer-bench match [--transactions N] [--accounts A] [--explain]   matching precision and recall
 //   coffer-bench ui [--transactions N]        the window over N transactions (offscreen; GUI builds)
 //   coffer-bench sync --provider plaid [--transactions N]   from the provider's fake over loopback into the store
+//   coffer-bench parse FILE [--format F] [--currency C]     a bank file through its parser alone
+//   coffer-bench import FILE [--currency C]   a bank file imported end to end into a new on-disk store
+//   coffer-bench make-file --format F [--transactions N] OUT   a bank file of N records, for parse and import
 
+#include "ImportBench.h"
 #include "IngestBench.h"
 #include "JobsBench.h"
 #include "MatchBench.h"
+#include "ParseBench.h"
+#include "StatementFiles.h"
 #include "SyncBench.h"
+#include "importers/FormatDetector.h"
 #include "log/Log.h"
 
 #include <QCommandLineParser>
@@ -19,12 +26,48 @@
 #endif
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstring>
 #include <memory>
+
+namespace {
+
+// parse and make-file: a file and its format (parse: detected from the file's content when not given).
+coffer::model::Result<QJsonObject> runFileBench(const QString& which, const QString& path, const QString& formatId,
+                                                const QString& currency, qint64 transactions)
+{
+    using coffer::model::Error;
+    if (path.isEmpty())
+        return Error::permanent(QStringLiteral("%1 needs a file").arg(which));
+    coffer::importers::Format format{};
+    if (formatId.isEmpty() && which == u"parse") {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::storage(QStringLiteral("%1 cannot be read: %2").arg(path, file.errorString()));
+        const auto detected = coffer::importers::detectFormat(file.read(coffer::importers::kFormatSniffBytes),
+                                                              QFileInfo(path).fileName());
+        if (!detected)
+            return Error::invalidData(QStringLiteral("%1 is not a bank file Coffer reads").arg(path));
+        format = *detected;
+    } else if (!coffer::bench::formatFromId(formatId, &format)) {
+        return Error::permanent(QStringLiteral("--format: use ofx, qif, csv, camt053 or mt940"));
+    }
+    if (which == u"parse")
+        return coffer::bench::runParseBench(path, format, currency);
+    if (auto written = coffer::bench::writeStatementFile(format, transactions, path); !written.ok())
+        return written.error();
+    return QJsonObject{{QStringLiteral("bench"), QStringLiteral("make-file")},
+                       {QStringLiteral("file"), path},
+                       {QStringLiteral("format"), coffer::importers::formatId(format)},
+                       {QStringLiteral("transactions"), transactions}};
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -66,7 +109,14 @@ int main(int argc, char** argv)
         QStringLiteral("ui: the data folder to measure over (built there first when empty)."), QStringLiteral("DIR"));
     const QCommandLineOption provider(QStringLiteral("provider"), QStringLiteral("sync: the provider (plaid)."),
                                       QStringLiteral("P"), QStringLiteral("plaid"));
-    parser.addOptions({jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir, provider});
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("parse, make-file: ofx, qif, csv, camt053 or mt940."),
+                                    QStringLiteral("F"));
+    const QCommandLineOption currency(
+        QStringLiteral("currency"), QStringLiteral("parse, import: the currency of amounts the file states none for."),
+        QStringLiteral("C"), QStringLiteral("USD"));
+    parser.addOptions(
+        {jobs, concurrency, connections, hours, transactions, accounts, explain, dataDir, provider, format, currency});
     parser.process(app);
 
     const QString which = parser.positionalArguments().value(0);
@@ -84,6 +134,11 @@ int main(int argc, char** argv)
     else if (which == u"match")
         result =
             coffer::bench::runMatchBench(transactionsOr(200000), parser.value(accounts).toInt(), parser.isSet(explain));
+    else if (which == u"import")
+        result = coffer::bench::runImportBench(parser.positionalArguments().value(1), parser.value(currency));
+    else if (which == u"parse" || which == u"make-file")
+        result = runFileBench(which, parser.positionalArguments().value(1), parser.value(format),
+                              parser.value(currency), transactionsOr(100000));
     else if (which == u"sync")
         result = coffer::bench::runSyncBench(parser.value(provider), transactionsOr(100000));
 #ifdef COFFER_BENCH_UI
@@ -91,7 +146,9 @@ int main(int argc, char** argv)
         result = coffer::bench::runUiBench(transactionsOr(1000000), parser.value(dataDir));
 #endif
     else {
-        std::fprintf(stderr, "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest, match, sync or ui\n",
+        std::fprintf(stderr,
+                     "coffer-bench: unknown benchmark \"%s\"; use jobs, schedule, ingest, match, sync, ui, parse, "
+                     "import or make-file\n",
                      qPrintable(which));
         return 2;
     }

@@ -96,6 +96,8 @@ TEST(CamtParserTest, EntriesCarrySignDatesReferencesAndTheOtherParty)
     EXPECT_EQ(t[0].description, QStringLiteral("Strom Mai Kunde 4711"));
     EXPECT_FALSE(t[0].pending);
     EXPECT_TRUE(t[0].raw.contains("<AcctSvcrRef>BANKREF-0001</AcctSvcrRef>")) << t[0].raw.toStdString();
+    EXPECT_TRUE(t[0].raw.contains("<Amt Ccy=\"EUR\">74.70</Amt>")) << t[0].raw.toStdString();
+    EXPECT_TRUE(t[0].raw.contains("<Nm>Stadtwerke &amp; Co</Nm>")) << t[0].raw.toStdString();
     EXPECT_TRUE(t[0].raw.startsWith("<Ntry>"));
     EXPECT_TRUE(t[0].raw.endsWith("</Ntry>"));
 

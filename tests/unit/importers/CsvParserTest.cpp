@@ -199,7 +199,7 @@ TEST(CsvParser, NeverCrashesOnGarbage)
 {
     // Truncations and byte flips of every fixture: each either parses or fails cleanly.
     for (const char* name : {"us-bank.csv", "german-sparkasse.csv", "utf16le-bom.csv", "debit-credit.csv",
-                             "type-drcr.csv", "bad-rows.csv"}) {
+                             "type-drcr.csv", "bad-rows.csv", "chase-trailing-comma.csv"}) {
         const QByteArray bytes = fixture(name);
         for (int cut = 0; cut < bytes.size(); cut += 7) {
             const Parsed r = parseBytes(bytes.left(cut), withCurrency("EUR"));
@@ -209,4 +209,58 @@ TEST(CsvParser, NeverCrashesOnGarbage)
             (void)parseBytes(flipped, withCurrency("EUR"));
         }
     }
+}
+
+TEST(CsvParser, RowsEndingInADelimiterStillFollowTheirHeader)
+{
+    // Every row has one field more than the header (a trailing comma); a balance column too.
+    const Parsed r = parseBytes(fixture("chase-trailing-comma.csv"), withCurrency("USD"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 4);
+    EXPECT_TRUE(r.tx(0).problem.isEmpty()) << r.tx(0).problem.toStdString();
+    EXPECT_EQ(r.tx(0).amount, Money(-1000, QStringLiteral("USD"))) << "the amount, not the balance";
+    EXPECT_EQ(r.tx(0).description, QStringLiteral("CORNER STORE #12"));
+    EXPECT_EQ(r.tx(1).checkNumber, QStringLiteral("1042"));
+    EXPECT_EQ(r.tx(3).bookedOn, QDate(2024, 1, 29));
+}
+
+TEST(CsvParser, DutchExportWithAfBijAndCompactDates)
+{
+    const Parsed r = parseBytes(fixture("ing-af-bij.csv"), withCurrency("EUR"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 3);
+    EXPECT_EQ(r.tx(0).bookedOn, QDate(2024, 3, 1));
+    EXPECT_EQ(r.tx(0).amount, Money(-1234, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(1).amount, Money(250000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(2).amount, Money(-115000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(1).description, QStringLiteral("Werkgever BV Salaris maart"));
+}
+
+TEST(CsvParser, FrenchExportWithDebitCreditAndSpaceThousands)
+{
+    const Parsed r = parseBytes(fixture("french-debit-credit.csv"), withCurrency("EUR"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 3);
+    EXPECT_EQ(r.tx(0).amount, Money(-4590, QStringLiteral("EUR"))) << "a debit written negative is still money out";
+    EXPECT_EQ(r.tx(1).amount, Money(210000, QStringLiteral("EUR")));
+    EXPECT_EQ(r.tx(0).bookedOn, QDate(2024, 2, 5));
+    EXPECT_EQ(r.tx(0).authorizedOn, QDate(2024, 2, 6));
+    EXPECT_EQ(r.tx(2).description, QStringLiteral("PRLV EDF"));
+}
+
+TEST(CsvParser, AnIdTheFileRepeatsNamesOnlyItsFirstRow)
+{
+    QVariantMap profile = sniffedProfile(fixture("type-drcr.csv"));
+    ASSERT_EQ(profile.value(QStringLiteral("idColumn")).toInt(), 0);
+    ParseOptions options = withCurrency("USD");
+    options.formatOptions = profile;
+    const QByteArray bytes = "Transaction ID,Posting Date,Type,Amount,Payee,Memo\n"
+                             "TX-1,2024-04-01,DR,45.00,Gas Station,Fuel\n"
+                             "TX-1,2024-04-02,CR,10.00,Refund,\n";
+    const Parsed r = parseBytes(bytes, options);
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 2);
+    EXPECT_EQ(r.tx(0).providerId, QStringLiteral("TX-1"));
+    EXPECT_TRUE(r.tx(1).providerId.startsWith(QStringLiteral("gen:"))) << r.tx(1).providerId.toStdString();
+    EXPECT_EQ(r.tx(1).reference, QStringLiteral("TX-1"));
 }

@@ -106,3 +106,17 @@ TEST(CsvProfile, ValidateSaysWhatIsMissing)
     p.dateColumn = -1;
     EXPECT_TRUE(p.validate().error().userMessage.contains(QStringLiteral("\"dateColumn\"")));
 }
+
+TEST(CsvProfile, TheUsersDateOrderEndsTheAmbiguity)
+{
+    CsvProfile p;
+    p.dateFormat = QStringLiteral("dd/MM/yyyy");
+    p.dateOrderAmbiguous = true;
+    EXPECT_FALSE(p.resolveDateOrder(DateOrder::Auto));
+    EXPECT_TRUE(p.dateOrderAmbiguous);
+    EXPECT_TRUE(p.resolveDateOrder(DateOrder::MonthDay));
+    EXPECT_EQ(p.dateFormat, QStringLiteral("MM/dd/yyyy"));
+    EXPECT_FALSE(p.dateOrderAmbiguous);
+    EXPECT_FALSE(p.resolveDateOrder(DateOrder::DayMonth)) << "a settled order stays";
+    EXPECT_EQ(p.dateFormat, QStringLiteral("MM/dd/yyyy"));
+}

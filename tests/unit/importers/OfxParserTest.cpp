@@ -168,6 +168,38 @@ TEST(OfxParser, ReadsEveryLineEndAndAWholeFileOnOneLine)
     }
 }
 
+TEST(OfxParser, ReadsAFileLongerThanItsReadChunksRecordByRecord)
+{
+    // About 1 MB: values, tags and comments fall across the stream's chunk boundaries.
+    QByteArray records;
+    const int count = 4000;
+    for (int i = 0; i < count; ++i) {
+        records += record(QByteArray("F" + QByteArray::number(i)).constData(), "20240102",
+                          QByteArray::number(i * 0.01, 'f', 2).constData(),
+                          QByteArray("<NAME>PAYEE " + QByteArray::number(i) + " " + QByteArray(i % 150, 'n') +
+                                     "\n<!-- " + QByteArray(i % 40, '-') + " -->\n")
+                              .constData()) +
+                   "\n";
+    }
+    records += record("LAST", "20240231", "1.00");
+    const QByteArray text = sgmlStatement(records, "\r\n");
+    ASSERT_GT(text.size(), 3 * 256 * 1024);
+    const ParsedOfx p = parseOfx(text);
+    ASSERT_TRUE(p.status.ok()) << p.error().toStdString();
+    ASSERT_EQ(p.sink.transactions.size(), count + 1);
+    for (int i = 0; i < count; ++i) {
+        const auto& t = p.sink.transactions.at(i);
+        ASSERT_EQ(t.providerId, QStringLiteral("F%1").arg(i));
+        ASSERT_EQ(t.amount.minorUnits(), i);
+        ASSERT_EQ(t.counterparty, QStringLiteral("PAYEE %1 %2").arg(i).arg(QString(i % 150, u'n')).trimmed());
+        ASSERT_TRUE(t.raw.startsWith("<STMTTRN>\r\n<TRNTYPE>OTHER\r\n<DTPOSTED>20240102\r\n")) << i;
+        ASSERT_TRUE(t.raw.endsWith(" -->\r\n</STMTTRN>")) << i;
+        ASSERT_TRUE(t.problem.isEmpty()) << t.problem.toStdString();
+    }
+    // 17 lines before the records, 8 lines a record: the last one's DTPOSTED is on line 18 + 8 * 4000 + 2.
+    EXPECT_EQ(p.sink.transactions.last().problem, QStringLiteral("line 32020: <DTPOSTED> \"20240231\" is not a date"));
+}
+
 TEST(OfxParser, ReadsTheCharacterSetTheFileNames)
 {
     const auto nameIn = [](const QByteArray& text) {
@@ -307,6 +339,16 @@ TEST(OfxParser, QuotesTheBanksOwnErrorMessage)
     ASSERT_TRUE(p.status.ok()) << p.error().toStdString();
     EXPECT_EQ(p.sink.transactions.size(), 1);
     EXPECT_EQ(p.sink.notices, QStringList{QStringLiteral("line 14: the bank says: \"Partial\" (code 3000, INFO)")});
+}
+
+// Found by mutating files: a STATUS inside a STATUS ended the outer one twice.
+TEST(OfxParser, ReadsAStatusInsideAStatus)
+{
+    QByteArray text = sgmlStatement(record("A", "20240102", "-1.00"), "\n");
+    text.replace("<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n<DTSERVER>",
+                 "<STATUS><STATUS><CODE>15500<SEVERITY>ERROR</STATUS></STATUS>\n<DTSERVER>");
+    EXPECT_EQ(parseOfx(text).error().toStdString(),
+              "line 12: the bank refused the sign-on: no message (code 15500, ERROR)");
 }
 
 TEST(OfxParser, ImportsTheCashOfAnInvestmentStatementAndSaysWhatItLeavesOut)

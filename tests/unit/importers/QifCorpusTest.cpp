@@ -13,7 +13,7 @@ namespace {
 
 QString corpusFile(const QString& name)
 {
-    return qEnvironmentVariable("COFFER_SOURCE_DIR") + QStringLiteral("/../shared/corpus/qif/") + name;
+    return parsertest::corpusPath(QStringLiteral("qif")) + u'/' + name;
 }
 
 // The parse of a corpus file, or nullopt (and the test skips) when the corpus is absent.

@@ -92,6 +92,19 @@ TEST(QifParser, PutsEachAccountsBlockUnderTheAccountItsHeaderNames)
         << r.sink.notices[1].toStdString();
 }
 
+TEST(QifParser, DescribesWithPayeeAndMemoWithoutSayingThingsTwice)
+{
+    const auto r = parseQif("!Type:Bank\nD2024-01-02\nT-9\nPACME\nMACME STORE 42 CARD 1234\n^\n"
+                            "D2024-01-02\nT-9\nPACME STORE 42\nMstore\n^\nD2024-01-02\nT-9\nMOnly a memo\n^\n");
+    ASSERT_EQ(r.count(), 3);
+    EXPECT_EQ(r.tx(0).description, QStringLiteral("ACME STORE 42 CARD 1234"));
+    EXPECT_EQ(r.tx(0).counterparty, QStringLiteral("ACME"));
+    EXPECT_EQ(r.tx(1).description, QStringLiteral("ACME STORE 42"));
+    EXPECT_EQ(r.tx(2).description, QStringLiteral("Only a memo"));
+    EXPECT_TRUE(r.tx(2).counterparty.isEmpty());
+    EXPECT_NE(r.tx(2).providerId, r.tx(0).providerId); // without a payee the memo makes the id
+}
+
 TEST(QifParser, KeepsTheTotalOfASplitRecordAndTellsWhatItWasFor)
 {
     const auto r = parseQif("!Type:CCard\nD1/20/2024\nT-45.10\nPCorner Grocer\nL--Split--\n"

@@ -1,17 +1,9 @@
 #pragma once
 
-#include "importers/StatementParser.h"
+#include "ParserTestSupport.h"
 
-#include <QBuffer>
-#include <QFile>
-
-#include <optional>
-
-// Parsing QIF text or files for the QIF tests: the sink's contents, or the error.
-struct QifParsed {
-    coffer::importers::CollectingSink sink;
-    std::optional<coffer::model::Error> error;
-
+// A QIF parse as the QIF tests read it: transactions by index, the error's message.
+struct QifParsed : coffer::importers::parsertest::Parsed {
     const coffer::providers::ProviderTransaction& tx(qsizetype i) const { return sink.transactions.at(i); }
     qsizetype count() const { return sink.transactions.size(); }
     QString message() const { return error ? error->userMessage : QString(); }
@@ -27,25 +19,24 @@ qifOptions(const QString& currency = QStringLiteral("USD"),
     return options;
 }
 
-inline QifParsed parseQifDevice(QIODevice& device, const coffer::importers::ParseOptions& options)
+inline QifParsed qifParsed(std::unique_ptr<coffer::importers::parsertest::Parsed> parsed)
 {
     QifParsed out;
-    auto parser = coffer::importers::makeParser(coffer::importers::Format::Qif);
-    const auto status = parser->parse(device, options, out.sink);
-    if (!status.ok())
-        out.error = status.error();
+    static_cast<coffer::importers::parsertest::Parsed&>(out) = std::move(*parsed);
     return out;
 }
 
 inline QifParsed parseQif(const QByteArray& data, const coffer::importers::ParseOptions& options = qifOptions())
 {
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    return parseQifDevice(buffer, options);
+    return qifParsed(coffer::importers::parsertest::parseBytes(coffer::importers::Format::Qif, data, options));
+}
+
+inline QifParsed parseQifDevice(QIODevice& device, const coffer::importers::ParseOptions& options)
+{
+    return qifParsed(coffer::importers::parsertest::parseDevice(coffer::importers::Format::Qif, device, options));
 }
 
 inline QString qifFixture(const QString& name)
 {
-    return qEnvironmentVariable("COFFER_SOURCE_DIR") + QStringLiteral("/tests/data/import/qif/") + name;
+    return coffer::importers::parsertest::fixturePath(QStringLiteral("qif"), name);
 }

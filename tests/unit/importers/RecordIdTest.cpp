@@ -52,6 +52,16 @@ TEST(RecordIdTest, WhiteSpaceRunsInTheTextDoNotChangeTheId)
               second.idFor(u"acct", kDay, Money(100, QStringLiteral("EUR")), u"Coffee shop"));
 }
 
+TEST(RecordIdTest, IdsStayTheSameAcrossVersions)
+{
+    // Stored ids of earlier imports must keep matching: a change here duplicates every re-import.
+    RecordIdMaker maker;
+    EXPECT_EQ(maker.idFor(u"acct", kDay, Money(-450, QStringLiteral("EUR")), u" Coffee  Shop "),
+              QStringLiteral("gen:e61bb2ede76fcb99.1"));
+    EXPECT_EQ(maker.idFor(u"", QDate(987, 1, 2), Money(123456789, QStringLiteral("JPY")), u"Zoë"),
+              QStringLiteral("gen:1f6f9871fa408d19.1"));
+}
+
 TEST(RecordIdTest, AFileIdIsUsedOnceAndARepeatGetsAMadeId)
 {
     RecordIdMaker maker;

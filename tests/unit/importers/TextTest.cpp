@@ -154,6 +154,41 @@ TEST(ByteStream, ReadUntilLeavesTheStopByte)
     EXPECT_TRUE(stream.atEnd());
 }
 
+TEST(ByteStream, ReadUntilAsAViewGivesTheSameBytesAcrossChunks)
+{
+    // Records of every length around the chunk boundary, some spanning two chunks, some lines.
+    QByteArray data;
+    QList<QByteArray> records;
+    for (int i = 0; data.size() < 2 * ByteStream::kChunkBytes + 1000; ++i) {
+        QByteArray record = QByteArray::number(i) + QByteArray(i % 97, 'x') + (i % 5 == 0 ? "\r\n" : "");
+        if (i % 1000 == 999)
+            record += QByteArray(ByteStream::kChunkBytes / 3, 'y'); // longer than what is left of a chunk
+        records.append(record);
+        data += record + ';';
+    }
+    QBuffer copied(&data);
+    QBuffer viewed(&data);
+    copied.open(QIODevice::ReadOnly);
+    viewed.open(QIODevice::ReadOnly);
+    ByteStream copyStream(copied);
+    ByteStream viewStream(viewed);
+    QByteArray copy;
+    QByteArrayView view;
+    QByteArray spill;
+    for (const QByteArray& record : records) {
+        ASSERT_TRUE(copyStream.readUntil(';', copy));
+        ASSERT_TRUE(viewStream.readUntil(';', view, spill));
+        ASSERT_EQ(copy, record);
+        ASSERT_EQ(view, QByteArrayView(record));
+        ASSERT_EQ(viewStream.lineNumber(), copyStream.lineNumber());
+        ASSERT_EQ(viewStream.get(), ';');
+        copyStream.get();
+    }
+    EXPECT_FALSE(viewStream.readUntil(';', view, spill));
+    EXPECT_TRUE(view.isEmpty());
+    EXPECT_FALSE(viewStream.error().has_value());
+}
+
 TEST(Utf8Device, ReadsUtf16AndWindows1252AsUtf8AcrossChunks)
 {
     // A long UTF-16LE text whose characters (one outside the BMP) straddle the 64 KiB chunks.
