@@ -137,7 +137,10 @@ QComboBox* CsvProfilePanel::addChoice(const QString& key, const QString& label, 
     accessible.remove(u'&');
     accessible.chop(1); // the colon
     setIdentity(combo, objectName, accessible);
-    m_form->addRow(label, combo);
+    auto* caption = new QLabel(label, this);
+    setIdentity(caption, objectName + QStringLiteral("Label"), accessible);
+    caption->setBuddy(combo); // Alt+letter reaches the choice
+    m_form->addRow(caption, combo);
     m_choices.append({key, combo, column, m_form});
     connect(combo, &QComboBox::activated, this, [this, key, combo] {
         if (m_filling)
