@@ -49,6 +49,14 @@ Error aboutFile(Error error, const QString& fileName)
     return error;
 }
 
+Error cancelledImport(const QString& fileName)
+{
+    Error error =
+        Error::cancelled(QStringLiteral("The import of %1 was cancelled; nothing was imported.").arg(fileName));
+    error.providerCode = kCancelledCode;
+    return error;
+}
+
 QString systemCurrency()
 {
     const QString code = QLocale::system().currencySymbol(QLocale::CurrencyIsoCode);
@@ -137,10 +145,10 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     if (auto s = parser->parse(file, options, parsed); !s.ok())
         return finish(aboutFile(s.error(), fileName));
     if (parsed.transactions.isEmpty() && parsed.removals.isEmpty())
-        return finish(Error::invalidData(QStringLiteral("%1 holds no transactions.").arg(fileName)));
+        return finish(Error::invalidData(QStringLiteral("%1 holds no transactions.").arg(fileName) +
+                                         (parsed.notices.isEmpty() ? QString() : u' ' + parsed.notices.join(u' '))));
     if (m_cancellation->isCancelled(request.requestId))
-        return finish(
-            Error::cancelled(QStringLiteral("The import of %1 was cancelled; nothing was imported.").arg(fileName)));
+        return finish(cancelledImport(fileName));
 
     ImportReport report;
     report.requestId = request.requestId;
@@ -186,8 +194,7 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         const qsizetype pages = qMax<qsizetype>(1, (parsed.transactions.size() + kPageSize - 1) / kPageSize);
         for (qsizetype from = 0; from < pages * kPageSize; from += kPageSize) {
             if (m_cancellation->isCancelled(request.requestId))
-                return Error::cancelled(
-                    QStringLiteral("The import of %1 was cancelled; nothing was imported.").arg(fileName));
+                return cancelledImport(fileName);
             providers::Page page;
             page.added = parsed.transactions.mid(from, kPageSize);
             if (from + kPageSize >= parsed.transactions.size())

@@ -194,8 +194,15 @@ void Reader::end()
     if (m_entry >= 0) {
         if (length == m_entry) {
             m_ntry.raw = m_raw.take();
-            m_sink.transaction(toTransaction(std::move(m_ntry), m_account.id, m_options.defaultCurrency, m_ids));
             m_entry = m_details = -1;
+            // INFO: "only provided for information; no booking has been performed".
+            if (m_ntry.status == QLatin1String("INFO")) {
+                m_sink.notice(QStringLiteral("line %1: an entry marked INFO (for information, not booked) is not "
+                                             "imported")
+                                  .arg(m_ntry.line));
+            } else {
+                m_sink.transaction(toTransaction(std::move(m_ntry), m_account.id, m_options.defaultCurrency, m_ids));
+            }
         } else {
             entryField(below(m_entry), trimmed);
         }

@@ -15,9 +15,9 @@ namespace coffer::importers::camt {
 // v2-v7, <Sts><Cd> in v8), <BookgDt> (or <ValDt> when there is none) and <ValDt> as the value
 // date, <AcctSvcrRef> as its id, else <EndToEndId>, else one made from its fields (RecordId.h);
 // the party on the other side (the creditor of a debit, the debtor of a credit) and <Ustrd> or
-// <AddtlNtryInf> as text. An entry missing its amount, indicator or dates is handed on with a
-// problem; a file that is not well-formed XML, not a statement, or an entry before its account
-// stops the parse ("line N: ...").
+// <AddtlNtryInf> as text; an INFO entry (not booked) is a notice, not a transaction. An entry
+// missing its amount, indicator or dates is handed on with a problem; a file that is not
+// well-formed XML, not a statement, or an entry before its account stops the parse ("line N: ...").
 class CamtParser final : public StatementParser {
 public:
     Format format() const override { return Format::Camt053; }

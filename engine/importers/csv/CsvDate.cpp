@@ -23,7 +23,33 @@ struct Parts {
     int value[3] = {0, 0, 0};
     int width[3] = {0, 0, 0};
     char separator = 0;
+    bool monthName = false; // the middle part was a month's name ("15 Jan 2024")
 };
+
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A month's name or abbreviation in English, German, Dutch or Spanish ("Jan", "MÄR", "mrt",
+// "Dic", "September"): 1-12, or 0.
+int monthFromName(QByteArrayView word)
+{
+    static const struct {
+        const char* prefix;
+        int month;
+    } names[] = {{"jan", 1},  {"ene", 1},  {"feb", 2},  {"mar", 3},  {"m\xC3\xA4r", 3}, {"mrz", 3},
+                 {"mrt", 3},  {"apr", 4},  {"abr", 4},  {"may", 5},  {"mai", 5},        {"mei", 5},
+                 {"jun", 6},  {"jul", 7},  {"aug", 8},  {"ago", 8},  {"sep", 9},        {"oct", 10},
+                 {"okt", 10}, {"nov", 11}, {"dec", 12}, {"dez", 12}, {"dic", 12}};
+    QByteArray lower = word.toByteArray().toLower();
+    lower.replace("\xC3\x84", "\xC3\xA4"); // Ä
+    for (const auto& name : names) {
+        if (lower.startsWith(name.prefix))
+            return name.month;
+    }
+    return 0;
+}
 
 std::optional<Parts> splitDate(QByteArrayView text)
 {
@@ -54,6 +80,21 @@ std::optional<Parts> splitDate(QByteArrayView text)
     }
     for (int k = 0; k < 3; ++k) {
         const qsizetype start = i;
+        if (k == 1 && i < n && isLetter(text[i])) {
+            while (i < n && isLetter(text[i]) && i - start < 12)
+                ++i;
+            parts.value[1] = monthFromName(text.sliced(start, i - start));
+            if (parts.value[1] == 0 || (i < n && isLetter(text[i])))
+                return std::nullopt;
+            if (i < n && text[i] == '.' && parts.separator != '.')
+                ++i; // "15 Jan. 2024"
+            parts.width[1] = 2;
+            parts.monthName = true;
+            if (i >= n || text[i] != parts.separator)
+                return std::nullopt;
+            ++i;
+            continue;
+        }
         int v = 0;
         while (i < n && isDigit(text[i]) && i - start < 4)
             v = v * 10 + (text[i++] - '0');
@@ -127,6 +168,8 @@ std::optional<CsvDateFormat> CsvDateFormat::fromString(const QString& format)
             if (run.second != 2 && run.second != 4)
                 return std::nullopt;
             f.yearDigits = run.second;
+        } else if (run.first == u'M' && run.second == 3) {
+            f.monthName = true;
         } else if (run.second > 2) {
             return std::nullopt;
         }
@@ -139,7 +182,8 @@ std::optional<CsvDateFormat> CsvDateFormat::fromString(const QString& format)
         f.order = Order::MonthDayYear;
     else
         return std::nullopt;
-    if (f.separator == 0 && f.yearDigits != 4)
+    if ((f.separator == 0 && f.yearDigits != 4) ||
+        (f.monthName && (f.order != Order::DayMonthYear || f.separator == 0)))
         return std::nullopt;
     return f;
 }
@@ -152,7 +196,7 @@ QString CsvDateFormat::toString() const
     case Order::YearMonthDay:
         return year + sep + QStringLiteral("MM") + sep + QStringLiteral("dd");
     case Order::DayMonthYear:
-        return QStringLiteral("dd") + sep + QStringLiteral("MM") + sep + year;
+        return QStringLiteral("dd") + sep + (monthName ? QStringLiteral("MMM") : QStringLiteral("MM")) + sep + year;
     case Order::MonthDayYear:
         return QStringLiteral("MM") + sep + QStringLiteral("dd") + sep + year;
     }
@@ -193,7 +237,7 @@ QDate CsvDateFormat::parse(QByteArrayView text) const
         }
         return QDate(y, m, d);
     }
-    if (separator == 0 || parts->separator != separator)
+    if (separator == 0 || parts->separator != separator || parts->monthName != monthName)
         return {};
     const int yearAt = order == Order::YearMonthDay ? 0 : 2;
     if (parts->width[yearAt] != yearDigits)
@@ -241,6 +285,17 @@ void CsvDateEvidence::add(QByteArrayView value)
         m_mixedSeparators = true;
     const auto& v = parts->value;
     const auto& w = parts->width;
+    if (parts->monthName) {
+        if (w[0] > 2 || (w[2] != 4 && w[2] != 2) || !QDate(fullYear(v[2], w[2]), v[1], v[0]).isValid()) {
+            ++m_others;
+            return;
+        }
+        ++m_monthNames;
+        m_twoDigitYears += w[2] == 2;
+        ++m_yearLast;
+        ++m_dates;
+        return;
+    }
     if (w[0] == 4 && w[1] <= 2 && w[2] <= 2 && QDate(v[0], v[1], v[2]).isValid()) {
         ++m_yearFirst;
     } else if (w[0] <= 2 && w[1] <= 2 && (w[2] == 4 || w[2] == 2)) {
@@ -281,9 +336,16 @@ std::optional<CsvDateFormat> CsvDateEvidence::format(bool* ambiguous) const
         return f;
     if (m_yearLast != m_dates || (m_twoDigitYears != 0 && m_twoDigitYears != m_dates))
         return std::nullopt;
+    f.yearDigits = m_twoDigitYears ? 2 : 4;
+    if (m_monthNames > 0) {
+        if (m_monthNames != m_dates)
+            return std::nullopt; // names and numbers mixed
+        f.order = CsvDateFormat::Order::DayMonthYear;
+        f.monthName = true;
+        return f;
+    }
     if (m_firstOver12 && m_secondOver12)
         return std::nullopt; // both orders appear: not one format
-    f.yearDigits = m_twoDigitYears ? 2 : 4;
     if (m_secondOver12) {
         f.order = CsvDateFormat::Order::MonthDayYear;
     } else {

@@ -10,13 +10,15 @@ namespace coffer::importers::csv {
 
 // A numeric date format as CSV exports write dates: the order of day, month and year, one
 // separator (or none: yyyyMMdd), and a 2- or 4-digit year. Written like Qt's formats:
-// "yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "d/M/yy". Day and month take 1 or 2 digits whatever
+// "yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "d/M/yy", and with the month's name "dd MMM yyyy",
+// "dd-MMM-yy" ("15 Jan 2024", "15-MÄR-24"). Day and month take 1 or 2 digits whatever
 // the format shows; a time after the date ("2024-03-01 14:05", "...T14:05:00Z") is ignored.
 struct CsvDateFormat {
     enum class Order { YearMonthDay, DayMonthYear, MonthDayYear };
     Order order = Order::YearMonthDay;
     char separator = '-'; // 0: none (fixed widths: yyyyMMdd, ddMMyyyy)
     int yearDigits = 4;
+    bool monthName = false; // "dd MMM yyyy": the month's name (English, German, Dutch, Spanish)
 
     static std::optional<CsvDateFormat> fromString(const QString& format);
     QString toString() const;
@@ -47,6 +49,7 @@ private:
     int m_compact = 0;
     int m_yearLast = 0;
     int m_twoDigitYears = 0;
+    int m_monthNames = 0;
     char m_separator = 0;
     bool m_mixedSeparators = false;
     bool m_firstOver12 = false;  // year last: the first number is a day somewhere

@@ -30,9 +30,9 @@ enum class AmountSign {
 //   "headers"             the header's cells as detected; when set, a file whose header differs
 //                         is refused ("column 3 is 'Betrag' in the profile but 'Saldo' here")
 //   "dateColumn"          required
-//   "dateFormat"          "yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "d/M/yy", "yyyyMMdd"...:
-//                         d/dd day, M/MM month (1 or 2 digits either way), yy/yyyy year, and one
-//                         separator; a time after the date is ignored
+//   "dateFormat"          "yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "d/M/yy", "yyyyMMdd", "dd MMM yyyy"...:
+//                         d/dd day, M/MM month (1 or 2 digits either way) or MMM its name,
+//                         yy/yyyy year, and one separator; a time after the date is ignored
 //   "dateOrderAmbiguous"  bool: every date fits both day/month orders; the parse asks
 //                         (kAskDateOrderCode) unless ParseOptions::dateOrder says
 //   "valueDateColumn"

@@ -522,7 +522,7 @@ model::Status secondPass(QIODevice& in, Findings& f, QStringList& explanation)
         }
         ++f.dataRows;
         for (int c = 0; c < f.modalFields; ++c) {
-            const QByteArray cell = record.fields[c].trimmed();
+            const QByteArrayView cell = QByteArrayView(record.fields[c]).trimmed();
             if (!cell.isEmpty())
                 f.columns[c].add(cell);
         }

@@ -70,7 +70,7 @@ bool OfxElementReader::advance()
             m_capture.append(m_token.text);
         } else if (m_token.kind != Kind::End) {
             m_capture.append('<');
-            m_capture.append(m_token.raw);
+            m_capture.append(m_token.markup);
             m_capture.append('>');
         }
     }
@@ -93,7 +93,7 @@ void OfxElementReader::startCapture()
     m_captureLine = m_token.line;
     m_capture.resize(0);
     m_capture.append('<');
-    m_capture.append(m_token.raw);
+    m_capture.append(m_token.markup);
     m_capture.append('>');
 }
 
@@ -223,7 +223,7 @@ Status OfxElementReader::openElement()
 
 Status OfxElementReader::closeElement()
 {
-    const QByteArrayView shown = QByteArrayView(m_token.raw).sliced(1);
+    const QByteArrayView shown = m_token.markup.sliced(1);
     int found = m_depth - 1;
     while (found >= 0 && m_stack[found].name != m_token.name)
         --found;

@@ -1,5 +1,9 @@
 #include "importers/ofx/OfxTokenizer.h"
 
+#include "importers/ofx/OfxText.h"
+
+#include <algorithm>
+
 namespace coffer::importers::ofx {
 
 using model::Error;
@@ -38,8 +42,9 @@ bool OfxTokenizer::next(OfxToken& token)
     if (m_error)
         return false;
     token.line = m_stream.lineNumber();
-    token.name.resize(0);
+    token.name = {};
     token.text = {};
+    token.markup = {};
     const int c = m_stream.peek();
     if (c < 0) {
         if (m_stream.error()) {
@@ -78,8 +83,10 @@ bool OfxTokenizer::readUntilMarker(OfxToken& token, const char* marker, const QS
         if (m_stream.peek() != '>')
             return fail(token.line, QStringLiteral("the file ends inside %1").arg(what));
         m_stream.get();
-        if (token.raw.size() >= opening + before.size() && token.raw.endsWith(before))
+        if (token.raw.size() >= opening + before.size() && token.raw.endsWith(before)) {
+            token.markup = token.raw;
             return true;
+        }
         token.raw.append('>');
         if (token.raw.size() > kMaxMarkupBytes)
             return fail(token.line, QStringLiteral("%1 that never ends").arg(what));
@@ -109,15 +116,15 @@ bool OfxTokenizer::readTag(OfxToken& token)
         return readUntilMarker(token, "?>", QStringLiteral("a processing instruction"));
     }
 
-    if (!m_stream.readUntil('>', token.raw) && m_stream.error()) {
+    if (!m_stream.readUntil('>', token.markup, token.raw) && m_stream.error()) {
         m_error = m_stream.error();
         return false;
     }
     if (m_stream.peek() != '>')
         return fail(token.line, QStringLiteral("the file ends inside a tag"));
-    m_stream.get();
+    m_stream.get(); // the '>' is in the buffer already: the view stays valid
 
-    const QByteArray& raw = token.raw;
+    const QByteArrayView raw = token.markup;
     qsizetype i = 0;
     const qsizetype n = raw.size();
     token.kind = OfxToken::Kind::Open;
@@ -131,10 +138,19 @@ bool OfxTokenizer::readTag(OfxToken& token)
     if (i == nameStart)
         return fail(token.line, raw.contains('<') ? QStringLiteral("a '<' inside a tag (a tag without its '>')")
                                                   : QStringLiteral("a tag without a name"));
-    token.name.append(raw.constData() + nameStart, i - nameStart);
-    for (char& ch : token.name) {
-        if (ch >= 'a' && ch <= 'z')
-            ch = char(ch - 'a' + 'A');
+    const QByteArrayView name = raw.sliced(nameStart, i - nameStart);
+    const bool upper = std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (token.kind == OfxToken::Kind::Close && upper) {
+        token.name = name; // compared at once, never kept: no copy
+    } else {
+        // An opening tag is still needed once the next token is read (its name, its bytes for a
+        // record's raw text): the token keeps its own copy.
+        assignBytes(token.nameBuffer, name);
+        for (char& ch : token.nameBuffer) {
+            if (ch >= 'a' && ch <= 'z')
+                ch = char(ch - 'a' + 'A');
+        }
+        token.name = token.nameBuffer;
     }
     while (i < n && isSpace(raw[i]))
         ++i;
@@ -145,6 +161,10 @@ bool OfxTokenizer::readTag(OfxToken& token)
     if (i != n)
         return fail(token.line, raw.contains('<') ? QStringLiteral("a '<' inside a tag (a tag without its '>')")
                                                   : QStringLiteral("a tag with more than a name in it"));
+    if (token.kind != OfxToken::Kind::Close && token.markup.data() != token.raw.constData()) {
+        assignBytes(token.raw, token.markup);
+        token.markup = token.raw;
+    }
     return true;
 }
 

@@ -23,13 +23,18 @@ struct OfxToken {
         End,         // the end of the file
     };
     Kind kind = Kind::End;
-    // A tag, comment or instruction: what stands between '<' and '>'.
-    QByteArray raw;
+    // A tag, comment or instruction: what stands between '<' and '>'. For Close it views the
+    // stream's buffer (valid until the next token is read); for the others it views `raw`.
+    QByteArrayView markup;
     // Text: the bytes, viewing the stream's buffer (or `raw`, for text that spans two chunks):
     // valid until the next token is read.
     QByteArrayView text;
-    // For Open, Close and Empty: the element's name in upper case.
-    QByteArray name;
+    // For Open, Close and Empty: the element's name in upper case (for Close, like markup, a view
+    // of the stream's buffer when the file writes it in upper case).
+    QByteArrayView name;
+    // The token's own buffers behind the views above.
+    QByteArray raw;
+    QByteArray nameBuffer;
     // The 1-based line the token starts on.
     qint64 line = 1;
 };

@@ -165,6 +165,20 @@ TEST(CamtParserTest, ExtraZeroDecimalsAreAccepted)
     EXPECT_EQ(p->sink.transactions[0].amount, coffer::model::Money(-1815, QStringLiteral("EUR")));
 }
 
+TEST(CamtParserTest, InformationOnlyEntriesAreNotImportedButNamed)
+{
+    const auto p = parseBytes(statement("<Ntry><Amt Ccy=\"EUR\">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>INFO</Sts>"
+                                        "<BookgDt><Dt>2024-01-02</Dt></BookgDt></Ntry>\n"
+                                        "<Ntry><Amt Ccy=\"EUR\">6.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>"
+                                        "<BookgDt><Dt>2024-01-02</Dt></BookgDt></Ntry>"));
+    ASSERT_FALSE(p->error) << errorOf(*p);
+    ASSERT_EQ(p->sink.transactions.size(), 1);
+    EXPECT_EQ(p->sink.transactions[0].amount, coffer::model::Money(-600, QStringLiteral("EUR")));
+    ASSERT_EQ(p->sink.notices.size(), 1);
+    EXPECT_TRUE(p->sink.notices[0].startsWith(QStringLiteral("line 5: an entry marked INFO")))
+        << p->sink.notices[0].toStdString();
+}
+
 TEST(CamtParserTest, OtherMessagesAreRefusedSayingWhatTheyAre)
 {
     const auto notification = parseFixture(QStringLiteral("camt054-notification.xml"));

@@ -264,3 +264,16 @@ TEST(CsvParser, AnIdTheFileRepeatsNamesOnlyItsFirstRow)
     EXPECT_TRUE(r.tx(1).providerId.startsWith(QStringLiteral("gen:"))) << r.tx(1).providerId.toStdString();
     EXPECT_EQ(r.tx(1).reference, QStringLiteral("TX-1"));
 }
+
+TEST(CsvParser, MonthNamesInDates)
+{
+    const QByteArray bytes = "Date,Description,Amount\n"
+                             "15 Jan 2024,Card payment,-12.00\n"
+                             "01 Feb 2024,Salary,\"1,500.00\"\n";
+    const Parsed r = parseBytes(bytes, withCurrency("GBP"));
+    ASSERT_FALSE(r.error) << r.errorText().toStdString();
+    ASSERT_EQ(r.sink.transactions.size(), 2);
+    EXPECT_EQ(r.tx(0).bookedOn, QDate(2024, 1, 15));
+    EXPECT_EQ(r.tx(1).bookedOn, QDate(2024, 2, 1));
+    EXPECT_EQ(r.tx(1).amount, Money(150000, QStringLiteral("GBP")));
+}

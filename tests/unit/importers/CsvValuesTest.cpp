@@ -55,6 +55,11 @@ TEST(CsvDate, ReadsTheFormatsBanksWrite)
     EXPECT_EQ(parse("d/M/yy", "1/3/24"), QDate(2024, 3, 1));
     EXPECT_EQ(parse("d/M/yy", "1/3/99"), QDate(1999, 3, 1));
     EXPECT_EQ(parse("yyyyMMdd", "20240301"), QDate(2024, 3, 1));
+    EXPECT_EQ(parse("dd MMM yyyy", "15 Jan 2024"), QDate(2024, 1, 15));
+    EXPECT_EQ(parse("dd MMM yyyy", "1 September 2024"), QDate(2024, 9, 1));
+    EXPECT_EQ(parse("dd MMM yyyy", "15 Jan. 2024"), QDate(2024, 1, 15));
+    EXPECT_EQ(parse("dd-MMM-yy", "15-MÄR-24"), QDate(2024, 3, 15));
+    EXPECT_EQ(parse("dd-MMM-yy", "02-dic-24"), QDate(2024, 12, 2));
 }
 
 TEST(CsvDate, RefusesWhatDoesNotFitTheFormat)
@@ -69,11 +74,16 @@ TEST(CsvDate, RefusesWhatDoesNotFitTheFormat)
     EXPECT_FALSE(CsvDateFormat::fromString(QStringLiteral("dd-MM/yyyy")).has_value());
     EXPECT_FALSE(CsvDateFormat::fromString(QStringLiteral("yyyy-dd-MM")).has_value());
     EXPECT_FALSE(CsvDateFormat::fromString(QString()).has_value());
+    EXPECT_FALSE(parse("dd MMM yyyy", "15 Foo 2024").isValid());
+    EXPECT_FALSE(parse("dd MMM yyyy", "15.01.2024").isValid()) << "a number where the name goes";
+    EXPECT_FALSE(parse("dd.MM.yyyy", "15 Jan 2024").isValid());
+    EXPECT_FALSE(CsvDateFormat::fromString(QStringLiteral("MMM/dd/yyyy")).has_value());
 }
 
 TEST(CsvDate, FormatsRoundTripThroughText)
 {
-    for (const char* f : {"yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "dd/MM/yy", "yyyyMMdd"}) {
+    for (const char* f :
+         {"yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "dd/MM/yy", "yyyyMMdd", "dd MMM yyyy", "dd-MMM-yy"}) {
         const auto format = CsvDateFormat::fromString(QString::fromLatin1(f));
         ASSERT_TRUE(format.has_value()) << f;
         EXPECT_EQ(format->toString(), QString::fromLatin1(f));
@@ -102,6 +112,11 @@ TEST(CsvDateEvidence, DecidesDayMonthOrderFromTheWholeColumn)
     EXPECT_EQ(datesOf({"2024-01-03", "2024-12-31"}).format(&ambiguous)->toString(), QStringLiteral("yyyy-MM-dd"));
     EXPECT_EQ(datesOf({"1.3.24", "28.2.24"}).format(&ambiguous)->toString(), QStringLiteral("dd.MM.yy"));
     EXPECT_EQ(datesOf({"Coffee", "-4.50"}).dates(), 0);
+    f = datesOf({"01 Feb 2024", "03 Feb 2024"}).format(&ambiguous);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->toString(), QStringLiteral("dd MMM yyyy"));
+    EXPECT_FALSE(ambiguous) << "a month's name is never ambiguous";
+    EXPECT_FALSE(datesOf({"01 Feb 2024", "03 02 2024"}).format(&ambiguous).has_value());
 }
 
 TEST(CsvAmount, DropsCurrencySymbolsAndReadsDrCrSuffixes)
