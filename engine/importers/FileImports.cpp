@@ -101,16 +101,12 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     QElapsedTimer timer;
     timer.start();
     const QString fileName = QFileInfo(request.path).fileName();
-    const auto finish = [&](Result<ImportReport> outcome) -> Result<ImportReport> {
+    const auto finish = [&](Result<ImportReport> outcome) {
         m_cancellation->forget(request.requestId);
-        if (outcome.ok())
-            return outcome;
-        logger()->info("import request {} ended: {}", request.requestId,
-                       model::errorKindName(outcome.error().kind).toStdString());
-        Error error = outcome.error();
-        if (error.kind == model::ErrorKind::Cancelled)
-            error.providerCode = kCancelledCode; // wherever it stopped: after reading, or between pages
-        return error;
+        if (!outcome.ok())
+            logger()->info("import request {} ended: {}", request.requestId,
+                           model::errorKindName(outcome.error().kind).toStdString());
+        return outcome;
     };
 
     QFile file(request.path);
