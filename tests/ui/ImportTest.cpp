@@ -4,11 +4,13 @@
 
 #include "ImportFixture.h"
 
-#include "imports/DateOrderPanel.h"
+#include "imports/DialogImportPrompts.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
@@ -50,6 +52,21 @@ QStringList descriptionsListed(ui::TransactionsView* view)
     for (int row = 0; row < model->rowCount(); ++row)
         descriptions.append(model->rowAt(row).transaction.descriptionRaw);
     return descriptions;
+}
+
+// Drags the files over the window and drops them at a point of it, as a file manager does.
+void dropFiles(QWidget* window, const QStringList& paths, const QPoint& at)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    mime.setUrls(urls);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &enter);
+    EXPECT_TRUE(enter.isAccepted()) << "bank files may be dropped on the window";
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &drop); // Qt delivers a drop only after an accepted enter
 }
 
 TEST_F(ImportFixture, FileImportPreviewsThenAddsWhatTheListThenShows)
@@ -173,16 +190,8 @@ TEST_F(ImportFixture, DroppingAFileOnAListedTransactionImportsIntoItsAccount)
     const QString file = test::importDataFile(QStringLiteral("two-transactions.ofx"));
     QTableView* table = m_view->table();
     const qint64 accountId = m_view->model()->rowAt(0).transaction.accountId;
-    const QPoint onRow =
-        table->viewport()->mapTo(m_window.get(), table->visualRect(table->model()->index(0, 1)).center());
-
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(file)});
-    QDragEnterEvent enter(onRow, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &enter);
-    EXPECT_TRUE(enter.isAccepted()) << "a bank file may be dropped on the window";
-    QDropEvent drop(QPointF(onRow), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &drop);
+    dropFiles(m_window.get(), {file},
+              table->viewport()->mapTo(m_window.get(), table->visualRect(table->model()->index(0, 1)).center()));
     ui::ImportDialog* dialog = m_imports->currentDialog();
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->request().path, file);
@@ -190,17 +199,55 @@ TEST_F(ImportFixture, DroppingAFileOnAListedTransactionImportsIntoItsAccount)
     dialog->reject();
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_imports->currentDialog() == nullptr; }, kTimeoutMs));
 
-    // Dropped on the navigation: the engine decides where it goes.
-    auto* navigation = child<QWidget>(m_window.get(), "navigationList");
-    const QPoint onNavigation = navigation->mapTo(m_window.get(), navigation->rect().center());
-    QDragEnterEvent enterAgain(onNavigation, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &enterAgain); // Qt delivers a drop only after an accepted enter
-    QDropEvent elsewhere(QPointF(onNavigation), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &elsewhere);
+    // Dropped on the account filter showing an account: into that account.
+    auto* accountFilter = child<QComboBox>(m_window.get(), "accountFilter");
+    ASSERT_GT(accountFilter->count(), 2);
+    accountFilter->setCurrentIndex(accountFilter->count() - 1);
+    const qint64 filtered = accountFilter->currentData().toLongLong();
+    ASSERT_NE(filtered, 0);
+    dropFiles(m_window.get(), {file}, accountFilter->mapTo(m_window.get(), accountFilter->rect().center()));
     dialog = m_imports->currentDialog();
     ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->request().accountId, filtered);
+    dialog->reject();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_imports->currentDialog() == nullptr; }, kTimeoutMs));
+
+    // Two files dropped on the navigation: the engine decides where they go, one dialog after the other.
+    const QString other = filePath(QStringLiteral("other.ofx"));
+    ASSERT_TRUE(test::writeOfx(
+        other, {{QDate(2026, 3, 1), QStringLiteral("-1.00"), QStringLiteral("O-1"), QStringLiteral("Kiosk")}}));
+    auto* navigation = child<QWidget>(m_window.get(), "navigationList");
+    dropFiles(m_window.get(), {file, other}, navigation->mapTo(m_window.get(), navigation->rect().center()));
+    dialog = m_imports->currentDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->request().path, file);
     EXPECT_EQ(dialog->request().accountId, 0);
     dialog->reject();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return m_imports->currentDialog() && m_imports->currentDialog()->request().path == other; }, kTimeoutMs))
+        << "the second file follows";
+    m_imports->currentDialog()->reject();
+}
+
+TEST_F(ImportFixture, TheFileDialogOffersEveryBankFormat)
+{
+    ui::DialogImportPrompts prompts;
+    QStringList chosen;
+    prompts.askFiles(m_window.get(), [&](const QStringList& paths) { chosen = paths; });
+    auto* dialog = m_window->findChild<QFileDialog*>(QStringLiteral("importFileDialog"));
+    ASSERT_NE(dialog, nullptr);
+    const QStringList filters = dialog->nameFilters();
+    ASSERT_FALSE(filters.isEmpty());
+    EXPECT_EQ(filters.first(), QStringLiteral("Bank files (*.ofx *.qfx *.qif *.csv *.xml *.sta *.mt940 *.txt)"));
+    for (const char* format : {"OFX/QFX", "QIF", "CSV", "CAMT.053", "MT940"}) {
+        EXPECT_EQ(filters.filter(QString::fromLatin1(format)).size(), 1) << format;
+    }
+    EXPECT_EQ(dialog->fileMode(), QFileDialog::ExistingFiles) << "several files at once";
+    const QString file = test::importDataFile(QStringLiteral("two-transactions.ofx"));
+    dialog->setDirectory(QFileInfo(file).absolutePath());
+    dialog->selectFile(QFileInfo(file).fileName());
+    static_cast<QDialog*>(dialog)->accept(); // what the Open button does
+    EXPECT_EQ(chosen, QStringList{file});
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 
 namespace coffer::ui {
@@ -111,6 +112,13 @@ CsvProfilePanel::CsvProfilePanel(QWidget* parent)
     saveRow->addWidget(m_save);
     saveRow->addWidget(m_name, 1);
 
+    m_explanation = new QLabel(this);
+    setIdentity(m_explanation, QStringLiteral("csvProfileExplanation"), tr("How Coffer read the file"));
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setForegroundRole(QPalette::PlaceholderText);
+    m_explanation->hide();
+
     auto* top = new QHBoxLayout;
     top->addLayout(m_form, 1);
     top->addSpacing(18);
@@ -118,6 +126,7 @@ CsvProfilePanel::CsvProfilePanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_explanation);
     layout->addLayout(saveRow);
 }
 
@@ -128,7 +137,10 @@ QComboBox* CsvProfilePanel::addChoice(const QString& key, const QString& label, 
     accessible.remove(u'&');
     accessible.chop(1); // the colon
     setIdentity(combo, objectName, accessible);
-    m_form->addRow(label, combo);
+    auto* caption = new QLabel(label, this);
+    setIdentity(caption, objectName + QStringLiteral("Label"), accessible);
+    caption->setBuddy(combo); // Alt+letter reaches the choice
+    m_form->addRow(caption, combo);
     m_choices.append({key, combo, column, m_form});
     connect(combo, &QComboBox::activated, this, [this, key, combo] {
         if (m_filling)
@@ -197,8 +209,12 @@ void CsvProfilePanel::fill(Choice& choice)
     combo->setCurrentIndex(qMax(0, index));
 }
 
-void CsvProfilePanel::showProfile(const QVariantMap& profile)
+void CsvProfilePanel::showProfile(const QVariantMap& profile, const QString& name, const QStringList& explanation)
 {
+    m_explanation->setText(tr("How Coffer read it: %1").arg(explanation.join(QStringLiteral(" \u00b7 "))));
+    m_explanation->setVisible(!explanation.isEmpty());
+    if (!name.isEmpty() && m_name->text().isEmpty())
+        m_name->setText(name);
     m_filling = true;
     m_profile = profile;
     for (Choice& choice : m_choices) {

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 
 namespace coffer::ui {
@@ -20,7 +21,8 @@ class CsvProfilePanel : public QWidget {
 public:
     explicit CsvProfilePanel(QWidget* parent = nullptr);
 
-    void showProfile(const QVariantMap& profile);
+    // name: the saved profile's, if it is one; explanation: how it was detected, one line each.
+    void showProfile(const QVariantMap& profile, const QString& name = {}, const QStringList& explanation = {});
     QVariantMap profile() const { return m_profile; }
     bool saveRequested() const;
     QString profileName() const;
@@ -45,6 +47,7 @@ private:
     QFormLayout* m_form = nullptr;
     QCheckBox* m_save = nullptr;
     QLineEdit* m_name = nullptr;
+    QLabel* m_explanation = nullptr;
     bool m_filling = false;
 };
 

@@ -31,7 +31,7 @@ ImportDialog::ImportDialog(EngineHost& host, model::ImportRequest request, const
 {
     setIdentity(this, QStringLiteral("importDialog"), tr("Import a bank file"));
     setWindowTitle(tr("Import %1").arg(ImportText::fileName(m_request.path)));
-    resize(980, 640);
+    resize(1000, 720);
 
     m_title = new QLabel(ImportText::fileName(m_request.path), this);
     setIdentity(m_title, QStringLiteral("importFileLabel"), tr("The file"));

@@ -77,7 +77,7 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == OutcomeColumn)
-            return ImportText::outcomeHelp(item.outcome);
+            return tr("%1: %2").arg(ImportText::outcomeName(item.outcome), ImportText::outcomeHelp(item.outcome));
         if (column == ReasonColumn || column == DescriptionColumn)
             return column == ReasonColumn ? item.reason : item.description;
         return {};

@@ -129,7 +129,7 @@ void ImportPreviewPage::showReport(const model::ImportReport& report)
     m_accountsBox->setVisible(!report.accounts.isEmpty());
     m_csvBox->setVisible(!report.csvProfile.isEmpty());
     if (!report.csvProfile.isEmpty())
-        m_csv->showProfile(report.csvProfile);
+        m_csv->showProfile(report.csvProfile, report.csvProfileName, report.csvExplanation);
     m_counts->setText(ImportText::previewCounts(report.counts));
     m_notices->setText(report.notices.join(u'\n'));
     m_notices->setVisible(!report.notices.isEmpty());

@@ -33,17 +33,17 @@ QString ImportText::outcomeHelp(ImportOutcome outcome)
 {
     switch (outcome) {
     case ImportOutcome::Added:
-        return tr("New: it will be added as it is.");
+        return tr("new; it will be added as it is.");
     case ImportOutcome::Matched:
-        return tr("The same transaction is already stored (from a sync or another file): it is counted once.");
+        return tr("the same transaction is already stored (from a sync or another file); it is counted once.");
     case ImportOutcome::Duplicate:
-        return tr("This record was imported before and has not changed: nothing to do.");
+        return tr("this record was imported before and has not changed; nothing to do.");
     case ImportOutcome::Updated:
-        return tr("An earlier import of this record changes.");
+        return tr("an earlier import of this record changes.");
     case ImportOutcome::Removed:
-        return tr("The file takes back a record an earlier import added.");
+        return tr("the file takes back a record an earlier import added.");
     case ImportOutcome::Invalid:
-        return tr("Cannot be used: it is set aside and not imported.");
+        return tr("it cannot be used; it is set aside and not imported.");
     }
     return {};
 }

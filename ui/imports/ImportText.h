@@ -14,7 +14,7 @@ class ImportText {
 public:
     // "To add", "Already there", "Already imported", "Updated", "Removed", "Invalid".
     static QString outcomeName(model::ImportOutcome outcome);
-    // What the outcome means, for a tooltip.
+    // What the outcome means, to follow "<outcome name>: ".
     static QString outcomeHelp(model::ImportOutcome outcome);
     // The preview's counts: "3 to add, 1 already there, 2 invalid".
     static QString previewCounts(const model::ImportCounts& counts);
