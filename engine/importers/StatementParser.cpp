@@ -42,6 +42,15 @@ QString formatDisplayName(Format format)
     return {};
 }
 
+std::optional<Format> formatFromId(QStringView id)
+{
+    for (const Format f : {Format::Ofx, Format::Qif, Format::Csv, Format::Camt053, Format::Mt940}) {
+        if (formatId(f) == id)
+            return f;
+    }
+    return std::nullopt;
+}
+
 std::unique_ptr<StatementParser> makeParser(Format format)
 {
     switch (format) {

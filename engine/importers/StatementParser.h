@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QIODevice;
 
@@ -18,6 +19,8 @@ enum class Format { Ofx, Qif, Csv, Camt053, Mt940 };
 QString formatId(Format format);
 // "OFX/QFX", "QIF", "CSV", "CAMT.053", "MT940": for people.
 QString formatDisplayName(Format format);
+// The format a formatId() names; nullopt for any other text.
+std::optional<Format> formatFromId(QStringView id);
 
 // Day and month order of numeric dates such as 03/04/2024, for formats that do not say
 // (QIF, CSV). Auto: decided from the whole file; a file where both orders fit every date asks.

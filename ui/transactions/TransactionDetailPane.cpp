@@ -1,5 +1,7 @@
 #include "transactions/TransactionDetailPane.h"
 
+#include "importers/StatementParser.h"
+
 #include "Theme.h"
 #include "WidgetIdentity.h"
 #include "transactions/AuditTrailText.h"
@@ -34,8 +36,11 @@ QString dateText(const QDate& date)
 // Where a record came from; connectionName names the connection of the listed row.
 QString sourceText(const QString& source, const QString& rowSource, const QString& connectionName)
 {
-    if (source.startsWith(u"import:"))
-        return TransactionDetailPane::tr("File import %1").arg(source.mid(7));
+    if (source.startsWith(u"import:")) {
+        const auto format = importers::formatFromId(QStringView(source).mid(7));
+        return TransactionDetailPane::tr("File import (%1)")
+            .arg(format ? importers::formatDisplayName(*format) : source.mid(7));
+    }
     if (source == rowSource && !connectionName.isEmpty())
         return TransactionDetailPane::tr("Sync from %1").arg(connectionName);
     if (source.startsWith(u"connection:"))
