@@ -422,8 +422,12 @@ bool XmlPullReader::setName(QByteArrayView qualified)
         failXml(QStringLiteral("\"%1\" is not an element name").arg(shown(qualified)));
         return false;
     }
-    m_name.resize(0);
-    appendChars(m_name, local);
+    if (local != m_nameBytes) { // an end tag names what the start tag named: decoded once
+        m_nameBytes.resize(0);
+        m_nameBytes.append(local);
+        m_name.resize(0);
+        appendChars(m_name, local);
+    }
     return true;
 }
 
@@ -469,6 +473,11 @@ void XmlPullReader::appendChars(QString& out, QByteArrayView bytes)
         return;
     switch (m_charset) {
     case Charset::Utf8: {
+        // Almost all of a statement is ASCII: copied as Latin-1, without the decoder.
+        if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<signed char>(c) >= 0; })) {
+            out += QLatin1StringView(bytes.data(), bytes.size());
+            break;
+        }
         const qsizetype old = out.size();
         out.resize(old + bytes.size()); // UTF-8 never yields more UTF-16 units than bytes
         QChar* end = m_utf8.appendToBuffer(out.data() + old, bytes);

@@ -95,7 +95,7 @@ private:
     int m_depth = 0;
     QByteArray m_open; // qualified names of the open elements, each followed by '\0'
     QList<qsizetype> m_openStarts;
-    QByteArray m_spill, m_markup, m_rootPrefix;
+    QByteArray m_spill, m_markup, m_rootPrefix, m_nameBytes;
     QString m_name, m_text, m_rootNamespace;
     QList<Attribute> m_attributes; // slots reused: the first m_attributeCount are this token's
     qsizetype m_attributeCount = 0;
