@@ -4,8 +4,7 @@
 #include "importers/camt/CamtDocument.h"
 #include "importers/camt/CamtEntry.h"
 #include "importers/camt/RawEntryWriter.h"
-
-#include <QXmlStreamReader>
+#include "importers/text/XmlPullReader.h"
 
 namespace coffer::importers::camt {
 
@@ -13,7 +12,6 @@ using model::Error;
 
 namespace {
 
-constexpr int kMaxDepth = 64;
 constexpr qsizetype kMaxText = 64 * 1024; // far above any CAMT field (Ustrd: 140 characters)
 
 // A <Bal> as it is read.
@@ -45,7 +43,7 @@ void assign(const Slot<Fields> (&slots)[N], QStringView path, QStringView text, 
 class Reader {
 public:
     Reader(QIODevice& in, const ParseOptions& options, StatementSink& sink)
-        : m_xml(&in)
+        : m_xml(in)
         , m_options(options)
         , m_sink(sink)
     {
@@ -71,7 +69,7 @@ private:
     void sendAccount();
     void recordRaw();
 
-    QXmlStreamReader m_xml;
+    text::XmlPullReader m_xml;
     const ParseOptions& m_options;
     StatementSink& m_sink;
     std::optional<Error> m_error;
@@ -94,15 +92,16 @@ private:
 
 model::Status Reader::run()
 {
-    while (!m_error && !m_xml.atEnd()) {
-        switch (m_xml.readNext()) {
-        case QXmlStreamReader::StartElement:
+    using Token = text::XmlPullReader::Token;
+    for (Token token = m_xml.next(); !m_error && token != Token::End; token = m_xml.next()) {
+        switch (token) {
+        case Token::StartElement:
             start();
             break;
-        case QXmlStreamReader::EndElement:
+        case Token::EndElement:
             end();
             break;
-        case QXmlStreamReader::Characters:
+        case Token::Text:
             // White space between elements is no value (and trimmed from values anyway).
             if (m_xml.isWhitespace())
                 break;
@@ -110,25 +109,14 @@ model::Status Reader::run()
                 m_text += m_xml.text();
             recordRaw();
             break;
-        case QXmlStreamReader::DTD:
-            fail(QStringLiteral("the file declares a DTD, which statements never have"));
-            break;
-        default:
+        case Token::Error:
+            return *m_xml.error();
+        case Token::End:
             break;
         }
     }
     if (m_error)
         return *m_error;
-    if (m_xml.hasError()) {
-        if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
-            const QString open = m_path.mid(m_path.lastIndexOf(u'/') + 1);
-            return Error::invalidData(open.isEmpty()
-                                          ? QStringLiteral("line %1: the file is empty").arg(line())
-                                          : QStringLiteral("line %1: the file ends inside <%2>").arg(line()).arg(open));
-        }
-        return Error::invalidData(
-            QStringLiteral("line %1: not well-formed XML: %2").arg(line()).arg(m_xml.errorString()));
-    }
     if (m_statements == 0)
         return Error::invalidData(QStringLiteral("line %1: the document has no statement (<Stmt>)").arg(line()));
     return model::Ok{};
@@ -137,15 +125,13 @@ model::Status Reader::run()
 void Reader::start()
 {
     m_text.resize(0);
-    if (m_pathLengths.size() >= kMaxDepth)
-        return fail(QStringLiteral("elements nested more than %1 deep").arg(kMaxDepth));
     m_pathLengths.append(m_path.size());
     m_path += u'/';
     m_path += m_xml.name();
     recordRaw();
 
     if (m_pathLengths.size() == 1) {
-        if (const std::optional<QString> refusal = refuseDocument(m_xml.name(), m_xml.namespaceUri()))
+        if (const std::optional<QString> refusal = refuseDocument(m_xml.name(), m_xml.rootNamespace()))
             fail(*refusal);
         return;
     }
@@ -161,7 +147,7 @@ void Reader::start()
     const QStringView path = below(m_statement);
     if (m_entry >= 0) {
         if (below(m_entry) == u"/Amt")
-            m_ntry.currency = m_xml.attributes().value(QLatin1String("Ccy")).toString();
+            m_ntry.currency = m_xml.attribute(u"Ccy").toString();
         else if (below(m_entry) == u"/NtryDtls/TxDtls" && ++m_ntry.details == 1)
             m_details = m_path.size();
     } else if (path == u"/Ntry") {
@@ -171,7 +157,7 @@ void Reader::start()
         m_bal = {};
         m_bal.line = line();
     } else if (m_balance >= 0 && below(m_balance) == u"/Amt") {
-        m_bal.currency = m_xml.attributes().value(QLatin1String("Ccy")).toString();
+        m_bal.currency = m_xml.attribute(u"Ccy").toString();
     }
 }
 

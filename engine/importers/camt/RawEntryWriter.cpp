@@ -1,6 +1,6 @@
 #include "importers/camt/RawEntryWriter.h"
 
-#include <QXmlStreamReader>
+#include "importers/text/XmlPullReader.h"
 
 namespace coffer::importers::camt {
 
@@ -27,32 +27,31 @@ void appendEscaped(QString& out, QStringView text)
 
 } // namespace
 
-void RawEntryWriter::write(const QXmlStreamReader& xml)
+void RawEntryWriter::write(const text::XmlPullReader& xml)
 {
     if (m_text.size() > kMaxChars)
         return;
-    switch (xml.tokenType()) {
-    case QXmlStreamReader::StartElement: {
+    using Token = text::XmlPullReader::Token;
+    switch (xml.token()) {
+    case Token::StartElement: {
         m_text += u'<';
         m_text += xml.name();
-        // Const, so that iterating does not detach (deep-copy) the reader's attribute list.
-        const QXmlStreamAttributes attributes = xml.attributes();
-        for (const QXmlStreamAttribute& a : attributes) {
+        for (const text::XmlPullReader::Attribute& a : xml.attributes()) {
             m_text += u' ';
-            m_text += a.name();
+            m_text += a.name;
             m_text += QLatin1String("=\"");
-            appendEscaped(m_text, a.value());
+            appendEscaped(m_text, a.value);
             m_text += u'"';
         }
         m_text += u'>';
         break;
     }
-    case QXmlStreamReader::EndElement:
+    case Token::EndElement:
         m_text += QLatin1String("</");
         m_text += xml.name();
         m_text += u'>';
         break;
-    case QXmlStreamReader::Characters:
+    case Token::Text:
         if (!xml.isWhitespace())
             appendEscaped(m_text, xml.text());
         break;

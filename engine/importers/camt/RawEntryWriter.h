@@ -3,7 +3,9 @@
 #include <QByteArray>
 #include <QString>
 
-class QXmlStreamReader;
+namespace coffer::importers::text {
+class XmlPullReader;
+}
 
 namespace coffer::importers::camt {
 
@@ -14,7 +16,7 @@ class RawEntryWriter {
 public:
     static constexpr qsizetype kMaxChars = 64 * 1024;
 
-    void write(const QXmlStreamReader& xml);
+    void write(const text::XmlPullReader& xml);
     // The element written so far, as UTF-8; starts over.
     QByteArray take();
 
