@@ -31,8 +31,9 @@ QString accountLine(const model::ImportAccountPlan& a)
                              : a.fileAccountName.isEmpty() || a.fileAccountName == a.fileAccountId
                                  ? a.fileAccountId
                                  : QStringLiteral("%1 \"%2\"").arg(a.fileAccountId, a.fileAccountName);
-    const QString target = a.accountId > 0 ? QStringLiteral("account #%1 %2").arg(a.accountId).arg(a.accountName)
-                                           : QStringLiteral("a new account \"%1\"").arg(a.accountName);
+    const QString target = a.accountId == 0 ? QStringLiteral("a new account \"%1\"").arg(a.accountName)
+                           : a.created      ? QStringLiteral("new account #%1 %2").arg(a.accountId).arg(a.accountName)
+                                            : QStringLiteral("account #%1 %2").arg(a.accountId).arg(a.accountName);
     return QStringLiteral("  %1 (%2, %3 transactions) -> %4")
         .arg(fileSide, a.currency.isEmpty() ? QStringLiteral("no currency") : a.currency)
         .arg(a.transactions)

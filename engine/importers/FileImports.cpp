@@ -18,6 +18,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace coffer::importers {
 
@@ -73,6 +75,45 @@ Result<QString> defaultCurrencyFor(const ImportRequest& request, const ImportTar
         return account.value().currency;
     }
     return request.currency.isEmpty() ? systemCurrency() : request.currency.toUpper();
+}
+
+// The currency of the existing accounts a file goes to, when they all have one and the same.
+std::optional<QString> existingCurrency(const QList<model::ImportAccountPlan>& plans)
+{
+    std::optional<QString> currency;
+    for (const auto& p : plans) {
+        if (p.transactions == 0)
+            continue;
+        if (p.accountId == 0 || (currency && *currency != p.currency))
+            return std::nullopt;
+        currency = p.currency;
+    }
+    return currency;
+}
+
+// Whether the file's amounts take their account's currency, not one the file states.
+bool filesCurrencyIsTheAccounts(Format format, const ParseOptions& options)
+{
+    if (format == Format::Qif)
+        return true;
+    return format == Format::Csv && options.formatOptions.value(QStringLiteral("currencyColumn"), -1).toInt() < 0;
+}
+
+// Every amount in its account's currency: a dollar amount never lands in a euro account.
+Status checkCurrencies(const CollectingSink& parsed, const QList<model::ImportAccountPlan>& plans,
+                       const QString& fileName)
+{
+    QHash<QString, const model::ImportAccountPlan*> byFileAccount;
+    for (const auto& p : plans)
+        byFileAccount.insert(p.fileAccountId, &p);
+    for (const auto& t : parsed.transactions) {
+        const model::ImportAccountPlan* p = byFileAccount.value(t.accountProviderId);
+        if (!p || !t.problem.isEmpty() || t.amount.currency() == p->currency)
+            continue;
+        return Error::permanent(QStringLiteral("%1: it has amounts in %2, but %3 is in %4.")
+                                    .arg(fileName, t.amount.currency(), p->accountName, p->currency));
+    }
+    return model::Ok{};
 }
 
 DateOrder dateOrderFrom(const QString& text)
@@ -133,31 +174,54 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         csvProfile = chosen.value();
         options.formatOptions = csvProfile->profile;
     }
-    CollectingSink parsed;
     const std::unique_ptr<StatementParser> parser = makeParser(*format);
     if (!parser)
         return finish(Error::permanent(QStringLiteral("%1 is a %2 file, which this Coffer cannot import yet.")
                                            .arg(fileName, formatDisplayName(*format))));
-    auto parsedOk = parser->parse(file, options, parsed);
-    if (!parsedOk.ok() && csvProfile && csvProfile->remembered && parsedOk.error().providerCode != kAskDateOrderCode) {
-        // The bank changed its export since the account's last import: read it afresh.
-        auto detected = file.seek(0) ? detectCsvProfile(file) : Result<CsvProfileChoice>(parsedOk.error());
-        if (detected.ok()) {
-            logger()->info("import request {}: the account's CSV profile no longer fits; detected again",
-                           request.requestId);
-            csvProfile = detected.value();
-            options.formatOptions = csvProfile->profile;
-            parsed = CollectingSink();
-            parsedOk = parser->parse(file, options, parsed);
+    CollectingSink parsed;
+    const auto parse = [&]() -> Status {
+        parsed = CollectingSink();
+        if (!file.seek(0))
+            return Error::permanent(QStringLiteral("Could not read the file from its start."));
+        auto done = parser->parse(file, options, parsed);
+        if (!done.ok() && csvProfile && csvProfile->remembered && done.error().providerCode != kAskDateOrderCode) {
+            // The bank changed its export since the account's last import: read it afresh.
+            auto detected = file.seek(0) ? detectCsvProfile(file) : Result<CsvProfileChoice>(done.error());
+            if (detected.ok()) {
+                logger()->info("import request {}: the account's CSV profile no longer fits; detected again",
+                               request.requestId);
+                csvProfile = detected.value();
+                options.formatOptions = csvProfile->profile;
+                parsed = CollectingSink();
+                done = parser->parse(file, options, parsed);
+            }
         }
-    }
-    if (!parsedOk.ok())
-        return finish(aboutFile(parsedOk.error(), fileName));
+        return done;
+    };
+    if (auto s = parse(); !s.ok())
+        return finish(aboutFile(s.error(), fileName));
     if (parsed.transactions.isEmpty() && parsed.removals.isEmpty())
         return finish(Error::invalidData(QStringLiteral("%1 holds no transactions.").arg(fileName) +
                                          (parsed.notices.isEmpty() ? QString() : u' ' + parsed.notices.join(u' '))));
     if (m_cancellation->isCancelled(request.requestId))
         return finish(cancelledImport(fileName));
+
+    auto plans = targets.plan(parsed, request, fileName, options.defaultCurrency);
+    if (!plans.ok())
+        return finish(plans.error());
+    // A file that does not state its currency (QIF, a CSV without a currency column) is in its
+    // account's: when that account is an existing one found only now, read the file in its currency.
+    if (const auto target = existingCurrency(plans.value());
+        target && *target != options.defaultCurrency && filesCurrencyIsTheAccounts(*format, options)) {
+        options.defaultCurrency = *target;
+        if (auto s = parse(); !s.ok())
+            return finish(aboutFile(s.error(), fileName));
+        plans = targets.plan(parsed, request, fileName, options.defaultCurrency);
+        if (!plans.ok())
+            return finish(plans.error());
+    }
+    if (auto s = checkCurrencies(parsed, plans.value(), fileName); !s.ok())
+        return finish(s.error());
 
     ImportReport report;
     report.requestId = request.requestId;
@@ -170,9 +234,6 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         report.csvProfileName = csvProfile->name;
         report.csvExplanation = csvProfile->explanation;
     }
-    const auto plans = targets.plan(parsed, request, fileName, currency.value());
-    if (!plans.ok())
-        return finish(plans.error());
     report.accounts = plans.value();
 
     const QString source = QStringLiteral("import:") + formatId(*format);
@@ -182,7 +243,7 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         const auto ids = targets.realize(realized, parsed, fileName, now);
         if (!ids.ok())
             return ids.error();
-        const auto runConnection = targets.runConnection(report.accounts, now);
+        const auto runConnection = targets.runConnection(now);
         if (!runConnection.ok())
             return runConnection.error();
         store::SyncRunRepository runs(m_db);
@@ -219,6 +280,12 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
         for (const auto& plan : realized) {
             if (!plan.statedBalance || request.dryRun)
                 continue;
+            // An old statement's balance never replaces a newer one (a sync's, a later file's).
+            const auto newer = hasBalanceSince(plan.accountId, plan.statedBalanceOn);
+            if (!newer.ok())
+                return newer.error();
+            if (newer.value())
+                continue;
             if (auto s = store::AccountRepository(m_db).recordBalance(plan.accountId, run.value(), *plan.statedBalance,
                                                                       plan.statedBalanceOn.startOfDay(Qt::UTC));
                 !s.ok())
@@ -236,6 +303,8 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
             }
             return model::Ok{};
         }
+        if (m_cancellation->isCancelled(request.requestId)) // a Cancel during the last page still counts
+            return cancelledImport(fileName);
         report.accounts = realized;
         report.runId = run.value();
         if (csvProfile) {
@@ -252,8 +321,12 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
     if (!written.ok()) {
         Error error = written.error();
         if (error.kind == model::ErrorKind::Storage)
-            error.userMessage =
-                QStringLiteral("%1 was not imported: %2 Nothing of it was stored.").arg(fileName, error.userMessage);
+            error.userMessage = request.dryRun
+                                    ? QStringLiteral("%1 could not be previewed: %2").arg(fileName, error.userMessage)
+                                    : QStringLiteral("%1 was not imported: %2 Nothing of it was stored.")
+                                          .arg(fileName, error.userMessage);
+        else if (error.kind != model::ErrorKind::Cancelled && !error.userMessage.startsWith(fileName))
+            error = aboutFile(error, fileName);
         return finish(error);
     }
     report.seconds = timer.elapsed() / 1000.0;
@@ -261,6 +334,17 @@ Result<ImportReport> FileImports::run(const ImportRequest& request, const Progre
                    formatId(*format).toStdString(), report.counts.added, report.counts.matched,
                    report.counts.duplicates, report.counts.invalid, request.dryRun ? " (preview)" : "");
     return finish(report);
+}
+
+Result<bool> FileImports::hasBalanceSince(qint64 accountId, const QDate& day)
+{
+    QSqlQuery q(m_db.handle());
+    q.prepare(QStringLiteral("SELECT 1 FROM balances WHERE account_id = ? AND as_of >= ? LIMIT 1"));
+    q.addBindValue(accountId);
+    q.addBindValue(store::toIsoUtc(day.startOfDay(Qt::UTC)));
+    if (!q.exec())
+        return Error::storage(QStringLiteral("Could not read the account's balances."), q.lastError().text());
+    return q.next();
 }
 
 Result<QList<model::ImportRecord>> FileImports::list(int limit)

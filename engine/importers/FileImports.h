@@ -3,6 +3,8 @@
 #include "model/Import.h"
 #include "model/Result.h"
 
+#include <QDate>
+
 #include <functional>
 #include <memory>
 
@@ -36,6 +38,9 @@ public:
     model::Result<QString> undo(qint64 runId);
 
 private:
+    // Whether the account already has a balance as of `day` or later.
+    model::Result<bool> hasBalanceSince(qint64 accountId, const QDate& day);
+
     store::Database& m_db;
     const schedule::Clock& m_clock;
     std::shared_ptr<ImportCancellation> m_cancellation;

@@ -84,10 +84,34 @@ Result<QString> ImportOutcomes::matchReason(const Row& stored, qint64 runId, qin
     }
 }
 
+Result<QHash<QString, QString>> ImportOutcomes::refusals(qint64 runId)
+{
+    // Reasons read "record 3 of page 1 (transaction id "X"): its currency ...".
+    store::SqliteStatement q(m_db, "SELECT reason FROM raw_payloads WHERE sync_run_id = ?1");
+    q.bind(1, runId);
+    QHash<QString, QString> out;
+    static const QString kIdStart = QStringLiteral("(transaction id \"");
+    static const QString kIdEnd = QStringLiteral("\"): ");
+    while (true) {
+        const auto next = q.next("read why records were refused");
+        if (!next.ok())
+            return next.error();
+        if (!next.value())
+            return out;
+        const QString reason = q.text(0);
+        const qsizetype start = reason.indexOf(kIdStart);
+        const qsizetype end = start < 0 ? -1 : reason.indexOf(kIdEnd, start + kIdStart.size());
+        if (end > 0)
+            out.insert(reason.mid(start + kIdStart.size(), end - start - kIdStart.size()),
+                       reason.mid(end + kIdEnd.size()));
+    }
+}
+
 model::Status ImportOutcomes::classify(const CollectingSink& file, const QHash<QString, qint64>& accountIds,
                                        const QString& source, qint64 runId, model::ImportReport& report)
 {
-    QSet<QPair<qint64, QString>> seen; // a file listing one id twice stores it once
+    QSet<QPair<qint64, QString>> seen;              // a file listing one id twice stores it once
+    std::optional<QHash<QString, QString>> refused; // read once, when a record turns out not stored
     report.items.reserve(file.transactions.size() + file.removals.size());
     for (const providers::ProviderTransaction& t : file.transactions) {
         ImportItem item;
@@ -112,8 +136,14 @@ model::Status ImportOutcomes::classify(const CollectingSink& file, const QHash<Q
         seen.insert({item.accountId, id});
         if (!stored.value()) {
             // The pipeline quarantined it (a problem only it can see, such as a currency unlike the account's).
+            if (!refused) {
+                auto reasons = refusals(runId);
+                if (!reasons.ok())
+                    return reasons.error();
+                refused = std::move(reasons).value();
+            }
             item.outcome = ImportOutcome::Invalid;
-            item.reason = QStringLiteral("it could not be stored (see the quarantine for why)");
+            item.reason = refused->value(id.left(64), QStringLiteral("it could not be stored"));
             ++report.counts.invalid;
         } else if (repeated) {
             item.outcome = ImportOutcome::Duplicate;

@@ -36,6 +36,8 @@ private:
     model::Result<std::optional<Row>> row(qint64 accountId, const QString& source, const QString& providerId);
     model::Result<QString> describe(qint64 transactionId);
     model::Result<QString> matchReason(const Row& stored, qint64 runId, qint64* other);
+    // Why the pipeline refused records of this run: transaction id -> its problem.
+    model::Result<QHash<QString, QString>> refusals(qint64 runId);
 
     store::Database& m_db;
     store::SqliteStatement m_row;

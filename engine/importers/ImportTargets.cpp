@@ -7,6 +7,7 @@
 #include "store/SettingsRepository.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -107,8 +108,12 @@ Result<QList<ImportAccountPlan>> ImportTargets::plan(const CollectingSink& file,
     // Accounts named only by their transactions count too.
     QList<StatementAccount> accounts = file.accounts;
     QHash<QString, int> transactions;
-    for (const auto& t : file.transactions)
+    QHash<QString, QString> amountCurrency; // file account -> the currency its first usable amount is in
+    for (const auto& t : file.transactions) {
         ++transactions[t.accountProviderId];
+        if (t.problem.isEmpty() && !amountCurrency.contains(t.accountProviderId))
+            amountCurrency.insert(t.accountProviderId, t.amount.currency());
+    }
     for (auto it = transactions.cbegin(); it != transactions.cend(); ++it) {
         const bool known = std::any_of(accounts.cbegin(), accounts.cend(),
                                        [&](const StatementAccount& a) { return a.id == it.key(); });
@@ -124,7 +129,12 @@ Result<QList<ImportAccountPlan>> ImportTargets::plan(const CollectingSink& file,
 
     std::optional<qint64> bankFiles;
     QList<ImportAccountPlan> plans;
+    QSet<qint64> targets; // two file accounts never share one Coffer account: their ids could collide
     for (const StatementAccount& a : accounts) {
+        // With one chosen account, a file account holding only a balance is left out: its balance
+        // is not the chosen account's.
+        if (request.accountId > 0 && !transactions.contains(a.id))
+            continue;
         ImportAccountPlan p;
         p.fileAccountId = a.id;
         p.fileAccountName = a.name.isEmpty() ? a.id : a.name;
@@ -157,6 +167,11 @@ Result<QList<ImportAccountPlan>> ImportTargets::plan(const CollectingSink& file,
             }
         }
         if (target > 0) {
+            if (targets.contains(target))
+                return Error::permanent(
+                    QStringLiteral("%1: two of its accounts would go to the same Coffer account; choose one for each.")
+                        .arg(fileName));
+            targets.insert(target);
             const auto existing = account(target);
             if (!existing.ok())
                 return existing.error();
@@ -169,8 +184,10 @@ Result<QList<ImportAccountPlan>> ImportTargets::plan(const CollectingSink& file,
                         .arg(fileName, p.fileAccountName.isEmpty() ? QStringLiteral("of the file") : p.fileAccountName,
                              a.currency, p.accountName, p.currency));
         } else {
+            p.created = true;
             p.accountName = newAccountName(a, fileName);
-            p.currency = a.currency.isEmpty() ? defaultCurrency : a.currency;
+            // A new account is in the currency the file states for it, else that of its amounts.
+            p.currency = !a.currency.isEmpty() ? a.currency : amountCurrency.value(a.id, defaultCurrency);
         }
         plans.append(p);
     }
@@ -183,7 +200,10 @@ Result<qint64> ImportTargets::findBankFiles() const
     if (!value.ok())
         return value.error();
     const qint64 id = value.value().toLongLong();
-    return id > 0 && store::ConnectionRepository(m_db).get(id).ok() ? id : qint64(0);
+    if (id <= 0)
+        return qint64(0);
+    const auto connection = store::ConnectionRepository(m_db).get(id);
+    return connection.ok() && connection.value().provider == u"file" ? id : qint64(0);
 }
 
 Result<qint64> ImportTargets::bankFiles(const QDateTime& now)
@@ -211,8 +231,14 @@ Result<QHash<QString, qint64>> ImportTargets::realize(QList<ImportAccountPlan>& 
             const auto connection = bankFiles(now);
             if (!connection.ok())
                 return connection.error();
+            const auto taken = store::AccountRepository(m_db).idsByProviderId(connection.value());
+            if (!taken.ok())
+                return taken.error();
             model::Account a;
             a.providerId = providerIdFor(p, fileName);
+            // The user asked for a new account although one has this id: a new one it is.
+            for (int n = 2; taken.value().contains(a.providerId); ++n)
+                a.providerId = providerIdFor(p, fileName) + QStringLiteral(" #%1").arg(n);
             a.name = p.accountName;
             a.currency = p.currency;
             a.mask = lastDigits(p.fileAccountId);
@@ -238,13 +264,8 @@ Result<QHash<QString, qint64>> ImportTargets::realize(QList<ImportAccountPlan>& 
     return ids;
 }
 
-Result<qint64> ImportTargets::runConnection(const QList<ImportAccountPlan>& plans, const QDateTime& now)
+Result<qint64> ImportTargets::runConnection(const QDateTime& now)
 {
-    for (const ImportAccountPlan& p : plans) {
-        const auto a = account(p.accountId);
-        if (a.ok() && a.value().connectionId > 0)
-            return a.value().connectionId;
-    }
     return bankFiles(now);
 }
 

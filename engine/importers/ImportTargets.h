@@ -41,9 +41,10 @@ public:
     // and remembers where each file account went. Returns file account id -> local account id.
     model::Result<QHash<QString, qint64>> realize(QList<model::ImportAccountPlan>& plans, const CollectingSink& file,
                                                   const QString& fileName, const QDateTime& now);
-    // The connection an import's run is recorded under: the first target account's, or "Bank
-    // files" (created if need be) when every target is detached.
-    model::Result<qint64> runConnection(const QList<model::ImportAccountPlan>& plans, const QDateTime& now);
+    // The connection an import's run (and what it quarantines) is recorded under: always "Bank
+    // files" (created if need be), never a synced connection, whose runs count against the
+    // provider's quota and make its status.
+    model::Result<qint64> runConnection(const QDateTime& now);
 
 private:
     // "Bank files"' id; 0 when it does not exist yet.

@@ -102,7 +102,8 @@ Result<int> ImportUndo::restoreChanged(qint64 runId)
     QSqlQuery events(m_db.handle());
     events.prepare(QStringLiteral("SELECT e.transaction_id, e.kind, e.changes, t.currency FROM transaction_events e "
                                   "JOIN transactions t ON t.id = e.transaction_id WHERE e.sync_run_id = ? AND "
-                                  "e.kind IN ('modified', 'removed') ORDER BY e.id DESC"));
+                                  "e.kind IN ('modified', 'removed') AND t.last_changed_run = e.sync_run_id "
+                                  "AND t.first_seen_run != e.sync_run_id ORDER BY e.id DESC"));
     events.addBindValue(runId);
     if (!events.exec())
         return readFailure(events);
@@ -161,6 +162,11 @@ Result<QString> ImportUndo::undo(qint64 runId, const QDateTime& now)
         if (!removed.ok())
             return removed.error();
         deleted = removed.value();
+        QSqlQuery balances(m_db.handle());
+        balances.prepare(QStringLiteral("DELETE FROM balances WHERE sync_run_id = ?"));
+        balances.addBindValue(runId);
+        if (auto s = m_db.exec(balances, "take back an import's balances"); !s.ok())
+            return s;
         return history.markUndone(runId, now);
     });
     if (!done.ok())

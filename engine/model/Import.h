@@ -72,6 +72,7 @@ struct ImportAccountPlan {
     QString fileAccountName; // what the file calls it, for the user
     QString currency;
     qint64 accountId = 0; // 0: a new account will be created
+    bool created = false; // the import created it (a preview: will create it)
     QString accountName;  // the Coffer account's name, or the new account's
     int transactions = 0;
     std::optional<Money> statedBalance; // the file's closing (ledger) balance, when it has one

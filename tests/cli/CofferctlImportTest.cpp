@@ -48,7 +48,7 @@ TEST_F(CofferctlImport, PrintsTheCountsAndImportingAgainAddsNothing)
     const auto m = said.match(first.out);
     ASSERT_TRUE(m.hasMatch()) << first.out.toStdString();
     EXPECT_TRUE(first.out.contains(QRegularExpression(QStringLiteral("\n  the file's transactions \\(EUR, 3 "
-                                                                     "transactions\\) -> account #\\d+ march\n"))))
+                                                                     "transactions\\) -> new account #\\d+ march\n"))))
         << first.out.toStdString();
     EXPECT_TRUE(first.out.contains(QStringLiteral("\n  line 11: "))) << "the invalid record's reason, with its line";
     EXPECT_TRUE(first.out.contains(QStringLiteral("cofferctl undo-import ") + m.captured(1)));
@@ -59,7 +59,7 @@ TEST_F(CofferctlImport, PrintsTheCountsAndImportingAgainAddsNothing)
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_TRUE(again.out.contains(QStringLiteral(": 0 added, 0 matched, 2 skipped (already imported), 1 invalid.")))
         << again.out.toStdString();
-    EXPECT_TRUE(again.out.contains(QStringLiteral("-> account #"))) << "the account of the first import";
+    EXPECT_TRUE(again.out.contains(QStringLiteral("-> account #"))) << "the account of the first import, not a new one";
     EXPECT_EQ(count({}), 2);
 
     const Outcome listed = run({QStringLiteral("imports")});

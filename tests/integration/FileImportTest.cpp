@@ -74,14 +74,15 @@ protected:
     // Runs a preview or an import and waits for its answer; the report, or an empty one on failure.
     model::ImportReport run(model::ImportRequest request)
     {
+        const auto reportsBefore = reports.size();
         const auto before = reports.size() + importFailures.size();
         if (request.dryRun)
             engine.host().previewImport(request);
         else
             engine.host().importFile(request);
         EXPECT_TRUE(test::waitFor([&] { return reports.size() + importFailures.size() > before; }, 60000));
-        return reports.size() + importFailures.size() > before && !reports.isEmpty() ? reports.last()
-                                                                                     : model::ImportReport{};
+        // A failed request answers with an empty report, never the one before it.
+        return reports.size() > reportsBefore ? reports.last() : model::ImportReport{};
     }
 
     model::ImportReport importFile(const QString& path, bool dryRun, qint64 accountId = 0)
@@ -346,4 +347,31 @@ TEST_F(FileImportTest, AFileWhoseDatesFitBothOrdersAsksAndImportsOnceAnswered)
     EXPECT_EQ(
         db().rows(QStringLiteral("SELECT booked_on, amount_minor, currency FROM transactions ORDER BY booked_on")),
         (QStringList{QStringLiteral("2024-04-03|-1200|GBP"), QStringLiteral("2024-06-05|-3000|GBP")}));
+}
+
+TEST_F(FileImportTest, AFileWithoutACurrencyTakesThatOfTheAccountItIsMappedTo)
+{
+    const model::ImportReport euros = importFile(
+        write(QStringLiteral("may.xml"), camt(QStringLiteral("DE89370400440532013000"), QStringLiteral("EUR"), kThree)),
+        false);
+    ASSERT_EQ(euros.accounts.size(), 1);
+    const qint64 account = euros.accounts[0].accountId;
+
+    model::ImportRequest request;
+    request.path = write(QStringLiteral("cash.qif"), QByteArray("!Type:Bank\nD25/12/2024\nT-7.50\nPMarket\n^\n"));
+    request.accountMap.insert(QString(), account); // chosen in the preview's account list
+    request.currency = QStringLiteral("JPY");      // what a new account would have been in
+    request.dryRun = false;
+    const model::ImportReport done = run(request);
+    ASSERT_TRUE(importFailures.isEmpty()) << importFailures.value(0).message.toStdString();
+    EXPECT_EQ(done.counts.added, 1);
+    EXPECT_EQ(db().rows(QStringLiteral("SELECT account_id, amount_minor, currency FROM transactions WHERE booked_on = "
+                                       "'2024-12-25'")),
+              QStringList{QStringLiteral("%1|-750|EUR").arg(account)});
+    // The import's run belongs to "Bank files", never to a synced connection's quota or status.
+    EXPECT_EQ(
+        db().rows(QStringLiteral("SELECT c.provider FROM sync_runs r JOIN connections c ON c.id = r.connection_id "
+                                 "WHERE r.id = %1")
+                      .arg(done.runId)),
+        QStringList{QStringLiteral("file")});
 }

@@ -274,9 +274,8 @@ model::Status CsvParser::parse(QIODevice& in, const ParseOptions& options, State
             expectedFields = record.fields.size();
     }
 
-    StatementAccount account;
-    account.currency = options.defaultCurrency.toUpper();
-    sink.account(account);
+    // The file does not state its account's currency (rows may name theirs): the import decides.
+    sink.account(StatementAccount{});
 
     RowReader rows(profile, *dates, options);
     providers::ProviderTransaction t;
