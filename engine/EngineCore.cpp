@@ -103,6 +103,7 @@ void EngineCore::start()
     m_editor = std::make_unique<ConnectionEditor>(m_facade, *m_db, *m_credentials, *m_jobs, m_clock,
                                                   [this] { checkConsents(); });
     m_links = std::make_unique<LinkSessions>(m_facade, *m_db, *m_editor, m_clock, databaseId.value());
+    m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
     m_plaidWebhooks = std::make_unique<providers::plaid::PlaidWebhookRegistration>(
         *m_db, *m_credentials, [this](const QString& message) { Q_EMIT m_facade.operationFailed(message); });
     // Only a long-running engine (the app, the daemon) receives webhooks; a one-shot command would
@@ -321,8 +322,6 @@ void EngineCore::importFile(const model::ImportRequest& request)
 {
     if (!ready("import a file"))
         return;
-    if (!m_imports)
-        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
     auto report =
         m_imports->run(request, [this](const model::ImportProgress& p) { Q_EMIT m_facade.importProgress(p); });
     if (!report.ok()) {
@@ -344,8 +343,6 @@ void EngineCore::listImports(int limit)
 {
     if (!ready("list imports"))
         return;
-    if (!m_imports)
-        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
     auto imports = m_imports->list(limit);
     if (imports.ok())
         Q_EMIT m_facade.importsListed(imports.value());
@@ -357,8 +354,6 @@ void EngineCore::undoImport(qint64 runId)
 {
     if (!ready("undo an import"))
         return;
-    if (!m_imports)
-        m_imports = std::make_unique<importers::FileImports>(*m_db, m_clock, m_importCancellation);
     auto undone = m_imports->undo(runId);
     if (!undone.ok()) {
         Q_EMIT m_facade.operationFailed(undone.error().userMessage);
@@ -647,6 +642,7 @@ void EngineCore::shutdown()
     // The receiver stops listening before what it acts on goes.
     m_webhooks.reset();
     m_plaidWebhooks.reset();
+    m_imports.reset();
     m_links.reset();
     m_editor.reset();
     m_jobs.reset();
