@@ -32,7 +32,12 @@ ImportController::ImportController(EngineHost& host, QWidget* window)
     connect(m_importAction, &QAction::triggered, this,
             [this] { m_prompts->askFiles(m_window, [this](const QStringList& paths) { importFiles(paths); }); });
     connect(m_historyAction, &QAction::triggered, this, &ImportController::showHistory);
-    connect(&host, &EngineHost::started, this, [this] { setEnabled(true); });
+    connect(&host, &EngineHost::started, this, [this] {
+        setEnabled(true);
+        if (!m_dialog)
+            openNext();
+    });
+    connect(&host, &EngineHost::startFailed, this, [this] { m_queue.clear(); }); // the window says why
     connect(&host, &EngineHost::importUndone, this, [this](qint64, const QString& text) { Q_EMIT message(text); });
     connect(&host, &EngineHost::importsListed, this, [this](const QList<model::ImportRecord>& records) {
         const qint64 asked = std::exchange(m_undoAsked, 0);
@@ -85,12 +90,13 @@ QStringList ImportController::droppedFiles(const QMimeData* mime)
 
 void ImportController::importFiles(const QStringList& paths, qint64 accountId)
 {
-    if (!m_importAction->isEnabled()) {
-        Q_EMIT message(tr("Coffer is still opening your data; import the file again in a moment."));
-        return;
-    }
     for (const QString& path : paths)
         m_queue.append({path, accountId});
+    // Files named at launch (or dropped while the data opens) wait for the engine.
+    if (!m_importAction->isEnabled()) {
+        Q_EMIT message(tr("Coffer opens the import once your data is open."));
+        return;
+    }
     if (!m_dialog)
         openNext();
 }

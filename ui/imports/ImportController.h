@@ -38,6 +38,7 @@ public:
     void setPrompts(std::unique_ptr<ImportPrompts> prompts);
 
     // Imports the files one after the other; accountId (0: as the engine decides) takes them all.
+    // Before the engine has opened the database, the files wait for it.
     void importFiles(const QStringList& paths, qint64 accountId = 0);
     // The local files a drag carries (empty: not something to import).
     static QStringList droppedFiles(const QMimeData* mime);
