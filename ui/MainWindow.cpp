@@ -249,6 +249,15 @@ void MainWindow::showAndRaise()
     activateWindow();
 }
 
+void MainWindow::openLaunchRequest(const LaunchRequest& request)
+{
+    // A file to import shows the window even for --minimized: its import dialog is part of it.
+    if (request.showWindow || !request.files.isEmpty())
+        showAndRaise();
+    if (!request.files.isEmpty())
+        m_imports->importFiles(request.files);
+}
+
 void MainWindow::openAt(AlertDestination destination)
 {
     showPage(destination == AlertDestination::Transactions ? Page::Transactions : Page::Dashboard);

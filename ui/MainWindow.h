@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LaunchRequest.h"
 #include "settings/DesktopPreferences.h"
 #include "settings/LoginStartup.h"
 #include "tray/NotificationCenter.h"
@@ -40,6 +41,9 @@ public:
     void showPage(Page page);
     // Brings the window back from the tray or the task bar, in front.
     void showAndRaise();
+    // What a launch asked for (the first one's files, or a later launch's request that
+    // SingleInstance received): the window in front unless --minimized, and the files' import.
+    void openLaunchRequest(const coffer::ui::LaunchRequest& request);
     // Null where the platform has no tray.
     TrayController* tray() const { return m_tray; }
     ImportController* imports() const { return m_imports; }

@@ -1,47 +1,124 @@
 // coffer: the desktop application.
 
 #include "EngineHost.h"
+#include "LaunchRequest.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "common/Startup.h"
 #include "log/Log.h"
 #include "store/EngineStateReader.h"
 #include "store/UserSettings.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QMessageBox>
+#include <QTextStream>
+
+#include <optional>
 
 using namespace coffer;
 
+namespace {
+
+// The desktop app's command line, the same in both phases of main().
+struct GuiOptions {
+    app::CommonOptions common;
+    QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Add a demo bank connection when there is none.")};
+    QCommandLineOption minimized{QStringLiteral("minimized"),
+                                 QStringLiteral("Start in the tray (or minimized where there is no tray); when Coffer "
+                                                "is already running, leave its window as it is.")};
+
+    void addTo(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Coffer keeps your bank transactions up to date on your own computer."));
+        common.addTo(parser);
+        parser.addOption(demo);
+        parser.addOption(minimized);
+        parser.addPositionalArgument(QStringLiteral("files"),
+                                     QStringLiteral("Bank files to import (paths or file:// URLs). When Coffer is "
+                                                    "already running, its window opens their import."),
+                                     QStringLiteral("[files...]"));
+    }
+};
+
+// --help and --version: printed, with the exit code; nothing for a launch.
+std::optional<int> answerInfoRequest(const QCommandLineParser& parser)
+{
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << QStringLiteral("coffer ") << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    return std::nullopt;
+}
+
+// --help and --version need no display, so they are answered before QApplication (whose platform
+// plugin needs one) exists. A command line this cannot parse may carry Qt's own GUI options
+// (-platform, -style), which only QApplication knows: it is left to the second phase.
+std::optional<int> answerWithoutDisplay(int& argc, char** argv)
+{
+    QCoreApplication core(argc, argv);
+    app::setApplicationIdentity();
+    QCommandLineParser parser;
+    GuiOptions options;
+    options.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return std::nullopt;
+    return answerInfoRequest(parser);
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (const auto answered = answerWithoutDisplay(argc, argv))
+        return *answered;
+
     QApplication application(argc, argv);
     app::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Coffer"));
     QApplication::setDesktopFileName(QStringLiteral("coffer"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Coffer keeps your bank transactions up to date on your own computer."));
-    app::CommonOptions common;
-    common.addTo(parser);
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Add a demo bank connection when there is none."));
-    parser.addOption(demo);
-    const QCommandLineOption minimized(QStringLiteral("minimized"),
-                                       QStringLiteral("Start in the tray (or minimized where there is no tray)."));
-    parser.addOption(minimized);
-    parser.process(application); // prints --help/--version or a one-line error for unknown options
+    GuiOptions gui;
+    gui.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        parser.process(application); // reports the error the platform's way (a message box on Windows), exits
+    if (const auto answered = answerInfoRequest(parser))
+        return *answered;
 
-    auto options = app::prepare(parser, common, false);
+    auto options = app::prepare(parser, gui.common, false);
     if (!options.ok()) {
         QMessageBox::critical(nullptr, QStringLiteral("Coffer"), options.error().userMessage);
         return 1;
     }
 
+    // One Coffer per user and data folder: a later launch hands its files (as "Open with" passes
+    // them) to the running one, which comes forward, and exits.
+    QStringList notFiles;
+    const ui::LaunchRequest launch = ui::LaunchRequest::fromArguments(parser.positionalArguments(), QDir::currentPath(),
+                                                                      !parser.isSet(gui.minimized), &notFiles);
+    for (const QString& argument : notFiles)
+        QTextStream(stderr) << QStringLiteral("coffer: not a local file, left out: ") << argument << Qt::endl;
+    ui::SingleInstance instance(ui::SingleInstance::serverName(options.value().dataDir));
+    switch (instance.claim(launch)) {
+    case ui::SingleInstance::Role::HandedOver:
+        return 0;
+    case ui::SingleInstance::Role::Failed:
+        QTextStream(stderr) << QStringLiteral("coffer: ") << instance.errorString() << Qt::endl;
+        return 1;
+    case ui::SingleInstance::Role::Primary:
+        break;
+    }
+
     EngineHost host(options.value());
     // A start failure (damaged or newer database) is shown in the window itself, with the file and
     // what to do; the engine leaves the database untouched and logs it.
-    if (parser.isSet(demo)) {
+    if (parser.isSet(gui.demo)) {
         auto once = std::make_shared<bool>(false);
         QObject::connect(&host, &EngineHost::connectionsChanged, &application,
                          [&host, once](const QList<model::ConnectionStatus>& connections) {
@@ -56,7 +133,7 @@ int main(int argc, char** argv)
 
     // The stored log level ("log_level", set in Settings or by cofferctl) applies unless --log-level
     // was given for this run.
-    if (!parser.isSet(common.logLevel)) {
+    if (!parser.isSet(gui.common.logLevel)) {
         QObject::connect(&host, &EngineHost::started, &application, [](const QString& databasePath) {
             if (const auto settings = store::EngineStateReader::readUserSettings(databasePath); settings.ok())
                 log::setLevel(settings.value().value(store::settingKey::kLogLevel));
@@ -69,10 +146,13 @@ int main(int argc, char** argv)
     ui::MainWindow window(host);
     QObject::connect(&window, &ui::MainWindow::quitRequested, &application, &QCoreApplication::quit,
                      Qt::QueuedConnection);
-    if (!parser.isSet(minimized))
+    QObject::connect(&instance, &ui::SingleInstance::requestReceived, &window, &ui::MainWindow::openLaunchRequest);
+    if (!parser.isSet(gui.minimized))
         window.show();
     else if (!window.tray())
         window.showMinimized();
+    if (!launch.files.isEmpty())
+        window.openLaunchRequest(launch); // their import opens once the engine has started
     host.start();
     const int code = application.exec();
     host.shutdown(); // before the window goes: finishes or rolls back a sync in flight

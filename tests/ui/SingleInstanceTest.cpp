@@ -1,0 +1,225 @@
+// One Coffer per user and data folder: a second launch of the real coffer executable (as a file
+// manager's "Open with" or the login autostart starts it) hands its files to the running window,
+// which comes forward from the tray and opens their import; --minimized leaves it as it is. A
+// socket left by a Coffer that crashed, or bytes from another program, never stop it working.
+// `coffer --version` answers without any display.
+
+#include "SingleInstanceFixture.h"
+
+#include <QLocalSocket>
+#include <QUrl>
+
+namespace {
+
+using namespace coffer;
+using test::kTimeoutMs;
+using test::SingleInstanceFixture;
+
+TEST_F(SingleInstanceFixture, SecondLaunchWithFilesBringsTheWindowForwardAndOpensTheirImport)
+{
+    ASSERT_TRUE(startPrimary());
+    hideToTray();
+    copyStatement(QStringLiteral("march statement.ofx"));
+    const QString second = copyStatement(QStringLiteral("april.ofx"));
+
+    // "Open with" passes a path relative to the file manager's folder and a file:// URL.
+    const auto run =
+        runCoffer({QStringLiteral("march statement.ofx"), QUrl::fromLocalFile(second).toString()}, m_files.path());
+    ASSERT_TRUE(run.finished) << "the second launch did not end";
+    EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->isVisible(); }, kTimeoutMs)) << "the window came forward";
+    EXPECT_FALSE(m_window->isMinimized());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("march statement.ofx"); }, kTimeoutMs))
+        << "the import of the first file opens; the dialog shows: " << openDialogFile().toStdString();
+    EXPECT_TRUE(m_window->imports()->currentDialog()->windowTitle().contains(QStringLiteral("march statement.ofx")));
+    test::saveScreenshot(*m_window->imports()->currentDialog(), QStringLiteral("single-instance-open-with.png"));
+
+    m_window->imports()->currentDialog()->reject(); // Cancel: the next file's import follows
+    ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("april.ofx"); }, kTimeoutMs))
+        << "then the second file's; the dialog shows: " << openDialogFile().toStdString();
+}
+
+TEST_F(SingleInstanceFixture, SecondLaunchBringsAMinimizedWindowBack)
+{
+    ASSERT_TRUE(startPrimary());
+    m_window->showMinimized();
+    ASSERT_TRUE(m_window->isMinimized());
+    QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
+
+    const auto run = runCoffer({});
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !received.isEmpty(); }, kTimeoutMs));
+    EXPECT_TRUE(m_window->isVisible());
+    EXPECT_FALSE(m_window->isMinimized());
+    EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "no file was named";
+}
+
+TEST_F(SingleInstanceFixture, MinimizedSecondLaunchLeavesTheHiddenWindowHidden)
+{
+    ASSERT_TRUE(startPrimary());
+    hideToTray();
+    QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
+
+    const auto run = runCoffer({QStringLiteral("--minimized")}); // the login autostart entry
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !received.isEmpty(); }, kTimeoutMs)) << "the running Coffer heard it";
+    EXPECT_FALSE(m_window->isVisible()) << "the autostart never pulls the window forward";
+    EXPECT_EQ(m_window->imports()->currentDialog(), nullptr);
+}
+
+TEST_F(SingleInstanceFixture, FirstLaunchFilesOpenOnceTheEngineHasStarted)
+{
+    // main() hands the first launch's files to the window before the engine has opened the data.
+    const QString statement = copyStatement(QStringLiteral("first.ofx"));
+    m_window->show();
+    m_window->openLaunchRequest(ui::LaunchRequest{true, {statement}});
+    EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "nothing to import into yet";
+    ASSERT_TRUE(m_engine.start());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("first.ofx"); }, kTimeoutMs))
+        << "the dialog shows: " << openDialogFile().toStdString();
+}
+
+TEST_F(SingleInstanceFixture, SocketLeftByACrashedCofferDoesNotStopTheNextOne)
+{
+    // A real Coffer for this data folder, killed the way a crash ends it: its socket stays behind.
+    QProcess crashed;
+    crashed.setProcessEnvironment(childEnvironment());
+    crashed.start(QStringLiteral(COFFER_GUI_PATH),
+                  {QStringLiteral("--data-dir"), m_engine.dataDir(), QStringLiteral("--minimized")});
+    ASSERT_TRUE(crashed.waitForStarted(kTimeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answers(serverName()); }, kTimeoutMs)) << "the first Coffer listens";
+    crashed.kill();
+    ASSERT_TRUE(crashed.waitForFinished(kTimeoutMs));
+#if defined(Q_OS_UNIX)
+    ASSERT_TRUE(QFileInfo::exists(QDir(QDir::tempPath()).filePath(serverName()))) // (or the full path)
+        << "a killed Coffer leaves its socket file";
+#endif
+    ASSERT_FALSE(answers(serverName()));
+
+    ASSERT_TRUE(startPrimary()) << "the next Coffer takes over the name";
+    hideToTray();
+    expectSecondLaunchOpens(QStringLiteral("after-crash.ofx"));
+}
+
+TEST_F(SingleInstanceFixture, BytesFromAnotherProgramAreIgnoredAndTheWindowKeepsWorking)
+{
+    ASSERT_TRUE(startPrimary());
+    hideToTray();
+    QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
+
+    QByteArray header = ui::launchMessage::encode(ui::LaunchRequest{true, {}}).left(8);
+    QByteArray huge = header + QByteArray("\x7f\xff\xff\xff", 4); // claims 2 GiB
+    QByteArray newer = header;
+    newer[6] = char(9); // a message version this Coffer does not know
+    QByteArray flood(200 * 1024, 'x');
+    for (const QByteArray& garbage : {QByteArray("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"), huge, newer, flood}) {
+        QLocalSocket socket;
+        socket.connectToServer(serverName());
+        ASSERT_TRUE(socket.waitForConnected(kTimeoutMs));
+        socket.write(garbage);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return socket.state() == QLocalSocket::UnconnectedState; }, kTimeoutMs))
+            << "the running Coffer hangs up on " << garbage.left(16).toHex().toStdString();
+        EXPECT_TRUE(socket.readAll().isEmpty()) << "and does not answer it";
+    }
+    EXPECT_TRUE(received.isEmpty());
+    EXPECT_FALSE(m_window->isVisible()) << "nothing a stranger sends shows the window";
+
+    expectSecondLaunchOpens(QStringLiteral("still-works.ofx"));
+}
+
+TEST_F(SingleInstanceFixture, AnotherDataFolderIsAnotherCoffer)
+{
+    ASSERT_TRUE(startPrimary());
+    hideToTray();
+    QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
+    QTemporaryDir otherData;
+    ASSERT_TRUE(otherData.isValid());
+    ui::SingleInstance other(ui::SingleInstance::serverName(otherData.path()));
+    EXPECT_EQ(other.claim(ui::LaunchRequest{}), ui::SingleInstance::Role::Primary)
+        << "a test's own data folder never reaches the user's running Coffer";
+    EXPECT_TRUE(received.isEmpty());
+    EXPECT_FALSE(m_window->isVisible());
+}
+
+TEST_F(SingleInstanceFixture, TwoLaunchesAtOnceAgreeOnOneCoffer)
+{
+    QProcess a;
+    QProcess b;
+    for (QProcess* process : {&a, &b}) {
+        process->setProcessEnvironment(childEnvironment());
+        process->start(QStringLiteral(COFFER_GUI_PATH),
+                       {QStringLiteral("--data-dir"), m_engine.dataDir(), QStringLiteral("--minimized")});
+    }
+    ASSERT_TRUE(a.waitForStarted(kTimeoutMs) && b.waitForStarted(kTimeoutMs));
+    const auto ended = [&] { return a.state() == QProcess::NotRunning || b.state() == QProcess::NotRunning; };
+    ASSERT_TRUE(QTest::qWaitFor(ended, kTimeoutMs)) << "one of them hands over and ends";
+    QProcess& loser = a.state() == QProcess::NotRunning ? a : b;
+    QProcess& winner = &loser == &a ? b : a;
+    EXPECT_EQ(loser.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(loser.exitCode(), 0) << loser.readAllStandardError().toStdString();
+    EXPECT_EQ(winner.state(), QProcess::Running);
+
+    // The one left is the one: a third launch (here, in this process) hands over to it.
+    ui::SingleInstance third(serverName());
+    EXPECT_EQ(third.claim(ui::LaunchRequest{false, {}}), ui::SingleInstance::Role::HandedOver);
+    winner.kill();
+    winner.waitForFinished(kTimeoutMs);
+}
+
+TEST_F(SingleInstanceFixture, VersionAndHelpNeedNoDisplay)
+{
+    QProcessEnvironment headless = childEnvironment();
+    for (const char* variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        headless.remove(QString::fromLatin1(variable));
+
+    const auto version = runCoffer({QStringLiteral("--version")}, {}, headless, false);
+    ASSERT_TRUE(version.finished);
+    EXPECT_EQ(version.exitCode, 0) << version.errors.toStdString();
+    EXPECT_EQ(version.output, QStringLiteral("coffer " COFFER_VERSION "\n"));
+
+    const auto help = runCoffer({QStringLiteral("--help")}, {}, headless, false);
+    ASSERT_TRUE(help.finished);
+    EXPECT_EQ(help.exitCode, 0) << help.errors.toStdString();
+    EXPECT_TRUE(help.output.contains(QStringLiteral("--minimized"))) << help.output.toStdString();
+    EXPECT_TRUE(help.output.contains(QStringLiteral("[files...]"))) << help.output.toStdString();
+}
+
+TEST(LaunchMessage, CarriesTheRequestWholeAndOnlyWhenComplete)
+{
+    using State = ui::launchMessage::Decoded::State;
+    const ui::LaunchRequest request{false, {QStringLiteral("/home/zoë/März.ofx"), QStringLiteral("/tmp/b c.qif")}};
+    const QByteArray message = ui::launchMessage::encode(request);
+    for (qsizetype size = 0; size < message.size(); ++size)
+        ASSERT_EQ(ui::launchMessage::decode(message.left(size)).state, State::NeedMore) << size;
+    const auto decoded = ui::launchMessage::decode(message);
+    ASSERT_EQ(decoded.state, State::Complete);
+    EXPECT_FALSE(decoded.request.showWindow);
+    EXPECT_EQ(decoded.request.files, request.files);
+
+    QByteArray relative = ui::launchMessage::encode(ui::LaunchRequest{true, {QStringLiteral("relative.ofx")}});
+    EXPECT_EQ(ui::launchMessage::decode(relative).state, State::Invalid);
+    QByteArray unended = message;
+    unended.chop(1);
+    unended[11] = char(unended.at(11) - 1);
+    EXPECT_EQ(ui::launchMessage::decode(unended).state, State::Invalid);
+    EXPECT_TRUE(ui::launchMessage::encode(ui::LaunchRequest{true, QStringList(2000, QString(64, u'a'))}).isEmpty())
+        << "a request past 64 KiB is refused, not cut";
+}
+
+TEST(LaunchMessage, NamesTheFilesACommandLineGives)
+{
+    QStringList skipped;
+    const auto request = ui::LaunchRequest::fromArguments(
+        {QStringLiteral("statement.ofx"), QStringLiteral("../up/other.qif"), QStringLiteral("file:///srv/a%20b.ofx"),
+         QStringLiteral("/abs/c.csv"), QStringLiteral("https://bank.example/x.ofx")},
+        QStringLiteral("/home/user/Downloads"), true, &skipped);
+    EXPECT_EQ(request.files, (QStringList{QStringLiteral("/home/user/Downloads/statement.ofx"),
+                                          QStringLiteral("/home/user/up/other.qif"), QStringLiteral("/srv/a b.ofx"),
+                                          QStringLiteral("/abs/c.csv")}));
+    EXPECT_EQ(skipped, QStringList{QStringLiteral("https://bank.example/x.ofx")});
+}
+
+} // namespace
