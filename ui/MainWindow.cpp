@@ -15,8 +15,10 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileOpenEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -46,6 +48,7 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent, TrayUse trayUse)
     m_imports = new ImportController(m_host, this);
     m_imports->setObjectName(QStringLiteral("importController"));
     setAcceptDrops(true);
+    QCoreApplication::instance()->installEventFilter(this); // QFileOpenEvent goes to the application
 
     auto* central = new QWidget(this);
     setIdentity(central, QStringLiteral("centralWidget"), tr("Coffer"));
@@ -256,6 +259,17 @@ void MainWindow::openLaunchRequest(const LaunchRequest& request)
         showAndRaise();
     if (!request.files.isEmpty())
         m_imports->importFiles(request.files);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FileOpen && watched == QCoreApplication::instance()) {
+        const QString file = static_cast<QFileOpenEvent*>(event)->file();
+        if (!file.isEmpty())
+            openLaunchRequest(LaunchRequest{true, {file}});
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::openAt(AlertDestination destination)

@@ -53,6 +53,9 @@ Q_SIGNALS:
     void quitRequested();
 
 protected:
+    // macOS gives files opened with Coffer (Finder's "Open With", the Dock icon) to the running
+    // application as QFileOpenEvent, never as a second launch: they take openLaunchRequest's way.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     // Bank files dropped on the window are imported (onto a listed transaction or the account
     // filter: into that account).

@@ -6,6 +6,7 @@
 
 #include "SingleInstanceFixture.h"
 
+#include <QFileOpenEvent>
 #include <QLocalSocket>
 #include <QUrl>
 
@@ -80,6 +81,18 @@ TEST_F(SingleInstanceFixture, FirstLaunchFilesOpenOnceTheEngineHasStarted)
     ASSERT_TRUE(m_engine.start());
     ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("first.ofx"); }, kTimeoutMs))
         << "the dialog shows: " << openDialogFile().toStdString();
+}
+
+TEST_F(SingleInstanceFixture, FileOpenedWithCofferOnMacOsOpensItsImport)
+{
+    // macOS never launches a second Coffer: Finder's "Open With" sends the running one this event.
+    ASSERT_TRUE(startPrimary());
+    hideToTray();
+    QFileOpenEvent event(copyStatement(QStringLiteral("from-finder.ofx")));
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &event);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("from-finder.ofx"); }, kTimeoutMs))
+        << "the dialog shows: " << openDialogFile().toStdString();
+    EXPECT_TRUE(m_window->isVisible());
 }
 
 TEST_F(SingleInstanceFixture, SocketLeftByACrashedCofferDoesNotStopTheNextOne)
