@@ -10,7 +10,12 @@
 #include <QLockFile>
 #include <QTimer>
 
-#include <memory>
+#if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#endif
 
 namespace coffer::ui {
 
@@ -116,6 +121,11 @@ SingleInstance::HandOver SingleInstance::handOver(const LaunchRequest& request)
                      int(request.files.size()));
         return HandOver::NoAnswer;
     }
+#if defined(Q_OS_WIN)
+    // Windows lets only the foreground process bring a window to the front: this launch (which
+    // the user just started) passes that right on to the running Coffer.
+    AllowSetForegroundWindow(ASFW_ANY);
+#endif
     socket.write(message);
     while (socket.bytesToWrite() > 0) {
         if (!socket.waitForBytesWritten(kAnswerMs))

@@ -109,7 +109,7 @@ int main(int argc, char** argv)
     case ui::SingleInstance::Role::HandedOver:
         return 0;
     case ui::SingleInstance::Role::Failed:
-        QTextStream(stderr) << QStringLiteral("coffer: ") << instance.errorString() << Qt::endl;
+        QMessageBox::critical(nullptr, QStringLiteral("Coffer"), instance.errorString());
         return 1;
     case ui::SingleInstance::Role::Primary:
         break;
