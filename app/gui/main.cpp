@@ -1,5 +1,6 @@
 // coffer: the desktop application.
 
+#include "AppIcon.h"
 #include "EngineHost.h"
 #include "MainWindow.h"
 #include "common/Startup.h"
@@ -18,6 +19,7 @@ int main(int argc, char** argv)
     app::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Coffer"));
     QApplication::setDesktopFileName(QStringLiteral("coffer"));
+    ui::AppIcon::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
