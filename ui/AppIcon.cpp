@@ -1,13 +1,33 @@
 #include "AppIcon.h"
 
+#include <QDir>
 #include <QGuiApplication>
+
+#include <algorithm>
 
 namespace coffer::ui {
 
+namespace {
+
+const QString kFolder = QStringLiteral(":/icons");
+
+} // namespace
+
 const QList<int>& AppIcon::sizes()
 {
-    // The PNGs resources/icons/CMakeLists.txt puts into the coffer_app_icon resource.
-    static const QList<int> kSizes{16, 22, 24, 32, 48, 64, 128, 256};
+    // Whatever sizes resources/icons/CMakeLists.txt compiled in, read from their names.
+    static const QList<int> kSizes = [] {
+        QList<int> sizes;
+        const QStringList names = QDir(kFolder).entryList({QStringLiteral("coffer-*.png")}, QDir::Files);
+        for (const QString& name : names) {
+            bool ok = false;
+            const int size = name.sliced(7, name.size() - 11).toInt(&ok); // "coffer-" N ".png"
+            if (ok)
+                sizes.append(size);
+        }
+        std::sort(sizes.begin(), sizes.end());
+        return sizes;
+    }();
     return kSizes;
 }
 
@@ -15,7 +35,7 @@ QIcon AppIcon::icon()
 {
     QIcon icon;
     for (int size : sizes())
-        icon.addFile(QStringLiteral(":/icons/coffer-%1.png").arg(size), QSize(size, size));
+        icon.addFile(kFolder + QStringLiteral("/coffer-%1.png").arg(size), QSize(size, size));
     return icon;
 }
 

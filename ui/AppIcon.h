@@ -9,6 +9,7 @@ namespace coffer::ui {
 // systems ask for (title bars, task bars, Alt+Tab), compiled into coffer_ui as :/icons/coffer-<N>.png.
 class AppIcon {
 public:
+    // The pixel sizes compiled in, smallest first.
     static const QList<int>& sizes();
     static QIcon icon();
     // Sets it as every window's icon (QGuiApplication::setWindowIcon); call once, after the
