@@ -91,6 +91,12 @@ TEST_F(IconTool, RefusesANonSquareDrawing)
                   QStringLiteral("must be square"));
 }
 
+TEST_F(IconTool, RefusesAFileLargerThanOneMebibyte)
+{
+    const QByteArray drawing = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"></svg>";
+    expectRefused(writeSvg(drawing + QByteArray(2 * 1024 * 1024, ' ')), QStringLiteral("larger than 1 MiB"));
+}
+
 TEST_F(IconTool, RendersAGoodSvgAtTheSizesAsked)
 {
     const QString svg = writeSvg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
