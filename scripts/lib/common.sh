@@ -4,8 +4,8 @@
 COFFER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # Debian/Ubuntu packages Coffer builds with, and those its tests run with.
-COFFER_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qtkeychain-qt6-dev
-    libspdlog-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev)
+COFFER_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
+    qtkeychain-qt6-dev libspdlog-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev)
 COFFER_RUN_PACKAGES=(gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core)
 # ledger and beancount (bean-check, bean-query) read the exports back in the export tests; trayer
 # gives the virtual display a system tray for the tray tests.
