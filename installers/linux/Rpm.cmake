@@ -10,7 +10,7 @@ set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(coffer_shared_dirs /usr/share/applications /usr/share/metainfo /usr/share/mime /usr/share/mime/packages
     /usr/share/icons /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
     /usr/share/icons/hicolor/scalable/apps /usr/share/doc)
-foreach(size 16 22 24 32 48 64 128 256 512)
+foreach(size ${COFFER_HICOLOR_SIZES})
     list(APPEND coffer_shared_dirs /usr/share/icons/hicolor/${size}x${size} /usr/share/icons/hicolor/${size}x${size}/apps)
 endforeach()
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION ${coffer_shared_dirs})
