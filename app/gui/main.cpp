@@ -1,5 +1,6 @@
 // coffer: the desktop application.
 
+#include "AppIcon.h"
 #include "EngineHost.h"
 #include "LaunchRequest.h"
 #include "MainWindow.h"
@@ -82,6 +83,7 @@ int main(int argc, char** argv)
     app::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Coffer"));
     QApplication::setDesktopFileName(QStringLiteral("coffer"));
+    ui::AppIcon::install();
 
     QCommandLineParser parser;
     GuiOptions gui;

@@ -4,12 +4,16 @@
 COFFER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # Debian/Ubuntu packages Coffer builds with, and those its tests run with.
-COFFER_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qtkeychain-qt6-dev
-    libspdlog-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev)
+COFFER_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
+    qtkeychain-qt6-dev libspdlog-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev)
 COFFER_RUN_PACKAGES=(gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core)
 # ledger and beancount (bean-check, bean-query) read the exports back in the export tests; trayer
 # gives the virtual display a system tray for the tray tests.
 COFFER_TEST_PACKAGES=(xvfb xauth gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core ledger beancount trayer)
+# scripts/package.sh: dpkg-shlibdeps for the .deb's Depends, rpmbuild for the .rpm, makensis to
+# compile the Windows installer's script, the linters of the desktop entry, AppStream metadata and
+# MIME types; xdotool waits for the installed app's window.
+COFFER_PACKAGE_PACKAGES=(dpkg-dev rpm nsis desktop-file-utils appstream shared-mime-info xdotool)
 # The parsers' fuzz targets (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan, UBSan), which
 # Debian ships apart from the compiler.
 COFFER_FUZZ_PACKAGES=(clang libclang-rt-dev)

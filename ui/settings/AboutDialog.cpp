@@ -1,7 +1,7 @@
 #include "AboutDialog.h"
 
+#include "AppIcon.h"
 #include "WidgetIdentity.h"
-#include "tray/TrayIcons.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -20,7 +20,7 @@ AboutDialog::AboutDialog(QWidget* parent)
 
     auto* icon = new QLabel(this);
     setIdentity(icon, QStringLiteral("aboutIcon"), tr("Coffer icon"));
-    icon->setPixmap(TrayIcons::icon(TrayState::Ok).pixmap(64, 64));
+    icon->setPixmap(AppIcon::icon().pixmap(64, 64));
     auto* name = new QLabel(tr("Coffer"), this);
     setIdentity(name, QStringLiteral("aboutName"), tr("Application name"));
     QFont big = name->font();
