@@ -82,7 +82,7 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     app::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Coffer"));
-    QApplication::setDesktopFileName(QStringLiteral("coffer"));
+    QApplication::setDesktopFileName(QStringLiteral("org.coffer.Coffer")); // Wayland app id: matches the .desktop file
     ui::AppIcon::install();
 
     QCommandLineParser parser;
