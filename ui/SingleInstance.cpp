@@ -80,7 +80,7 @@ SingleInstance::Role SingleInstance::claim(const LaunchRequest& request)
     // Launches of the same Coffer take turns from here to listening, so two at the same instant
     // never both become the one, and the second never removes the first's fresh socket. A lock
     // left by a process that died is recognized (its process id) and taken over.
-    QLockFile lock(QDir(QDir::tempPath()).filePath(m_name) + QStringLiteral(".lock")); // a full name stays
+    QLockFile lock(QDir(QDir::tempPath()).filePath(m_name) + QStringLiteral(".lock")); // beside a full-path name
     lock.setStaleLockTime(0);
     if (!lock.tryLock(kLockMs))
         logger()->warn("could not take the instance lock (error {}); going on without it", int(lock.error()));
