@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QtEndian>
 
+#include <algorithm>
+
 namespace coffer::ui {
 
 namespace {
@@ -12,8 +14,16 @@ namespace {
 const QByteArray kMagic = QByteArrayLiteral("COFFER");
 constexpr quint8 kVersion = 1;
 constexpr qsizetype kHeaderSize = 6 + 1 + 1 + 4; // magic, version, kind, payload length
+constexpr qsizetype kMaxTokenSize = 1024;
 
 enum class Kind : quint8 { Show = 1, Quiet = 2 };
+
+// Activation tokens are short words of printable ASCII (the spec leaves the form to the compositor).
+bool isUsableToken(const QByteArray& token)
+{
+    return token.size() <= kMaxTokenSize &&
+           std::all_of(token.begin(), token.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
 
 launchMessage::Decoded invalid(const QString& problem)
 {
@@ -46,7 +56,8 @@ namespace launchMessage {
 
 QByteArray encode(const LaunchRequest& request)
 {
-    QByteArray payload;
+    const QByteArray token = request.activationToken.toLatin1();
+    QByteArray payload = (isUsableToken(token) ? token : QByteArray()) + '\0'; // a strange one is not passed on
     for (const QString& path : request.files) {
         payload += path.toUtf8();
         payload += '\0';
@@ -87,16 +98,20 @@ Decoded decode(const QByteArray& bytes)
     Decoded decoded;
     decoded.request.showWindow = Kind(quint8(bytes.at(kMagic.size() + 1))) == Kind::Show;
     const QByteArray payload = bytes.mid(kHeaderSize, length);
-    if (!payload.isEmpty() && !payload.endsWith('\0'))
-        return invalid(QStringLiteral("the file list is not ended"));
-    const QList<QByteArray> entries = payload.split('\0');
-    for (qsizetype i = 0; i + 1 < entries.size(); ++i) { // the last entry is what follows the final NUL
+    if (!payload.endsWith('\0'))
+        return invalid(QStringLiteral("the payload is not ended"));
+    const QList<QByteArray> entries = payload.split('\0'); // the last entry is what follows the final NUL
+    const QByteArray& token = entries.constFirst();
+    if (!isUsableToken(token))
+        return invalid(QStringLiteral("the activation token is not a short printable word"));
+    decoded.request.activationToken = QString::fromLatin1(token);
+    for (qsizetype i = 1; i + 1 < entries.size(); ++i) {
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString path = utf8.decode(entries.at(i));
         if (utf8.hasError())
-            return invalid(QStringLiteral("file %1 of the list is not UTF-8").arg(i + 1));
+            return invalid(QStringLiteral("file %1 of the list is not UTF-8").arg(i));
         if (path.isEmpty() || QDir::isRelativePath(path))
-            return invalid(QStringLiteral("file %1 of the list is not an absolute path").arg(i + 1));
+            return invalid(QStringLiteral("file %1 of the list is not an absolute path").arg(i));
         decoded.request.files.append(path);
     }
     decoded.state = Decoded::State::Complete;

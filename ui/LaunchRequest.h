@@ -13,6 +13,9 @@ namespace coffer::ui {
 struct LaunchRequest {
     bool showWindow = true;
     QStringList files; // absolute local paths
+    // The launcher's XDG_ACTIVATION_TOKEN (Wayland): the one thing that lets the running Coffer's
+    // window take the focus for this launch instead of the compositor just flagging it.
+    QString activationToken;
 
     // The files named on a command line: paths (relative ones against workingDir) and file:// URLs.
     // Other URLs cannot be imported and are left out, each with a line in `skipped`.
@@ -22,7 +25,8 @@ struct LaunchRequest {
 
 // The message a second launch sends the running one over the local socket:
 //   "COFFER" | version (1 byte) | kind (1 byte) | payload length (4 bytes, big-endian) | payload
-// where the payload is the files' paths in UTF-8, each ended by a NUL byte. Bounded: a message
+// where the payload is the activation token (printable ASCII, possibly empty), then the files'
+// paths in UTF-8, each ended by a NUL byte. Bounded: a message
 // is never longer than kMaxSize, and anything else on the socket is recognized as not ours.
 namespace launchMessage {
 

@@ -19,6 +19,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileOpenEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -255,8 +256,12 @@ void MainWindow::showAndRaise()
 void MainWindow::openLaunchRequest(const LaunchRequest& request)
 {
     // A file to import shows the window even for --minimized: its import dialog is part of it.
-    if (request.showWindow || !request.files.isEmpty())
+    if (request.showWindow || !request.files.isEmpty()) {
+        // Qt's Wayland plugin presents this token (then clears it) when the window asks for focus.
+        if (!request.activationToken.isEmpty() && QGuiApplication::platformName() == QLatin1String("wayland"))
+            qputenv("XDG_ACTIVATION_TOKEN", request.activationToken.toLatin1());
         showAndRaise();
+    }
     if (!request.files.isEmpty())
         m_imports->importFiles(request.files);
 }
@@ -266,7 +271,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::FileOpen && watched == QCoreApplication::instance()) {
         const QString file = static_cast<QFileOpenEvent*>(event)->file();
         if (!file.isEmpty())
-            openLaunchRequest(LaunchRequest{true, {file}});
+            openLaunchRequest(LaunchRequest{true, {file}, {}});
         return true;
     }
     return QMainWindow::eventFilter(watched, event);

@@ -76,6 +76,8 @@ std::optional<int> answerWithoutDisplay(int& argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // Read before any platform plugin might take it for a window this launch will not show.
+    const QString activationToken = qEnvironmentVariable("XDG_ACTIVATION_TOKEN");
     if (const auto answered = answerWithoutDisplay(argc, argv))
         return *answered;
 
@@ -102,8 +104,9 @@ int main(int argc, char** argv)
     // One Coffer per user and data folder: a later launch hands its files (as "Open with" passes
     // them) to the running one, which comes forward, and exits.
     QStringList notFiles;
-    const ui::LaunchRequest launch = ui::LaunchRequest::fromArguments(parser.positionalArguments(), QDir::currentPath(),
-                                                                      !parser.isSet(gui.minimized), &notFiles);
+    ui::LaunchRequest launch = ui::LaunchRequest::fromArguments(parser.positionalArguments(), QDir::currentPath(),
+                                                                !parser.isSet(gui.minimized), &notFiles);
+    launch.activationToken = activationToken;
     for (const QString& argument : notFiles)
         QTextStream(stderr) << QStringLiteral("coffer: not a local file, left out: ") << argument << Qt::endl;
     ui::SingleInstance instance(ui::SingleInstance::serverName(options.value().dataDir));
@@ -153,8 +156,11 @@ int main(int argc, char** argv)
         window.show();
     else if (!window.tray())
         window.showMinimized();
-    if (!launch.files.isEmpty())
-        window.openLaunchRequest(launch); // their import opens once the engine has started
+    if (!launch.files.isEmpty()) {
+        ui::LaunchRequest first = launch;
+        first.activationToken.clear();   // Qt presents it for this launch's own window
+        window.openLaunchRequest(first); // their import opens once the engine has started
+    }
     host.start();
     const int code = application.exec();
     host.shutdown(); // before the window goes: finishes or rolls back a sync in flight

@@ -48,12 +48,18 @@ TEST_F(SingleInstanceFixture, SecondLaunchBringsAMinimizedWindowBack)
     ASSERT_TRUE(m_window->isMinimized());
     QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
 
-    const auto run = runCoffer({});
+    // Started from a Wayland launcher: the token that lets the running window take the focus.
+    QProcessEnvironment launcher = childEnvironment();
+    launcher.insert(QStringLiteral("XDG_ACTIVATION_TOKEN"), QStringLiteral("gnome-shell/Coffer/4242-TIME1"));
+    const auto run = runCoffer({}, {}, launcher, true);
     ASSERT_TRUE(run.finished);
     EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !received.isEmpty(); }, kTimeoutMs));
     EXPECT_TRUE(m_window->isVisible());
     EXPECT_FALSE(m_window->isMinimized());
+    EXPECT_EQ(received.first().first().value<ui::LaunchRequest>().activationToken,
+              QStringLiteral("gnome-shell/Coffer/4242-TIME1"))
+        << "the launcher's token reaches the running Coffer";
     EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "no file was named";
 }
 
@@ -76,7 +82,7 @@ TEST_F(SingleInstanceFixture, FirstLaunchFilesOpenOnceTheEngineHasStarted)
     // main() hands the first launch's files to the window before the engine has opened the data.
     const QString statement = copyStatement(QStringLiteral("first.ofx"));
     m_window->show();
-    m_window->openLaunchRequest(ui::LaunchRequest{true, {statement}});
+    m_window->openLaunchRequest(ui::LaunchRequest{true, {statement}, {}});
     EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "nothing to import into yet";
     ASSERT_TRUE(m_engine.start());
     ASSERT_TRUE(QTest::qWaitFor([&] { return openDialogFile() == QStringLiteral("first.ofx"); }, kTimeoutMs))
@@ -123,7 +129,7 @@ TEST_F(SingleInstanceFixture, BytesFromAnotherProgramAreIgnoredAndTheWindowKeeps
     hideToTray();
     QSignalSpy received(m_instance.get(), &ui::SingleInstance::requestReceived);
 
-    QByteArray header = ui::launchMessage::encode(ui::LaunchRequest{true, {}}).left(8);
+    QByteArray header = ui::launchMessage::encode(ui::LaunchRequest{true, {}, {}}).left(8);
     QByteArray huge = header + QByteArray("\x7f\xff\xff\xff", 4); // claims 2 GiB
     QByteArray newer = header;
     newer[6] = char(9); // a message version this Coffer does not know
@@ -177,7 +183,7 @@ TEST_F(SingleInstanceFixture, TwoLaunchesAtOnceAgreeOnOneCoffer)
 
     // The one left is the one: a third launch (here, in this process) hands over to it.
     ui::SingleInstance third(serverName());
-    EXPECT_EQ(third.claim(ui::LaunchRequest{false, {}}), ui::SingleInstance::Role::HandedOver);
+    EXPECT_EQ(third.claim(ui::LaunchRequest{false, {}, {}}), ui::SingleInstance::Role::HandedOver);
     winner.kill();
     winner.waitForFinished(kTimeoutMs);
 }
@@ -203,7 +209,8 @@ TEST_F(SingleInstanceFixture, VersionAndHelpNeedNoDisplay)
 TEST(LaunchMessage, CarriesTheRequestWholeAndOnlyWhenComplete)
 {
     using State = ui::launchMessage::Decoded::State;
-    const ui::LaunchRequest request{false, {QStringLiteral("/home/zoë/März.ofx"), QStringLiteral("/tmp/b c.qif")}};
+    const ui::LaunchRequest request{
+        false, {QStringLiteral("/home/zoë/März.ofx"), QStringLiteral("/tmp/b c.qif")}, QStringLiteral("kwin-77")};
     const QByteArray message = ui::launchMessage::encode(request);
     for (qsizetype size = 0; size < message.size(); ++size)
         ASSERT_EQ(ui::launchMessage::decode(message.left(size)).state, State::NeedMore) << size;
@@ -211,14 +218,23 @@ TEST(LaunchMessage, CarriesTheRequestWholeAndOnlyWhenComplete)
     ASSERT_EQ(decoded.state, State::Complete);
     EXPECT_FALSE(decoded.request.showWindow);
     EXPECT_EQ(decoded.request.files, request.files);
+    EXPECT_EQ(decoded.request.activationToken, request.activationToken);
 
-    QByteArray relative = ui::launchMessage::encode(ui::LaunchRequest{true, {QStringLiteral("relative.ofx")}});
+    // A token that is not a printable word is not passed on, and not accepted.
+    const QByteArray strange = ui::launchMessage::encode(ui::LaunchRequest{true, {}, QStringLiteral("a\nb")});
+    EXPECT_TRUE(ui::launchMessage::decode(strange).request.activationToken.isEmpty());
+    QByteArray injected = strange;
+    injected.insert(12, "a\nb");
+    injected[11] = char(injected.at(11) + 3);
+    EXPECT_EQ(ui::launchMessage::decode(injected).state, State::Invalid);
+
+    QByteArray relative = ui::launchMessage::encode(ui::LaunchRequest{true, {QStringLiteral("relative.ofx")}, {}});
     EXPECT_EQ(ui::launchMessage::decode(relative).state, State::Invalid);
     QByteArray unended = message;
     unended.chop(1);
     unended[11] = char(unended.at(11) - 1);
     EXPECT_EQ(ui::launchMessage::decode(unended).state, State::Invalid);
-    EXPECT_TRUE(ui::launchMessage::encode(ui::LaunchRequest{true, QStringList(2000, QString(64, u'a'))}).isEmpty())
+    EXPECT_TRUE(ui::launchMessage::encode(ui::LaunchRequest{true, QStringList(2000, QString(64, u'a')), {}}).isEmpty())
         << "a request past 64 KiB is refused, not cut";
 }
 
