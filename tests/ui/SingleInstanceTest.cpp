@@ -89,6 +89,27 @@ TEST_F(SingleInstanceFixture, FirstLaunchFilesOpenOnceTheEngineHasStarted)
         << "the dialog shows: " << openDialogFile().toStdString();
 }
 
+TEST_F(SingleInstanceFixture, FilesForDataThatCannotOpenAreRefusedWithAReason)
+{
+    {
+        QFile damaged(QDir(m_engine.dataDir()).filePath(QStringLiteral("coffer.sqlite3")));
+        ASSERT_TRUE(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray("not a database").repeated(300));
+    }
+    m_window->show();
+    m_window->openLaunchRequest(ui::LaunchRequest{true, {copyStatement(QStringLiteral("waiting.ofx"))}, {}});
+    QSignalSpy failed(&m_engine.host(), &EngineHost::startFailed);
+    m_engine.host().start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !failed.isEmpty(); }, kTimeoutMs));
+    EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "the waiting file is not imported into nothing";
+
+    m_window->openLaunchRequest(ui::LaunchRequest{true, {copyStatement(QStringLiteral("later.ofx"))}, {}});
+    EXPECT_EQ(m_window->imports()->currentDialog(), nullptr);
+    auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusMessageLabel"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->text(), QStringLiteral("Coffer could not open your data, so it cannot import files now."));
+}
+
 TEST_F(SingleInstanceFixture, FileOpenedWithCofferOnMacOsOpensItsImport)
 {
     // macOS never launches a second Coffer: Finder's "Open With" sends the running one this event.

@@ -37,7 +37,10 @@ ImportController::ImportController(EngineHost& host, QWidget* window)
         if (!m_dialog)
             openNext();
     });
-    connect(&host, &EngineHost::startFailed, this, [this] { m_queue.clear(); }); // the window says why
+    connect(&host, &EngineHost::startFailed, this, [this] {
+        m_startFailed = true; // the window says why
+        m_queue.clear();
+    });
     connect(&host, &EngineHost::importUndone, this, [this](qint64, const QString& text) { Q_EMIT message(text); });
     connect(&host, &EngineHost::importsListed, this, [this](const QList<model::ImportRecord>& records) {
         const qint64 asked = std::exchange(m_undoAsked, 0);
@@ -90,6 +93,10 @@ QStringList ImportController::droppedFiles(const QMimeData* mime)
 
 void ImportController::importFiles(const QStringList& paths, qint64 accountId)
 {
+    if (m_startFailed) {
+        Q_EMIT message(tr("Coffer could not open your data, so it cannot import files now."));
+        return;
+    }
     for (const QString& path : paths)
         m_queue.append({path, accountId});
     // Files named at launch (or dropped while the data opens) wait for the engine.

@@ -71,6 +71,7 @@ private:
     QPointer<ImportDialog> m_dialog;
     QPointer<ImportHistoryDialog> m_history;
     qint64 m_undoAsked = 0; // waiting for the list to confirm undoing this run
+    bool m_startFailed = false;
 };
 
 } // namespace coffer::ui
