@@ -44,8 +44,15 @@ struct GuiOptions {
 };
 
 // --help and --version: printed, with the exit code; nothing for a launch.
-std::optional<int> answerInfoRequest(const QCommandLineParser& parser)
+std::optional<int> answerInfoRequest(QCommandLineParser& parser)
 {
+#if defined(Q_OS_WIN)
+    // A GUI program has no console there: Qt shows these in a message box (and exits).
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+#endif
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return 0;
