@@ -12,8 +12,8 @@ COFFER_RUN_PACKAGES=(gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core)
 COFFER_TEST_PACKAGES=(xvfb xauth gnome-keyring dbus-x11 libsecret-1-0 fonts-dejavu-core ledger beancount trayer)
 # scripts/package.sh: dpkg-shlibdeps for the .deb's Depends, rpmbuild for the .rpm, makensis to
 # compile the Windows installer's script, the linters of the desktop entry, AppStream metadata and
-# MIME types; xdotool waits for the installed app's window.
-COFFER_PACKAGE_PACKAGES=(dpkg-dev rpm nsis desktop-file-utils appstream shared-mime-info xdotool)
+# MIME types; a virtual display, and xdotool to wait for the installed app's window on it.
+COFFER_PACKAGE_PACKAGES=(dpkg-dev rpm nsis desktop-file-utils appstream shared-mime-info xvfb xauth xdotool)
 # The parsers' fuzz targets (scripts/fuzz.sh): clang and its runtimes (libFuzzer, ASan, UBSan), which
 # Debian ships apart from the compiler.
 COFFER_FUZZ_PACKAGES=(clang libclang-rt-dev)
