@@ -62,7 +62,16 @@ for f in ./usr/bin/coffer ./usr/bin/cofferctl ./usr/share/applications/org.coffe
 done
 
 say "Installing $(basename "$deb") with apt"
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "$deb"
+# From here on a failed check still takes the package and the throwaway folders away again.
+data=""
+cleanup() {
+    [ -n "$data" ] && rm -rf "$data" "$data.out"
+    if [ "$keep" = 0 ] && dpkg-query -W -f='${Status}' coffer 2>/dev/null | grep -q "install ok installed"; then
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -q coffer >/dev/null
+    fi
+}
+trap cleanup EXIT
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "$deb"
 [ "$(dpkg-query -W -f='${Status}' coffer)" = "install ok installed" ] || fail "dpkg does not list coffer as installed"
 
 say "Running the installed programs"
@@ -104,7 +113,7 @@ if [ "$keep" = 1 ]; then
     exit 0
 fi
 say "Removing the package"
-"${sudo[@]}" apt-get remove -y -q coffer
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -q coffer
 [ ! -e /usr/bin/coffer ] && [ ! -e /usr/share/applications/org.coffer.Coffer.desktop ] ||
     fail "files of coffer are left after apt-get remove"
 say "Packages: $(cd "$build" && ls coffer_*.deb coffer-*.rpm 2>/dev/null | tr '\n' ' ')"

@@ -153,7 +153,11 @@ void MainWindow::connectEngine()
         showEngineMessage(tr("Ready."));
     });
     connect(&m_host, &EngineHost::startFailed, this, [this](const QString& message) {
-        showEngineMessage(tr("Coffer could not open its data: %1").arg(message));
+        // The import controller, connected first, has set aside the files that waited for the data.
+        QString text = tr("Coffer could not open its data: %1").arg(message);
+        if (const int waiting = m_imports->filesRefusedAtStart(); waiting > 0)
+            text += u' ' + tr("The %n file(s) waiting to be imported were not imported.", nullptr, waiting);
+        showEngineMessage(text);
     });
     connect(&m_host, &EngineHost::operationFailed, this, &MainWindow::showEngineMessage);
     connect(&m_host, &EngineHost::notification, this,

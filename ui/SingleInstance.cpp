@@ -8,6 +8,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
+#include <QStandardPaths>
 #include <QTimer>
 
 #if defined(Q_OS_WIN)
@@ -61,13 +62,20 @@ QString SingleInstance::serverName(const QString& dataDir)
     hash.addData(resolved.toUtf8());
     const QString name = QStringLiteral("coffer-") + QString::fromLatin1(hash.result().toHex().left(24));
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    // In the user's own runtime folder (mode 0700) where there is one, not /tmp, so no other user
-    // can take the name first.
-    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (QDir::isAbsolutePath(runtime) && QFileInfo(runtime).isDir())
+    // In the user's own runtime folder, not /tmp, so no other user can take the name first. Qt
+    // checks that $XDG_RUNTIME_DIR is this user's and private (not so after `su` or `sudo -u`) and
+    // otherwise makes a private /tmp/runtime-USER.
+    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (!runtime.isEmpty())
         return QDir(runtime).filePath(name);
 #endif
     return name;
+}
+
+void SingleInstance::release()
+{
+    if (m_server)
+        m_server->close(); // removes the socket file
 }
 
 QString SingleInstance::fullServerName() const
@@ -102,10 +110,13 @@ SingleInstance::Role SingleInstance::claim(const LaunchRequest& request)
         if (listen())
             return Role::Primary;
         // Taken this instant by a launch that did not wait for the lock: hand over to that one.
-        if (m_server->serverError() != QAbstractSocket::AddressInUseError || attempt == 2) {
-            m_error = m_server->errorString();
-            return Role::Failed;
-        }
+        if (m_server->serverError() == QAbstractSocket::AddressInUseError && attempt < 2)
+            continue;
+        // No socket to listen on (a full or read-only runtime folder): Coffer still runs, only a
+        // later launch cannot find it.
+        logger()->warn("cannot listen on the instance socket ({}); later launches will start their own Coffer",
+                       m_server->errorString().toStdString());
+        return Role::Primary;
     }
 }
 

@@ -21,7 +21,7 @@ public:
     enum class Role {
         Primary,    // this launch is the one: requestReceived() reports the later ones
         HandedOver, // a running Coffer took the request: exit
-        Failed,     // neither (errorString() says why)
+        Failed,     // a running Coffer did not take the request (errorString() says why)
     };
 
     explicit SingleInstance(const QString& serverName, QObject* parent = nullptr);
@@ -35,6 +35,9 @@ public:
     // Hands the request to a running Coffer, or becomes the one later launches hand theirs to.
     Role claim(const LaunchRequest& request);
     QString errorString() const { return m_error; }
+    // Stops answering later launches: called when this Coffer is quitting, so a launch while it
+    // finishes a sync starts a new Coffer instead of waiting for an answer that never comes.
+    void release();
     // The socket's full path (Unix) or pipe name (Windows) once Primary.
     QString fullServerName() const;
 

@@ -170,6 +170,7 @@ int main(int argc, char** argv)
     }
     host.start();
     const int code = application.exec();
-    host.shutdown(); // before the window goes: finishes or rolls back a sync in flight
+    instance.release(); // a launch from now on starts a new Coffer rather than waiting on this one
+    host.shutdown();    // before the window goes: finishes or rolls back a sync in flight
     return code;
 }

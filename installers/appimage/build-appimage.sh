@@ -12,7 +12,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/scripts/lib/common.sh"
 
-install_missing "${COFFER_BUILD_PACKAGES[@]}"
+# qt6-wayland: the Wayland platform plugin the AppImage carries besides xcb.
+install_missing "${COFFER_BUILD_PACKAGES[@]}" qt6-wayland
 build="$root/build-appimage"
 configure_and_build "$build" -DCMAKE_BUILD_TYPE=Release -DCOFFER_BUILD_TESTS=OFF -DCOFFER_BUILD_BENCHMARKS=OFF \
     -DCOFFER_ENGINE_ONLY=OFF -DCMAKE_INSTALL_PREFIX=/usr

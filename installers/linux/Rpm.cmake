@@ -1,5 +1,6 @@
 # The .rpm (cpack -G RPM; needs rpmbuild). rpmbuild finds the shared libraries it needs on its own
-# (AutoReq); the Requires add what Qt loads at run time on Fedora and openSUSE names.
+# (AutoReq: their sonames, e.g. libspdlog.so.1.10, as found on the build machine), so build it on
+# the Fedora release it is for; the Requires add what Qt loads at run time, by Fedora's names.
 set(CPACK_RPM_PACKAGE_LICENSE "Proprietary")
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Productivity")
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)

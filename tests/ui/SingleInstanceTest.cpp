@@ -102,11 +102,14 @@ TEST_F(SingleInstanceFixture, FilesForDataThatCannotOpenAreRefusedWithAReason)
     m_engine.host().start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !failed.isEmpty(); }, kTimeoutMs));
     EXPECT_EQ(m_window->imports()->currentDialog(), nullptr) << "the waiting file is not imported into nothing";
+    auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusMessageLabel"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Coffer could not open its data: ")));
+    EXPECT_TRUE(status->text().endsWith(QStringLiteral(" The 1 file(s) waiting to be imported were not imported.")))
+        << "the file told to wait is not dropped without a word: " << status->text().toStdString();
 
     m_window->openLaunchRequest(ui::LaunchRequest{true, {copyStatement(QStringLiteral("later.ofx"))}, {}});
     EXPECT_EQ(m_window->imports()->currentDialog(), nullptr);
-    auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusMessageLabel"));
-    ASSERT_NE(status, nullptr);
     EXPECT_EQ(status->text(), QStringLiteral("Coffer could not open your data, so it cannot import files now."));
 }
 
@@ -182,6 +185,28 @@ TEST_F(SingleInstanceFixture, AnotherDataFolderIsAnotherCoffer)
         << "a test's own data folder never reaches the user's running Coffer";
     EXPECT_TRUE(received.isEmpty());
     EXPECT_FALSE(m_window->isVisible());
+}
+
+TEST_F(SingleInstanceFixture, NoSocketToListenOnStillStartsCoffer)
+{
+    // A runtime folder that cannot hold the socket (gone, full, read-only): this Coffer runs
+    // anyway; only a later launch cannot find it.
+    const QString nowhere = QDir(m_engine.dataDir()).filePath(QStringLiteral("no-such-folder/coffer-socket"));
+    ui::SingleInstance instance(nowhere);
+    EXPECT_EQ(instance.claim(ui::LaunchRequest{}), ui::SingleInstance::Role::Primary);
+    EXPECT_FALSE(answers(nowhere));
+}
+
+TEST_F(SingleInstanceFixture, QuittingCofferStopsAnsweringAtOnce)
+{
+    // While a quitting Coffer finishes its sync, a new launch must not wait on it for an answer.
+    ASSERT_TRUE(startPrimary());
+    ASSERT_TRUE(answers(serverName()));
+    m_instance->release();
+    EXPECT_FALSE(answers(serverName()));
+    ui::SingleInstance next(serverName());
+    EXPECT_EQ(next.claim(ui::LaunchRequest{}), ui::SingleInstance::Role::Primary);
+    EXPECT_TRUE(answers(serverName()));
 }
 
 TEST_F(SingleInstanceFixture, TwoLaunchesAtOnceAgreeOnOneCoffer)

@@ -38,7 +38,8 @@ ImportController::ImportController(EngineHost& host, QWidget* window)
             openNext();
     });
     connect(&host, &EngineHost::startFailed, this, [this] {
-        m_startFailed = true; // the window says why
+        m_startFailed = true; // the window says why, and how many files waited (filesRefusedAtStart)
+        m_refusedAtStart = int(m_queue.size());
         m_queue.clear();
     });
     connect(&host, &EngineHost::importUndone, this, [this](qint64, const QString& text) { Q_EMIT message(text); });

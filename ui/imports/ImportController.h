@@ -40,6 +40,8 @@ public:
     // Imports the files one after the other; accountId (0: as the engine decides) takes them all.
     // Before the engine has opened the database, the files wait for it.
     void importFiles(const QStringList& paths, qint64 accountId = 0);
+    // How many files were waiting for the data to open when it could not (then not imported).
+    int filesRefusedAtStart() const { return m_refusedAtStart; }
     // The local files a drag carries (empty: not something to import).
     static QStringList droppedFiles(const QMimeData* mime);
     void showHistory();
@@ -72,6 +74,7 @@ private:
     QPointer<ImportHistoryDialog> m_history;
     qint64 m_undoAsked = 0; // waiting for the list to confirm undoing this run
     bool m_startFailed = false;
+    int m_refusedAtStart = 0;
 };
 
 } // namespace coffer::ui
