@@ -75,7 +75,7 @@ DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-r
 [ "$(dpkg-query -W -f='${Status}' coffer)" = "install ok installed" ] || fail "dpkg does not list coffer as installed"
 
 say "Running the installed programs"
-version=$(grep -m1 -oP 'project\(Coffer VERSION \K[0-9.]+' "$COFFER_ROOT/CMakeLists.txt")
+version=$(coffer_version)
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/coffer --version)
 echo "$out"
 grep -q -F "$version" <<<"$out" || fail "coffer --version printed \"$out\", not $version"

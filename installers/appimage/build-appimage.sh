@@ -34,7 +34,7 @@ if [ -z "$linuxdeploy" ] || ! command -v linuxdeploy-plugin-qt >/dev/null; then
 fi
 export QMAKE=${QMAKE:-$(command -v qmake6 || echo /usr/lib/qt6/bin/qmake)}
 export EXTRA_PLATFORM_PLUGINS="libqwayland-generic.so"
-export LDAI_OUTPUT="Coffer-$(grep -m1 -oP 'project\(Coffer VERSION \K[0-9.]+' "$root/CMakeLists.txt")-$(uname -m).AppImage"
+export LDAI_OUTPUT="Coffer-$(coffer_version)-$(uname -m).AppImage"
 cd "$build"
 "$linuxdeploy" --appdir "$appdir" --plugin qt --output appimage \
     --executable "$appdir/usr/bin/coffer" --executable "$appdir/usr/bin/cofferctl" \

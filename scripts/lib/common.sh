@@ -20,6 +20,11 @@ COFFER_FUZZ_PACKAGES=(clang libclang-rt-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# Coffer's version, as the top-level CMakeLists.txt's project() declares it (packages are named by it).
+coffer_version() {
+    grep -m1 -oP 'project\(Coffer VERSION \K[0-9.]+' "$COFFER_ROOT/CMakeLists.txt"
+}
+
 # Installs the packages of the lists given that are not installed yet (apt; sudo when not root).
 install_missing() {
     local wanted=("$@") missing=()
